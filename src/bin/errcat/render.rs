@@ -1,0 +1,78 @@
+//! How the CLI prints: plain text for people, JSON for tools.
+
+use std::io::{self, Write};
+
+use errcat::{Catalog, Explanation, FallbackChain};
+
+/// One JSON document and a newline.
+pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Title, explanation, hint, and where the text came from when it fell back.
+pub fn explanation(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    chain: &FallbackChain,
+    e: &Explanation<'_>,
+) -> io::Result<()> {
+    let section = e
+        .code()
+        .section()
+        .and_then(|s| catalog.section_title(e.catalog(), s, chain));
+    write!(out, "{} ({}, {})", e.code(), e.name(), e.kind())?;
+    if let Some(section) = section {
+        write!(out, " · {section}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", e.title())?;
+    writeln!(out)?;
+    writeln!(out, "{}", e.explanation())?;
+    if let Some(hint) = e.hint() {
+        writeln!(out)?;
+        writeln!(out, "→ {hint}")?;
+    }
+    if e.is_fallback() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "(no {} text for this code; shown in {})",
+            e.requested(),
+            e.locale()
+        )?;
+    }
+    Ok(())
+}
+
+/// One line per code, grouped under catalog and section headings.
+pub fn list(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    chain: &FallbackChain,
+    explanations: &[Explanation<'_>],
+) -> io::Result<()> {
+    let mut heading: Option<(errcat::CatalogId, Option<&str>)> = None;
+    for e in explanations {
+        let here = (e.catalog(), e.code().section());
+        if heading != Some(here) {
+            if heading.is_some() {
+                writeln!(out)?;
+            }
+            let name = catalog
+                .catalog_title(e.catalog(), chain)
+                .unwrap_or_else(|| e.catalog().as_str().into());
+            match here
+                .1
+                .and_then(|s| catalog.section_title(e.catalog(), s, chain))
+            {
+                Some(section) => writeln!(out, "# {name} — {section}")?,
+                None => writeln!(out, "# {name}")?,
+            }
+            heading = Some(here);
+        }
+        let code = e.code().to_string();
+        writeln!(out, "{code:<14} {:<8} {}", e.kind(), e.title())?;
+    }
+    Ok(())
+}

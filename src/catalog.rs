@@ -1,0 +1,635 @@
+//! The catalog: every message of every shipped locale, and the lookup that
+//! walks a fallback chain to the first locale that has a code's text.
+//!
+//! Loading turns `.ftl` sources into Fluent bundles once and renders every
+//! message that needs no arguments ahead of time, so a plain lookup is a few
+//! array reads that borrow text from the catalog: no parsing, no hashing, no
+//! allocation. Messages with `$variables` are formatted through Fluent at
+//! lookup time.
+
+use std::borrow::Cow;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentMessage, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+use crate::code::{CatalogId, Code};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::explanation::Explanation;
+use crate::fallback::{FallbackChain, LAST_RESORT, parents};
+use crate::locale::{fit, parse_locale};
+use crate::registry::CODES;
+use crate::source::{EMBEDDED, SourceFile, decode};
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// Every explanation of every code, in every locale the catalog was built
+/// with, plus the fallback chains between those locales.
+///
+/// Build it once and share it: it is `Send + Sync` and all lookups take
+/// `&self`. [`Catalog::embedded`] is the one built from the `.ftl` files
+/// compiled into the crate.
+///
+/// ```
+/// let catalog = errcat::Catalog::embedded();
+/// let e = catalog.explain("planfix:1000", "kk-KZ").unwrap();
+/// assert_eq!(e.locale().to_string(), "kk");
+/// assert!(!e.is_fallback());
+/// assert!(!e.title().is_empty());
+/// ```
+pub struct Catalog {
+    /// Tells chains built by this catalog from those of another.
+    instance: u64,
+    /// The shipped locales, in a stable order; a locale's position is its slot.
+    locales: Vec<LocaleEntry>,
+    /// `texts[slot * CODES.len() + code.index()]`: the message, if that locale has it.
+    texts: Vec<Option<Message>>,
+    /// The chain for a language no locale ships: just the last resort.
+    unshipped: Vec<u16>,
+}
+
+struct LocaleEntry {
+    id: LanguageIdentifier,
+    /// The default chain, starting with this slot.
+    chain: Vec<u16>,
+    /// One bundle per catalog, in `CatalogId::ALL` order; `None` where the
+    /// locale has no file for that catalog.
+    bundles: Vec<Option<Bundle>>,
+}
+
+/// One code's text in one locale.
+struct Message {
+    title: Text,
+    explanation: Text,
+    hint: Option<Text>,
+}
+
+/// A message part: rendered at load time when it needs no arguments.
+enum Text {
+    Plain(Box<str>),
+    /// Has `$variables`: formatted through the bundle at lookup time.
+    Dynamic,
+}
+
+/// Which part of a message a [`Text`] is.
+#[derive(Clone, Copy)]
+enum Part {
+    Title,
+    Explanation,
+    Hint,
+}
+
+static NEXT_INSTANCE: AtomicU64 = AtomicU64::new(1);
+
+static EMBEDDED_CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog::from_sources(EMBEDDED).0);
+
+impl Catalog {
+    /// The catalog built from the `.ftl` files embedded at build time: every
+    /// shipped locale, no files needed at run time. Built on first use, then
+    /// shared.
+    ///
+    /// ```
+    /// let langs: Vec<String> = errcat::Catalog::embedded().locales().map(|l| l.to_string()).collect();
+    /// assert_eq!(langs, ["en", "kk", "ru", "uk"]);
+    /// ```
+    pub fn embedded() -> &'static Catalog {
+        &EMBEDDED_CATALOG
+    }
+
+    /// Explains `code` (`<catalog>:<number>` or `<catalog>:<name>`) in
+    /// `locale` (BCP 47 or POSIX), falling back along the locale's chain when
+    /// it has no text for the code.
+    ///
+    /// A message without arguments is borrowed from the catalog: no
+    /// allocation.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let e = catalog.explain(" Mobizon:30 ", "uk_UA.UTF-8").unwrap();
+    /// assert_eq!(e.code().to_string(), "mobizon:30");
+    /// assert_eq!(e.name(), "rate-limit-exceeded");
+    /// assert_eq!(e.requested().to_string(), "uk-UA");
+    /// assert_eq!(e.locale().to_string(), "uk");
+    ///
+    /// let e = catalog.explain("planfix:task-not-found", "de").unwrap();
+    /// assert_eq!(e.locale().to_string(), "en");
+    /// assert!(e.is_fallback());
+    /// ```
+    pub fn explain(&self, code: &str, locale: &str) -> Result<Explanation<'_>, Error> {
+        let code: Code = code.parse()?;
+        let requested = parse_locale(locale)?;
+        let (head, slots) = self.default_chain(&requested);
+        self.lookup_slots(code, requested, head, slots, None)
+    }
+
+    /// The chain that [`explain`](Self::explain) walks for `locale`, parsed
+    /// once for use with [`lookup`](Self::lookup) in hot loops.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain("kk_KZ.UTF-8").unwrap();
+    /// assert_eq!(chain.to_string(), "kk-KZ: kk → ru → en");
+    /// ```
+    pub fn chain(&self, locale: &str) -> Result<FallbackChain, Error> {
+        let requested = parse_locale(locale)?;
+        let (head, slots) = self.default_chain(&requested);
+        let slots = slots.to_vec();
+        Ok(self.make_chain(requested, head, slots))
+    }
+
+    /// A chain in the caller's own order, such as a user's preferred
+    /// languages. Each locale narrows to a shipped one; locales this catalog
+    /// does not ship are skipped; the last resort (`en`) ends every chain.
+    /// The first locale counts as the requested one.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain_from(["uk-UA", "ru", "fr"]).unwrap();
+    /// assert_eq!(chain.to_string(), "uk-UA: uk → ru → en");
+    /// ```
+    pub fn chain_from<I, S>(&self, locales: I) -> Result<FallbackChain, Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut requested = None;
+        let mut head = None;
+        let mut slots = Vec::new();
+        for (i, locale) in locales.into_iter().enumerate() {
+            let id = parse_locale(locale.as_ref())?;
+            let slot = self.narrow(&id);
+            if i == 0 {
+                head = slot;
+                requested = Some(id);
+            }
+            if let Some(slot) = slot {
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
+        }
+        for &slot in &self.unshipped {
+            if !slots.contains(&slot) {
+                slots.push(slot);
+            }
+        }
+        let requested = requested.ok_or_else(|| Error::InvalidLocale {
+            input: "(an empty list of locales)".to_owned(),
+        })?;
+        Ok(self.make_chain(requested, head, slots))
+    }
+
+    /// Explains a pre-parsed `code` along a pre-built `chain`: the fast path
+    /// for hot loops. No parsing, and no allocation for plain messages.
+    ///
+    /// Fails only if no locale of the chain has text for the code, which the
+    /// embedded catalog rules out (every code is in `en`).
+    ///
+    /// ```
+    /// use errcat::{Catalog, planfix};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("ru-KZ").unwrap();
+    /// let e = catalog.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
+    /// assert_eq!(e.locale().to_string(), "ru");
+    /// ```
+    pub fn lookup(&self, code: Code, chain: &FallbackChain) -> Result<Explanation<'_>, Error> {
+        self.lookup_with_args(code, chain, None)
+    }
+
+    /// Like [`lookup`](Self::lookup), passing Fluent arguments to messages
+    /// that use `$variables`. Messages without variables ignore them.
+    ///
+    /// ```
+    /// use errcat::{Catalog, mobizon};
+    /// use fluent_bundle::FluentArgs;
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en").unwrap();
+    /// let mut args = FluentArgs::new();
+    /// args.set("limit", 10);
+    /// let e = catalog.lookup_with_args(mobizon::RATE_LIMIT_EXCEEDED, &chain, Some(&args)).unwrap();
+    /// assert!(!e.explanation().is_empty());
+    /// ```
+    pub fn lookup_with_args(
+        &self,
+        code: Code,
+        chain: &FallbackChain,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
+        if chain.instance == self.instance {
+            return self.lookup_slots(
+                code,
+                chain.requested.clone(),
+                chain.head,
+                &chain.slots,
+                args,
+            );
+        }
+        // A chain built by another catalog: its slots mean nothing here.
+        let rebuilt = self.chain_from(
+            std::iter::once(&chain.requested)
+                .chain(&chain.locales)
+                .map(|l| l.to_string()),
+        )?;
+        self.lookup_slots(code, rebuilt.requested, rebuilt.head, &rebuilt.slots, args)
+    }
+
+    /// The locales this catalog ships, in slot order.
+    pub fn locales(&self) -> impl ExactSizeIterator<Item = &LanguageIdentifier> {
+        self.locales.iter().map(|l| &l.id)
+    }
+
+    /// The localized name of a catalog's section (`tasks` → «Задачи»), from
+    /// the first locale of `chain` that has it.
+    ///
+    /// ```
+    /// use errcat::{Catalog, CatalogId};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en").unwrap();
+    /// assert_eq!(catalog.section_title(CatalogId::Planfix, "tasks", &chain).as_deref(), Some("Tasks"));
+    /// ```
+    pub fn section_title(
+        &self,
+        catalog: CatalogId,
+        section: &str,
+        chain: &FallbackChain,
+    ) -> Option<Cow<'_, str>> {
+        if !catalog.sections().contains(&section) {
+            return None;
+        }
+        let mut id = String::with_capacity(8 + section.len());
+        id.push_str("section-");
+        id.push_str(section);
+        self.label(catalog, &id, chain)
+    }
+
+    /// The localized name of a catalog (`Planfix REST API`), from the first
+    /// locale of `chain` that has it.
+    pub fn catalog_title(&self, catalog: CatalogId, chain: &FallbackChain) -> Option<Cow<'_, str>> {
+        self.label(catalog, "catalog-title", chain)
+    }
+
+    /// Builds a catalog from `.ftl` sources, reporting every problem in them
+    /// instead of failing: whatever parses is served.
+    pub(crate) fn from_sources(files: &[SourceFile<'_>]) -> (Catalog, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut locales: Vec<LocaleEntry> = Vec::new();
+        for file in files {
+            let Some(position) = CatalogId::ALL
+                .iter()
+                .position(|c| c.as_str() == file.catalog)
+            else {
+                continue;
+            };
+            let id = match parse_locale(file.locale) {
+                Ok(id) if id.to_string() == file.locale => id,
+                _ => {
+                    diagnostics.push(Diagnostic {
+                        path: file.path.to_owned(),
+                        line: 1,
+                        column: 1,
+                        severity: Severity::Error,
+                        rule: "locale-name",
+                        message: format!(
+                            "folder {:?} is not a canonical locale name such as kk or pt-BR; its files are not loaded",
+                            file.locale
+                        ),
+                    });
+                    continue;
+                }
+            };
+            let slot = match locales.iter().position(|l| l.id == id) {
+                Some(slot) => slot,
+                None => {
+                    locales.push(LocaleEntry {
+                        id: id.clone(),
+                        chain: Vec::new(),
+                        bundles: CatalogId::ALL.iter().map(|_| None).collect(),
+                    });
+                    locales.len() - 1
+                }
+            };
+            let bundle = load_bundle(file, id, &mut diagnostics);
+            if let Some(entry) = locales
+                .get_mut(slot)
+                .and_then(|l| l.bundles.get_mut(position))
+            {
+                *entry = Some(bundle);
+            }
+        }
+        locales.sort_by_key(|l| l.id.to_string());
+
+        let mut texts = Vec::with_capacity(locales.len() * CODES.len());
+        for locale in &locales {
+            for entry in CODES.iter() {
+                let position = CatalogId::ALL.iter().position(|c| *c == entry.catalog);
+                let bundle = position
+                    .and_then(|p| locale.bundles.get(p))
+                    .and_then(Option::as_ref);
+                texts.push(bundle.and_then(|b| render_message(b, entry.name)));
+            }
+        }
+
+        let mut catalog = Catalog {
+            instance: NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed),
+            locales,
+            texts,
+            unshipped: Vec::new(),
+        };
+        catalog.unshipped = catalog
+            .slot_of(LAST_RESORT)
+            .and_then(|s| u16::try_from(s).ok())
+            .into_iter()
+            .collect();
+        let chains: Vec<Vec<u16>> = (0..catalog.locales.len())
+            .map(|slot| catalog.build_chain(slot))
+            .collect();
+        for (locale, chain) in catalog.locales.iter_mut().zip(chains) {
+            locale.chain = chain;
+        }
+        (catalog, diagnostics)
+    }
+
+    /// The default chain of a shipped slot: itself, its shipped less specific
+    /// locales, the table's languages, then the last resort.
+    fn build_chain(&self, slot: usize) -> Vec<u16> {
+        let mut chain: Vec<u16> = Vec::new();
+        let mut push = |slot: usize| {
+            if let Ok(slot) = u16::try_from(slot) {
+                if !chain.contains(&slot) {
+                    chain.push(slot);
+                }
+            }
+        };
+        let Some(me) = self.locales.get(slot) else {
+            return Vec::new();
+        };
+        push(slot);
+        let mut less_specific: Vec<(u8, usize)> = self
+            .locales
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| fit(&l.id, &me.id).map(|score| (score, i)))
+            .collect();
+        less_specific.sort_by(|a, b| b.cmp(a));
+        for (_, i) in less_specific {
+            push(i);
+        }
+        for parent in parents(me.id.language.as_str()) {
+            if let Some(i) = self.slot_of(parent) {
+                push(i);
+            }
+        }
+        if let Some(i) = self.slot_of(LAST_RESORT) {
+            push(i);
+        }
+        chain
+    }
+
+    /// The slot of the shipped locale whose tag is exactly `tag`.
+    fn slot_of(&self, tag: &str) -> Option<usize> {
+        self.locales.iter().position(|l| l.id.to_string() == tag)
+    }
+
+    /// The most specific shipped locale that fits `requested`.
+    fn narrow(&self, requested: &LanguageIdentifier) -> Option<u16> {
+        self.locales
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| fit(&l.id, requested).map(|score| (score, i)))
+            .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
+            .and_then(|(_, i)| u16::try_from(i).ok())
+    }
+
+    /// The head slot and default chain for a requested locale, borrowed: the
+    /// string API builds no chain of its own.
+    fn default_chain(&self, requested: &LanguageIdentifier) -> (Option<u16>, &[u16]) {
+        match self.narrow(requested) {
+            Some(head) => {
+                let chain = self
+                    .locales
+                    .get(usize::from(head))
+                    .map_or(&self.unshipped[..], |l| &l.chain[..]);
+                (Some(head), chain)
+            }
+            None => (None, &self.unshipped),
+        }
+    }
+
+    fn make_chain(
+        &self,
+        requested: LanguageIdentifier,
+        head: Option<u16>,
+        slots: Vec<u16>,
+    ) -> FallbackChain {
+        let locales = slots
+            .iter()
+            .filter_map(|&s| self.locales.get(usize::from(s)).map(|l| l.id.clone()))
+            .collect();
+        FallbackChain {
+            requested,
+            instance: self.instance,
+            head,
+            slots,
+            locales,
+        }
+    }
+
+    fn message(&self, slot: u16, code: Code) -> Option<&Message> {
+        let at = usize::from(slot) * CODES.len() + code.index();
+        self.texts.get(at).and_then(Option::as_ref)
+    }
+
+    fn lookup_slots(
+        &self,
+        code: Code,
+        requested: LanguageIdentifier,
+        head: Option<u16>,
+        slots: &[u16],
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
+        for &slot in slots {
+            let (Some(message), Some(locale)) = (
+                self.message(slot, code),
+                self.locales.get(usize::from(slot)),
+            ) else {
+                continue;
+            };
+            let text = |part: Part, text| part_text(text, locale, code, part, args);
+            return Ok(Explanation {
+                code,
+                requested,
+                locale: &locale.id,
+                fallback: head != Some(slot),
+                title: text(Part::Title, &message.title),
+                explanation: text(Part::Explanation, &message.explanation),
+                hint: message.hint.as_ref().map(|h| text(Part::Hint, h)),
+            });
+        }
+        Err(Error::NoText {
+            code: code.to_string(),
+            requested: requested.to_string(),
+        })
+    }
+
+    fn label(&self, catalog: CatalogId, id: &str, chain: &FallbackChain) -> Option<Cow<'_, str>> {
+        let position = CatalogId::ALL.iter().position(|c| *c == catalog)?;
+        let slots: &[u16] = if chain.instance == self.instance {
+            &chain.slots
+        } else {
+            &self.unshipped
+        };
+        slots.iter().find_map(|&slot| {
+            let bundle = self
+                .locales
+                .get(usize::from(slot))?
+                .bundles
+                .get(position)?
+                .as_ref()?;
+            let pattern = bundle.get_message(id)?.value()?;
+            guarded(|| {
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, None, &mut errors)
+            })
+        })
+    }
+}
+
+/// Runs upstream Fluent code that is known to panic on some hostile input,
+/// turning a panic into `None`.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    catch_unwind(AssertUnwindSafe(f)).ok()
+}
+
+/// Parses one file into a bundle for `id`, reporting syntax errors and
+/// duplicate ids with their position.
+fn load_bundle(
+    file: &SourceFile<'_>,
+    id: LanguageIdentifier,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Bundle {
+    let text = decode(file, diagnostics);
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
+    bundle.set_use_isolating(false);
+    let parsed = guarded(|| FluentResource::try_new(text));
+    let resource = match parsed {
+        Some(Ok(resource)) => resource,
+        Some(Err((resource, errors))) => {
+            for error in errors {
+                diagnostics.push(Diagnostic::at_offset(
+                    file.path,
+                    file.text,
+                    error.pos.start,
+                    Severity::Error,
+                    "syntax",
+                    error.kind.to_string(),
+                ));
+            }
+            resource
+        }
+        None => {
+            diagnostics.push(Diagnostic::at_offset(
+                file.path,
+                file.text,
+                0,
+                Severity::Error,
+                "syntax",
+                "the Fluent parser failed on this file; none of it is loaded".to_owned(),
+            ));
+            return bundle;
+        }
+    };
+    if let Err(errors) = bundle.add_resource(resource) {
+        for error in errors {
+            diagnostics.push(Diagnostic {
+                path: file.path.to_owned(),
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                rule: "duplicate-id",
+                message: error.to_string(),
+            });
+        }
+    }
+    bundle
+}
+
+/// Renders a code's message as far as it can be without arguments. A
+/// message without a value or a title is treated as absent, so the chain
+/// moves on.
+fn render_message(bundle: &Bundle, name: &str) -> Option<Message> {
+    let message = bundle.get_message(name)?;
+    let title = render(bundle, &message, Part::Title)?;
+    let explanation = render(bundle, &message, Part::Explanation)?;
+    let hint = render(bundle, &message, Part::Hint);
+    Some(Message {
+        title,
+        explanation,
+        hint,
+    })
+}
+
+fn pattern<'m>(
+    message: &FluentMessage<'m>,
+    part: Part,
+) -> Option<&'m fluent_syntax::ast::Pattern<&'m str>> {
+    match part {
+        Part::Explanation => message.value(),
+        Part::Title => message.get_attribute("title").map(|a| a.value()),
+        Part::Hint => message.get_attribute("hint").map(|a| a.value()),
+    }
+}
+
+fn render(bundle: &Bundle, message: &FluentMessage<'_>, part: Part) -> Option<Text> {
+    let pattern = pattern(message, part)?;
+    let mut errors = Vec::new();
+    let text = guarded(|| {
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned()
+    })?;
+    Some(if errors.is_empty() {
+        Text::Plain(text.into_boxed_str())
+    } else {
+        Text::Dynamic
+    })
+}
+
+/// A part's text: borrowed when rendered at load time, formatted now otherwise.
+fn part_text<'c>(
+    text: &'c Text,
+    locale: &'c LocaleEntry,
+    code: Code,
+    part: Part,
+    args: Option<&FluentArgs<'_>>,
+) -> Cow<'c, str> {
+    match text {
+        Text::Plain(s) => Cow::Borrowed(s),
+        Text::Dynamic => format_dynamic(locale, code, part, args),
+    }
+}
+
+fn format_dynamic<'c>(
+    locale: &'c LocaleEntry,
+    code: Code,
+    part: Part,
+    args: Option<&FluentArgs<'_>>,
+) -> Cow<'c, str> {
+    let position = CatalogId::ALL.iter().position(|c| *c == code.catalog());
+    let bundle = position
+        .and_then(|p| locale.bundles.get(p))
+        .and_then(Option::as_ref);
+    let formatted = bundle.and_then(|bundle| {
+        let message = bundle.get_message(code.name())?;
+        let pattern = pattern(&message, part)?;
+        guarded(|| {
+            let mut errors = Vec::new();
+            bundle.format_pattern(pattern, args, &mut errors)
+        })
+    });
+    // A part that rendered at load time renders again; if Fluent failed on
+    // it now, say so rather than show nothing.
+    formatted.unwrap_or(Cow::Borrowed("(this message could not be formatted)"))
+}

@@ -1,0 +1,96 @@
+//! The one error type of the library. Every message names the input that
+//! caused it, quoted and escaped, so it fits on one line whatever the input.
+
+use crate::code::CatalogId;
+
+/// Why a lookup could not be answered.
+///
+/// Each message names the offending input, escaped (control characters,
+/// quotes and non-printing characters are shown as escapes) and shortened to
+/// its first 64 characters, so an error is always one readable line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The code is not of the form `<catalog>:<number>` or `<catalog>:<name>`.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("1000", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::InvalidCode { .. }));
+    /// assert_eq!(err.to_string(), r#"invalid code "1000": expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"#);
+    /// ```
+    #[error(
+        "invalid code {input}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"
+    )]
+    InvalidCode {
+        /// The code as given (escaped, shortened).
+        input: String,
+    },
+
+    /// The catalog part of the code names no catalog.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("jira:1", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::UnknownCatalog { .. }));
+    /// assert_eq!(err.to_string(), r#"unknown catalog "jira" in "jira:1": known catalogs are mobizon, planfix"#);
+    /// ```
+    #[error("unknown catalog {catalog} in {input}: known catalogs are mobizon, planfix")]
+    UnknownCatalog {
+        /// The code as given (escaped, shortened).
+        input: String,
+        /// The catalog part (escaped, shortened).
+        catalog: String,
+    },
+
+    /// The catalog exists but has no such number or name.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("planfix:4242", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::UnknownCode { .. }));
+    /// assert_eq!(err.to_string(), r#"unknown code "planfix:4242": catalog planfix has no such code"#);
+    /// ```
+    #[error("unknown code {input}: catalog {catalog} has no such code")]
+    UnknownCode {
+        /// The code as given (escaped, shortened).
+        input: String,
+        /// The catalog that was searched.
+        catalog: CatalogId,
+    },
+
+    /// The locale is not a BCP 47 or POSIX locale name.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("planfix:1000", "../..").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::InvalidLocale { .. }));
+    /// assert_eq!(err.to_string(), r#"invalid locale "../..": expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8"#);
+    /// ```
+    #[error("invalid locale {input}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8")]
+    InvalidLocale {
+        /// The locale as given (escaped, shortened).
+        input: String,
+    },
+
+    /// No locale of the chain has text for the code: possible only with a
+    /// catalog loaded from a folder whose reference locale (`en`) lacks it.
+    #[error("no text for {code} in {requested} or any locale it falls back to")]
+    NoText {
+        /// The code, as `catalog:number`.
+        code: String,
+        /// The requested locale.
+        requested: String,
+    },
+}
+
+/// How many characters of an offending input an error message repeats.
+const SHOWN_CHARS: usize = 64;
+
+/// Quotes and escapes `input` for an error message, keeping it to one line
+/// and a readable length.
+pub(crate) fn shown(input: &str) -> String {
+    let mut chars = input.chars();
+    let head: String = chars.by_ref().take(SHOWN_CHARS).collect();
+    let mut out = format!("{:?}", head);
+    if chars.next().is_some() {
+        out.push_str(&format!("… ({} bytes)", input.len()));
+    }
+    out
+}

@@ -1,0 +1,128 @@
+//! The answer to a lookup: what a code means, in which locale, and whether
+//! the text came from further down the fallback chain than asked.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use unic_langid::LanguageIdentifier;
+
+use crate::code::{CatalogId, Code, Kind};
+
+/// What a code means, in the locale that served it.
+///
+/// Text is borrowed from the catalog for plain messages. Serializes (serde)
+/// to one flat object with the keys `code`, `catalog`, `number`, `name`,
+/// `kind`, `requested`, `locale`, `fallback`, `title`, `explanation` and
+/// `hint` (null when absent).
+///
+/// ```
+/// let e = errcat::Catalog::embedded().explain("mobizon:0", "en").unwrap();
+/// assert_eq!(e.kind(), errcat::Kind::Success);
+/// assert_eq!(e.number(), 0);
+/// assert_eq!(e.catalog(), errcat::CatalogId::Mobizon);
+/// assert!(e.hint().is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Explanation<'a> {
+    pub(crate) code: Code,
+    pub(crate) requested: LanguageIdentifier,
+    pub(crate) locale: &'a LanguageIdentifier,
+    pub(crate) fallback: bool,
+    pub(crate) title: Cow<'a, str>,
+    pub(crate) explanation: Cow<'a, str>,
+    pub(crate) hint: Option<Cow<'a, str>>,
+}
+
+impl<'a> Explanation<'a> {
+    /// The code explained.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// The catalog of the code.
+    pub fn catalog(&self) -> CatalogId {
+        self.code.catalog()
+    }
+
+    /// The number the API returns.
+    pub fn number(&self) -> u32 {
+        self.code.number()
+    }
+
+    /// The code's stable name.
+    pub fn name(&self) -> &'static str {
+        self.code.name()
+    }
+
+    /// Success, accepted, partial or error.
+    pub fn kind(&self) -> Kind {
+        self.code.kind()
+    }
+
+    /// The locale that was asked for, as parsed (`kk_KZ.UTF-8` → `kk-KZ`).
+    pub fn requested(&self) -> &LanguageIdentifier {
+        &self.requested
+    }
+
+    /// The shipped locale whose text this is.
+    pub fn locale(&self) -> &'a LanguageIdentifier {
+        self.locale
+    }
+
+    /// Whether the text comes from another locale than the one the request
+    /// narrowed to: the requested language is not shipped, or lacks this
+    /// message. Narrowing a region (`kk-KZ` → `kk`) is not a fallback.
+    pub fn is_fallback(&self) -> bool {
+        self.fallback
+    }
+
+    /// One line for end users.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The full explanation.
+    pub fn explanation(&self) -> &str {
+        &self.explanation
+    }
+
+    /// What to do next, where the source says.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+}
+
+impl fmt::Display for Explanation<'_> {
+    /// The title: what an application shows in one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.title)
+    }
+}
+
+impl Serialize for Explanation<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Explanation", 11)?;
+        o.serialize_field("code", &self.code)?;
+        o.serialize_field("catalog", &self.catalog())?;
+        o.serialize_field("number", &self.number())?;
+        o.serialize_field("name", self.name())?;
+        o.serialize_field("kind", &self.kind())?;
+        o.serialize_field("requested", &Tag(&self.requested))?;
+        o.serialize_field("locale", &Tag(self.locale))?;
+        o.serialize_field("fallback", &self.fallback)?;
+        o.serialize_field("title", self.title())?;
+        o.serialize_field("explanation", self.explanation())?;
+        o.serialize_field("hint", &self.hint())?;
+        o.end()
+    }
+}
+
+/// Serializes a locale as its BCP 47 tag without allocating.
+struct Tag<'a>(&'a LanguageIdentifier);
+
+impl Serialize for Tag<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}

@@ -1,0 +1,72 @@
+//! Clear explanations of the numeric error codes of real APIs, in English,
+//! Russian, Ukrainian and Kazakh.
+//!
+//! ```
+//! let catalog = errcat::Catalog::embedded();
+//! let e = catalog.explain("planfix:1000", "kk-KZ")?;
+//! println!("{}: {}", e.code(), e.title());
+//! assert_eq!(e.locale().to_string(), "kk");
+//! # Ok::<(), errcat::Error>(())
+//! ```
+//!
+//! The core concepts:
+//!
+//! - a [`Code`] is a code of one catalog ([`CatalogId`]): `planfix:1000`, also
+//!   reachable by its stable name `planfix:task-not-found` and as the
+//!   constant [`planfix::TASK_NOT_FOUND`];
+//! - the [`Catalog`] holds every code's text in every shipped locale and
+//!   answers lookups with an [`Explanation`];
+//! - a [`FallbackChain`] says which locales to try, in order, when the
+//!   requested one has no text: kk → ru → en, uk → en, others → en (see
+//!   [`FALLBACK_TABLE`]);
+//! - every failure is an [`Error`] naming the input.
+//!
+//! For hot loops, parse once and use the typed path, which neither parses
+//! nor allocates:
+//!
+//! ```
+//! use errcat::{Catalog, CatalogId, mobizon};
+//! let catalog = Catalog::embedded();
+//! let chain = catalog.chain("uk-UA")?;
+//! let e = catalog.lookup(mobizon::RATE_LIMIT_EXCEEDED, &chain)?;
+//! assert_eq!(e.locale().to_string(), "uk");
+//! // From the number an API returned:
+//! let code = CatalogId::Mobizon.code(30).unwrap();
+//! assert_eq!(code, mobizon::RATE_LIMIT_EXCEEDED);
+//! # Ok::<(), errcat::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `cli` (default): the `errcat` command-line tool. Libraries and UIs
+//!   depend on `errcat` with `default-features = false`.
+
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod catalog;
+mod code;
+mod diagnostic;
+mod error;
+mod explanation;
+mod fallback;
+mod locale;
+mod registry;
+mod source;
+
+pub use catalog::Catalog;
+pub use code::{CatalogId, Code, Kind};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::Error;
+pub use explanation::Explanation;
+pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
+pub use locale::{MAX_LOCALE_LEN, parse_locale};
+pub use registry::{mobizon, planfix};

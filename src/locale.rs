@@ -1,0 +1,91 @@
+//! Reading locale names as people and systems write them: BCP 47 tags
+//! (`kk-KZ`, `KK-kz`, `kk-Cyrl-KZ`) and POSIX names (`kk_KZ.UTF-8`,
+//! `ru_RU@euro`, `C`, `POSIX`).
+//!
+//! This module only parses: it never touches the file system, and a string
+//! that is not a locale is refused here, before anything else sees it.
+
+use unic_langid::LanguageIdentifier;
+use unic_langid::subtags::Language;
+
+use crate::error::{Error, shown};
+
+/// The longest locale string accepted, in bytes.
+pub const MAX_LOCALE_LEN: usize = 255;
+
+/// Parses a BCP 47 or POSIX locale name into a language identifier.
+///
+/// The POSIX codeset (`.UTF-8`) and modifier (`@euro`) are dropped, `_`
+/// separates subtags like `-`, case is normalized, and `C` and `POSIX` mean
+/// English. Empty strings, strings longer than [`MAX_LOCALE_LEN`] bytes and
+/// anything that is not a well-formed tag are an [`Error::InvalidLocale`].
+///
+/// Parsing allocates nothing unless the tag has variant subtags.
+///
+/// ```
+/// use errcat::parse_locale;
+/// assert_eq!(parse_locale("kk_KZ.UTF-8").unwrap().to_string(), "kk-KZ");
+/// assert_eq!(parse_locale("KK-kz").unwrap().to_string(), "kk-KZ");
+/// assert_eq!(parse_locale("ru_RU@euro").unwrap().to_string(), "ru-RU");
+/// assert_eq!(parse_locale("C").unwrap().to_string(), "en");
+/// assert!(parse_locale("../..").is_err());
+/// ```
+pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
+    let invalid = || Error::InvalidLocale {
+        input: shown(input),
+    };
+    if input.len() > MAX_LOCALE_LEN {
+        return Err(invalid());
+    }
+    let trimmed = input.trim();
+    // POSIX: language[_territory][.codeset][@modifier]. Only the part before
+    // the codeset or modifier names a locale.
+    let name = trimmed.split(['.', '@']).next().unwrap_or_default();
+    if name.is_empty() {
+        return Err(invalid());
+    }
+    if name.eq_ignore_ascii_case("C") || name.eq_ignore_ascii_case("POSIX") {
+        return Ok(english());
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(invalid());
+    }
+    let id = LanguageIdentifier::from_bytes(name.as_bytes()).map_err(|_| invalid())?;
+    if id.language.is_empty() {
+        // `und` alone says nothing about a language: not a locale to serve.
+        return Err(invalid());
+    }
+    Ok(id)
+}
+
+/// `en`, the locale every chain ends in.
+pub(crate) fn english() -> LanguageIdentifier {
+    let language: Option<Language> = Language::from_bytes(b"en").ok();
+    LanguageIdentifier::from_parts(language.unwrap_or_default(), None, None, &[])
+}
+
+/// How closely a shipped locale fits a requested one: `None` when it does
+/// not fit (another language, or a script or region the request does not
+/// have), otherwise the number of subtags beyond the language that match.
+pub(crate) fn fit(shipped: &LanguageIdentifier, requested: &LanguageIdentifier) -> Option<u8> {
+    if shipped.language != requested.language {
+        return None;
+    }
+    let mut score = 0;
+    if let Some(script) = shipped.script {
+        if Some(script) != requested.script {
+            return None;
+        }
+        score += 1;
+    }
+    if let Some(region) = shipped.region {
+        if Some(region) != requested.region {
+            return None;
+        }
+        score += 1;
+    }
+    Some(score)
+}
