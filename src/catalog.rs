@@ -283,7 +283,7 @@ impl Catalog {
                 continue;
             };
             let id = match parse_locale(file.locale) {
-                Ok(id) if id.to_string() == file.locale => id,
+                Ok(id) if id == file.locale => id,
                 _ => {
                     diagnostics.push(Diagnostic {
                         path: file.path.to_owned(),
@@ -389,7 +389,7 @@ impl Catalog {
 
     /// The slot of the shipped locale whose tag is exactly `tag`.
     fn slot_of(&self, tag: &str) -> Option<usize> {
-        self.locales.iter().position(|l| l.id.to_string() == tag)
+        self.locales.iter().position(|l| l.id == tag)
     }
 
     /// The most specific shipped locale that fits `requested`.

@@ -70,3 +70,8 @@ pub use explanation::Explanation;
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use locale::{MAX_LOCALE_LEN, parse_locale};
 pub use registry::{mobizon, planfix};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

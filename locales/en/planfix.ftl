@@ -2,7 +2,7 @@
 
 catalog-title = Planfix REST API
 
-section-unclassified = General errors
+section-unclassified = Unclassified errors
 section-tasks = Tasks
 section-contacts = Contacts
 section-projects = Projects
@@ -13,7 +13,7 @@ section-files = Files
 section-directories = Directories and directory entries
 section-reports = Reports
 
-## General errors
+## Unclassified errors
 
 unknown-error = The request failed, and the server could not determine what kind of error occurred.
     .title = Unknown error

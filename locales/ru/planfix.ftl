@@ -2,7 +2,7 @@
 
 catalog-title = Planfix REST API
 
-section-unclassified = Общие ошибки
+section-unclassified = Ошибки без классификации
 section-tasks = Задачи
 section-contacts = Контакты
 section-projects = Проекты
@@ -13,7 +13,7 @@ section-files = Файлы
 section-directories = Справочники и записи справочников
 section-reports = Отчеты
 
-## Общие ошибки
+## Ошибки без классификации
 
 unknown-error = При выполнении запроса произошла ошибка, тип которой сервер не определил. Код 0 не указывает на какую-либо конкретную причину.
     .title = Неизвестная ошибка

@@ -2,7 +2,7 @@
 
 catalog-title = Planfix REST API
 
-section-unclassified = Загальні помилки
+section-unclassified = Некласифіковані помилки
 section-tasks = Завдання
 section-contacts = Контакти
 section-projects = Проєкти
@@ -13,7 +13,7 @@ section-files = Файли
 section-directories = Довідники та записи довідників
 section-reports = Звіти
 
-## Загальні помилки
+## Некласифіковані помилки
 
 unknown-error = Під час виконання запиту сталася помилка невідомого типу.
     .title = Невідома помилка

@@ -1,0 +1,302 @@
+//! Lookups against the embedded catalog: every code in every locale, the
+//! typed path and the string path agreeing, and thread-safety.
+
+use std::collections::HashSet;
+
+use errcat::{Catalog, CatalogId, Code, Explanation, Kind, mobizon, planfix};
+
+const SHIPPED: [&str; 4] = ["en", "ru", "uk", "kk"];
+
+fn all_codes() -> Vec<Code> {
+    CatalogId::ALL.iter().flat_map(|c| c.codes()).collect()
+}
+
+#[test]
+fn the_catalogs_have_the_registry_sizes() {
+    assert_eq!(CatalogId::Mobizon.codes().count(), 20);
+    assert_eq!(CatalogId::Planfix.codes().count(), 53);
+    assert_eq!(CatalogId::Planfix.sections().len(), 10);
+}
+
+#[test]
+fn every_code_resolves_in_every_shipped_locale_without_fallback() {
+    let catalog = Catalog::embedded();
+    for locale in SHIPPED {
+        for code in all_codes() {
+            let e = catalog.explain(&code.to_string(), locale).unwrap();
+            assert_eq!(e.locale().to_string(), locale, "{code} {locale}");
+            assert!(!e.is_fallback(), "{code} {locale}");
+            assert_eq!(e.kind(), code.kind());
+            assert!(
+                !e.title().trim().is_empty() && !e.explanation().trim().is_empty(),
+                "{code} {locale}"
+            );
+            assert!(
+                !e.title().contains('\n'),
+                "{code} {locale}: title must be one line"
+            );
+            assert_ne!(e.title(), e.explanation(), "{code} {locale}");
+        }
+    }
+}
+
+#[test]
+fn kinds_follow_the_sources() {
+    assert_eq!(mobizon::SUCCESS.kind(), Kind::Success);
+    assert_eq!(mobizon::QUEUED_FOR_BACKGROUND.kind(), Kind::Accepted);
+    assert_eq!(mobizon::PARTIALLY_COMPLETED.kind(), Kind::Partial);
+    let others = all_codes().into_iter().filter(|c| {
+        ![
+            mobizon::SUCCESS,
+            mobizon::QUEUED_FOR_BACKGROUND,
+            mobizon::PARTIALLY_COMPLETED,
+        ]
+        .contains(c)
+    });
+    for code in others {
+        assert_eq!(code.kind(), Kind::Error, "{code}");
+    }
+}
+
+#[test]
+fn texts_differ_between_languages_for_every_code() {
+    let catalog = Catalog::embedded();
+    for code in all_codes() {
+        let texts: Vec<Explanation<'_>> = SHIPPED
+            .iter()
+            .map(|l| catalog.lookup(code, &catalog.chain(l).unwrap()).unwrap())
+            .collect();
+        for (i, a) in texts.iter().enumerate() {
+            for b in texts.iter().skip(i + 1) {
+                assert_ne!(
+                    a.title(),
+                    b.title(),
+                    "{code}: {} and {} titles",
+                    a.locale(),
+                    b.locale()
+                );
+                assert_ne!(
+                    a.explanation(),
+                    b.explanation(),
+                    "{code}: {} and {}",
+                    a.locale(),
+                    b.locale()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn texts_are_plain_and_isolation_free() {
+    let catalog = Catalog::embedded();
+    for locale in SHIPPED {
+        let chain = catalog.chain(locale).unwrap();
+        for code in all_codes() {
+            let e = catalog.lookup(code, &chain).unwrap();
+            for text in [e.title(), e.explanation(), e.hint().unwrap_or("")] {
+                assert!(
+                    !text.contains(['\u{2068}', '\u{2069}']),
+                    "{code} {locale}: bidi isolation mark"
+                );
+                assert!(
+                    !text.contains('<') && !text.contains("](/"),
+                    "{code} {locale}: HTML or a site link: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ukrainian_has_no_russian_letters() {
+    let catalog = Catalog::embedded();
+    let chain = catalog.chain("uk").unwrap();
+    for code in all_codes() {
+        let e = catalog.lookup(code, &chain).unwrap();
+        let text = format!(
+            "{} {} {}",
+            e.title(),
+            e.explanation(),
+            e.hint().unwrap_or("")
+        );
+        assert!(
+            !text.contains(['ы', 'э', 'ъ', 'ё', 'Ы', 'Э', 'Ъ', 'Ё']),
+            "{code}: {text}"
+        );
+    }
+}
+
+#[test]
+fn string_and_typed_paths_agree() {
+    let catalog = Catalog::embedded();
+    for locale in ["kk-KZ", "uk_UA.UTF-8", "de", "C"] {
+        let chain = catalog.chain(locale).unwrap();
+        for code in all_codes() {
+            let by_string = catalog
+                .explain(&format!("{}:{}", code.catalog(), code.name()), locale)
+                .unwrap();
+            let typed = catalog.lookup(code, &chain).unwrap();
+            assert_eq!(
+                serde_json::to_value(&by_string).unwrap(),
+                serde_json::to_value(&typed).unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn codes_parse_by_number_name_and_constant_spelling() {
+    for code in all_codes() {
+        let canonical = code.to_string();
+        assert_eq!(canonical.parse::<Code>().unwrap(), code);
+        assert_eq!(
+            format!(
+                "  {}:{}\t",
+                code.catalog().as_str().to_uppercase(),
+                code.name()
+            )
+            .parse::<Code>()
+            .unwrap(),
+            code
+        );
+        assert_eq!(
+            format!(
+                "{}:{}",
+                code.catalog(),
+                code.name().to_uppercase().replace('-', "_")
+            )
+            .parse::<Code>()
+            .unwrap(),
+            code
+        );
+        assert_eq!(code.catalog().code(code.number()), Some(code));
+    }
+    assert_eq!(
+        "planfix:0001000".parse::<Code>().unwrap(),
+        planfix::TASK_NOT_FOUND
+    );
+}
+
+#[test]
+fn names_are_unique_within_a_catalog() {
+    for catalog in CatalogId::ALL {
+        let names: HashSet<_> = catalog.codes().map(|c| c.name()).collect();
+        assert_eq!(names.len(), catalog.codes().count());
+    }
+}
+
+#[test]
+fn serializes_to_the_documented_object() {
+    let e = Catalog::embedded()
+        .explain("planfix:1000", "kk_KZ.UTF-8")
+        .unwrap();
+    let v = serde_json::to_value(&e).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = [
+        "code",
+        "catalog",
+        "number",
+        "name",
+        "kind",
+        "requested",
+        "locale",
+        "fallback",
+        "title",
+        "explanation",
+        "hint",
+    ];
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort();
+    expected.sort();
+    assert_eq!(keys_sorted, expected);
+    assert_eq!(v["code"], "planfix:1000");
+    assert_eq!(v["catalog"], "planfix");
+    assert_eq!(v["number"], 1000);
+    assert_eq!(v["name"], "task-not-found");
+    assert_eq!(v["kind"], "error");
+    assert_eq!(v["requested"], "kk-KZ");
+    assert_eq!(v["locale"], "kk");
+    assert_eq!(v["fallback"], false);
+    assert!(v["hint"].is_null());
+    assert_eq!(v["title"], e.title());
+}
+
+#[test]
+fn section_titles_are_localized() {
+    let catalog = Catalog::embedded();
+    for section in CatalogId::Planfix.sections() {
+        let titles: HashSet<String> = SHIPPED
+            .iter()
+            .map(|l| {
+                catalog
+                    .section_title(CatalogId::Planfix, section, &catalog.chain(l).unwrap())
+                    .unwrap()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(titles.len(), 4, "{section}: {titles:?}");
+    }
+    let en = catalog.chain("en").unwrap();
+    assert!(
+        catalog
+            .section_title(CatalogId::Planfix, "no-such-section", &en)
+            .is_none()
+    );
+    assert!(
+        catalog
+            .section_title(CatalogId::Mobizon, "tasks", &en)
+            .is_none()
+    );
+}
+
+#[test]
+fn catalog_and_explanation_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Catalog>();
+    assert_send_sync::<Explanation<'static>>();
+    assert_send_sync::<errcat::Error>();
+    assert_send_sync::<errcat::FallbackChain>();
+    assert_send_sync::<Code>();
+}
+
+#[test]
+fn threads_get_the_single_threaded_answers() {
+    let catalog = Catalog::embedded();
+    let expected: Vec<String> = SHIPPED
+        .iter()
+        .flat_map(|l| {
+            all_codes().into_iter().map(move |c| {
+                catalog
+                    .explain(&c.to_string(), l)
+                    .unwrap()
+                    .explanation()
+                    .to_owned()
+            })
+        })
+        .collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut got = Vec::new();
+                    for l in SHIPPED {
+                        for c in all_codes() {
+                            got.push(
+                                catalog
+                                    .explain(&c.to_string(), l)
+                                    .unwrap()
+                                    .explanation()
+                                    .to_owned(),
+                            );
+                        }
+                    }
+                    got
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), expected);
+        }
+    });
+}

@@ -1,0 +1,189 @@
+//! The `errcat` binary, run for real: output, JSON shape and exit status.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn errcat(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .unwrap()
+}
+
+fn errcat_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
+    cmd.args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn explain_json_is_one_object_with_the_documented_keys() {
+    let o = errcat(&["explain", "planfix:1000", "--lang", "kk", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "catalog",
+            "code",
+            "explanation",
+            "fallback",
+            "hint",
+            "kind",
+            "locale",
+            "name",
+            "number",
+            "requested",
+            "title"
+        ]
+    );
+    assert_eq!(v["code"], "planfix:1000");
+    assert_eq!(v["locale"], "kk");
+    assert_eq!(v["fallback"], false);
+}
+
+#[test]
+fn explain_text_shows_title_explanation_hint_and_fallback() {
+    let o = errcat(&["explain", "mobizon:rate-limit-exceeded", "--lang", "de-DE"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let e = errcat::Catalog::embedded()
+        .explain("mobizon:30", "en")
+        .unwrap();
+    assert!(
+        out.contains(e.title()) && out.contains(e.explanation()) && out.contains(e.hint().unwrap()),
+        "{out}"
+    );
+    assert!(out.contains("shown in en"), "{out}");
+    let o = errcat(&["explain", "mobizon:30", "--lang", "uk"]);
+    assert!(
+        !stdout(&o).contains("shown in"),
+        "no fallback line without fallback"
+    );
+}
+
+#[test]
+fn the_locale_comes_from_lc_all_then_lc_messages_then_lang() {
+    let lookup = |env: &[(&str, &str)]| {
+        let o = errcat_env(&["explain", "planfix:1", "--json"], env);
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["locale"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(lookup(&[]), "en");
+    assert_eq!(lookup(&[("LANG", "uk_UA.UTF-8")]), "uk");
+    assert_eq!(
+        lookup(&[("LANG", "uk_UA.UTF-8"), ("LC_MESSAGES", "ru_RU.UTF-8")]),
+        "ru"
+    );
+    assert_eq!(
+        lookup(&[
+            ("LANG", "uk_UA.UTF-8"),
+            ("LC_MESSAGES", "ru_RU.UTF-8"),
+            ("LC_ALL", "kk_KZ.UTF-8")
+        ]),
+        "kk"
+    );
+    assert_eq!(lookup(&[("LC_ALL", ""), ("LANG", "kk")]), "kk");
+    let o = errcat_env(
+        &["explain", "planfix:1", "--json", "--lang", "ru"],
+        &[("LC_ALL", "kk")],
+    );
+    assert!(
+        stdout(&o).contains("\"locale\": \"ru\""),
+        "--lang wins over the environment"
+    );
+}
+
+#[test]
+fn list_json_gives_73_codes_each_served_by_the_requested_locale() {
+    for lang in ["en", "ru", "uk", "kk"] {
+        let o = errcat(&["list", "--json", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0));
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let items = v.as_array().unwrap();
+        assert_eq!(items.len(), 73, "{lang}");
+        assert!(
+            items
+                .iter()
+                .all(|i| i["locale"] == lang && i["fallback"] == false),
+            "{lang}"
+        );
+    }
+    let o = errcat(&["list", "--json", "--catalog", "MOBIZON"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&o))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        20
+    );
+}
+
+#[test]
+fn exit_status_follows_the_contract() {
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["explain", "planfix:1000"], 0, ""),
+        (
+            &["explain", "planfix:4242"],
+            1,
+            "unknown code \"planfix:4242\"",
+        ),
+        (&["explain", "jira:1"], 1, "unknown catalog \"jira\""),
+        (
+            &["list", "--catalog", "jira"],
+            1,
+            "unknown catalog \"jira\"",
+        ),
+        (&["explain", "1000"], 2, "invalid code \"1000\""),
+        (
+            &["explain", "planfix:1000", "--lang", "../.."],
+            2,
+            "invalid locale \"../..\"",
+        ),
+        (&["explain"], 2, "CODE"),
+        (&["frobnicate"], 2, "frobnicate"),
+    ];
+    for (args, status, message) in cases {
+        let o = errcat(args);
+        assert_eq!(o.status.code(), Some(*status), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+        if *status == 1 {
+            assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: one line");
+            assert!(o.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn output_has_no_bidi_isolation_marks() {
+    for args in [
+        &["list", "--lang", "kk"][..],
+        &["list", "--json", "--lang", "uk"],
+        &["explain", "planfix:2003", "--lang", "ru"],
+    ] {
+        let out = stdout(&errcat(args));
+        assert!(!out.is_empty());
+        assert!(!out.contains(['\u{2068}', '\u{2069}']), "{args:?}");
+    }
+}

@@ -1,0 +1,8 @@
+//! errcat's integration tests: one binary, one module per topic.
+
+mod alloc;
+mod catalog;
+mod cli;
+mod fixtures;
+mod locale;
+mod parity;

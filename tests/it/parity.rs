@@ -1,0 +1,93 @@
+//! Registry ↔ locale parity: every locale file has exactly the messages the
+//! registry names (no missing, extra or misnamed ids) and the same
+//! attributes as the reference locale, en.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use errcat::CatalogId;
+use fluent_syntax::ast::Entry;
+
+/// Message id → its attribute names, for one `.ftl` file.
+fn messages(path: &PathBuf) -> BTreeMap<String, BTreeSet<String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let Entry::Message(m) = entry {
+            let attrs = m.attributes.iter().map(|a| a.id.name.to_owned()).collect();
+            assert!(
+                out.insert(m.id.name.to_owned(), attrs).is_none(),
+                "{}: duplicate id {}",
+                path.display(),
+                m.id.name
+            );
+        }
+    }
+    out
+}
+
+fn locales_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales")
+}
+
+fn shipped() -> Vec<String> {
+    let mut langs: Vec<String> = std::fs::read_dir(locales_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    langs.sort();
+    langs
+}
+
+#[test]
+fn the_four_languages_ship() {
+    assert_eq!(shipped(), ["en", "kk", "ru", "uk"]);
+}
+
+#[test]
+fn every_locale_file_matches_the_registry() {
+    for catalog in CatalogId::ALL {
+        let mut expected: BTreeSet<String> = catalog.codes().map(|c| c.name().to_owned()).collect();
+        expected.insert("catalog-title".to_owned());
+        expected.extend(catalog.sections().iter().map(|s| format!("section-{s}")));
+        for lang in shipped() {
+            let path = locales_dir().join(&lang).join(format!("{catalog}.ftl"));
+            let ids: BTreeSet<String> = messages(&path).into_keys().collect();
+            let missing: Vec<_> = expected.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&expected).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, extra {extra:?}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_message_has_a_title_and_the_reference_attributes() {
+    for catalog in CatalogId::ALL {
+        let reference = messages(&locales_dir().join("en").join(format!("{catalog}.ftl")));
+        for code in catalog.codes() {
+            let attrs = &reference[code.name()];
+            assert!(attrs.contains("title"), "en {code}: no title");
+            assert!(
+                attrs.iter().all(|a| a == "title" || a == "hint"),
+                "en {code}: {attrs:?}"
+            );
+        }
+        for lang in shipped() {
+            let path = locales_dir().join(&lang).join(format!("{catalog}.ftl"));
+            for (id, attrs) in messages(&path) {
+                assert_eq!(
+                    Some(&attrs),
+                    reference.get(&id),
+                    "{}: {id} has attributes {attrs:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
