@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -23,7 +24,7 @@ use crate::explanation::Explanation;
 use crate::fallback::{FallbackChain, LAST_RESORT, parents};
 use crate::locale::{fit, parse_locale};
 use crate::registry::CODES;
-use crate::source::{EMBEDDED, SourceFile, decode};
+use crate::source::{EMBEDDED, OwnedSourceFile, SourceFile, decode, read_dir};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -268,6 +269,45 @@ impl Catalog {
     /// locale of `chain` that has it.
     pub fn catalog_title(&self, catalog: CatalogId, chain: &FallbackChain) -> Option<Cow<'_, str>> {
         self.label(catalog, "catalog-title", chain)
+    }
+
+    /// Loads the `.ftl` files of a locales folder (`<dir>/<locale>/<catalog>.ftl`),
+    /// for live preview of translations and for locales added at run time.
+    ///
+    /// Every (locale, catalog) file the folder lacks comes from the embedded
+    /// catalog, so a folder may hold only the files being worked on. Nothing
+    /// a file contains makes this fail or panic: whatever parses is served, a
+    /// broken or missing message falls back along the chain, and every
+    /// problem is returned as a [`Diagnostic`] beside the catalog. Only a
+    /// folder that cannot be read at all is an [`Error::Io`].
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("errcat-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(dir.join("de")).unwrap();
+    /// std::fs::write(dir.join("de/planfix.ftl"), "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe nicht gefunden\n").unwrap();
+    /// let (catalog, diagnostics) = errcat::Catalog::from_dir(&dir).unwrap();
+    /// assert!(diagnostics.is_empty());
+    /// let e = catalog.explain("planfix:1000", "de-AT").unwrap();
+    /// assert_eq!((e.title(), e.locale().to_string().as_str()), ("Aufgabe nicht gefunden", "de"));
+    /// let e = catalog.explain("planfix:1", "de").unwrap();
+    /// assert_eq!(e.locale().to_string(), "en");   // not translated yet: falls back
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<(Catalog, Vec<Diagnostic>), Error> {
+        let mut diagnostics = Vec::new();
+        let owned = read_dir(dir.as_ref(), &mut diagnostics)?;
+        let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+        for embedded in EMBEDDED {
+            if !files
+                .iter()
+                .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog)
+            {
+                files.push(*embedded);
+            }
+        }
+        let (catalog, mut found) = Catalog::from_sources(&files);
+        diagnostics.append(&mut found);
+        Ok((catalog, diagnostics))
     }
 
     /// Builds a catalog from `.ftl` sources, reporting every problem in them

@@ -69,6 +69,21 @@ pub enum Error {
         input: String,
     },
 
+    /// A locales folder could not be read at all.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::from_dir("/no/such/folder").err().unwrap();
+    /// assert!(matches!(err, errcat::Error::Io { .. }));
+    /// assert!(err.to_string().starts_with("cannot read locales folder /no/such/folder: "));
+    /// ```
+    #[error("cannot read locales folder {path}: {message}")]
+    Io {
+        /// The folder.
+        path: String,
+        /// What the operating system said.
+        message: String,
+    },
+
     /// No locale of the chain has text for the code: possible only with a
     /// catalog loaded from a folder whose reference locale (`en`) lacks it.
     #[error("no text for {code} in {requested} or any locale it falls back to")]
