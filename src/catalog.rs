@@ -8,7 +8,6 @@
 //! lookup time.
 
 use std::borrow::Cow;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,7 +23,7 @@ use crate::explanation::Explanation;
 use crate::fallback::{FallbackChain, LAST_RESORT, parents};
 use crate::locale::{fit, parse_locale};
 use crate::registry::CODES;
-use crate::source::{EMBEDDED, OwnedSourceFile, SourceFile, decode, read_dir};
+use crate::source::{EMBEDDED, OwnedSourceFile, SourceFile, decode, guarded, read_dir};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -534,12 +533,6 @@ impl Catalog {
             })
         })
     }
-}
-
-/// Runs upstream Fluent code that is known to panic on some hostile input,
-/// turning a panic into `None`.
-fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
-    catch_unwind(AssertUnwindSafe(f)).ok()
 }
 
 /// Parses one file into a bundle for `id`, reporting syntax errors and

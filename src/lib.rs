@@ -53,6 +53,7 @@
 )]
 
 mod catalog;
+mod check;
 mod code;
 mod diagnostic;
 mod error;
@@ -61,8 +62,10 @@ mod fallback;
 mod locale;
 mod registry;
 mod source;
+mod stamp;
 
 pub use catalog::Catalog;
+pub use check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use code::{CatalogId, Code, Kind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
@@ -70,6 +73,7 @@ pub use explanation::Explanation;
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use locale::{MAX_LOCALE_LEN, parse_locale};
 pub use registry::{mobizon, planfix};
+pub use stamp::{STAMP_PREFIX, scaffold_locale, stamp_locale};
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -175,3 +175,10 @@ pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -
         }
     }
 }
+
+/// Runs upstream Fluent code that is known to panic on some hostile input
+/// (fluent-rs #389, #242), turning a panic into `None` so that one bad file
+/// never takes a program down.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
+}

@@ -2,6 +2,7 @@
 
 mod alloc;
 mod catalog;
+mod check;
 mod cli;
 mod fixtures;
 mod locale;

@@ -5,6 +5,7 @@
 //! code; 2 usage error, invalid code syntax or invalid locale.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -38,6 +39,33 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Check .ftl files for translators: one line per finding, then coverage.
+    /// Exit status 0 without errors, 1 with errors, 2 on usage errors.
+    Check {
+        /// The locales folder to check (default: the embedded catalogs).
+        #[arg(long, value_name = "DIR")]
+        locales: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create locales/<LANG>/ with every message's English text as comments.
+    NewLocale {
+        /// The new locale, e.g. de or pt-BR.
+        lang: String,
+        /// The locales folder to create it in.
+        #[arg(long, value_name = "DIR", default_value = "locales")]
+        locales: PathBuf,
+    },
+    /// Record that a locale's translations follow the current English
+    /// (clears `stale` warnings once reviewed).
+    Stamp {
+        /// The locale to stamp, e.g. kk.
+        lang: String,
+        /// The locales folder.
+        #[arg(long, value_name = "DIR", default_value = "locales")]
+        locales: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -49,6 +77,10 @@ struct Output {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Serve texts from this locales folder (live preview of translations);
+    /// files it lacks come from the embedded catalogs. Default: ERRCAT_LOCALES.
+    #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+    locales: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -72,6 +104,8 @@ enum Failure {
     Lookup(#[from] Error),
     #[error("cannot write output: {0}")]
     Io(#[from] io::Error),
+    #[error("the check found errors")]
+    CheckFailed,
 }
 
 impl Failure {
@@ -82,13 +116,58 @@ impl Failure {
             ) => 1,
             Failure::Lookup(_) => 2,
             Failure::Io(_) => 1,
+            Failure::CheckFailed => 1,
         }
     }
 }
 
 fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
-    let catalog = Catalog::embedded();
+    let preview;
+    let catalog = match &cli.command {
+        Command::Explain { output, .. } | Command::List { output, .. }
+            if output.locales.is_some() =>
+        {
+            let dir = output
+                .locales
+                .as_deref()
+                .unwrap_or(std::path::Path::new("."));
+            let (loaded, diagnostics) = Catalog::from_dir(dir)?;
+            for d in diagnostics {
+                eprintln!("errcat: {d}");
+            }
+            preview = loaded;
+            &preview
+        }
+        _ => Catalog::embedded(),
+    };
     match cli.command {
+        Command::Check { locales, json } => {
+            let report = match locales {
+                Some(dir) => errcat::check_dir(dir)?,
+                None => errcat::check_embedded(),
+            };
+            if json {
+                render::json(out, &report)?;
+            } else {
+                render::report(out, &report)?;
+            }
+            if report.has_errors() {
+                out.flush()?;
+                return Err(Failure::CheckFailed);
+            }
+        }
+        Command::NewLocale { lang, locales } => {
+            for path in errcat::scaffold_locale(&locales, &lang)? {
+                writeln!(out, "created {path}")?;
+            }
+        }
+        Command::Stamp { lang, locales } => {
+            let n = errcat::stamp_locale(&locales, &lang)?;
+            writeln!(
+                out,
+                "stamped {n} messages of {lang} with the current English"
+            )?;
+        }
         Command::Explain { code, output } => {
             let lang = locale(output.lang);
             let explanation = catalog.explain(&code, &lang)?;

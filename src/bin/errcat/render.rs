@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use errcat::{Catalog, Explanation, FallbackChain};
+use errcat::{Catalog, Explanation, FallbackChain, Report};
 
 /// One JSON document and a newline.
 pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
@@ -73,6 +73,29 @@ pub fn list(
         }
         let code = e.code().to_string();
         writeln!(out, "{code:<14} {:<8} {}", e.kind(), e.title())?;
+    }
+    Ok(())
+}
+
+/// One line per finding, then the coverage table.
+pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    for d in &report.diagnostics {
+        writeln!(out, "{d}")?;
+    }
+    if !report.diagnostics.is_empty() {
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{:<8} {:>8} {:>10} {:>7} {:>6} {:>8}",
+        "locale", "required", "translated", "missing", "errors", "warnings"
+    )?;
+    for c in &report.coverage {
+        writeln!(
+            out,
+            "{:<8} {:>8} {:>10} {:>7} {:>6} {:>8}",
+            c.locale, c.required, c.translated, c.missing, c.errors, c.warnings
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,261 @@
+//! `errcat check`: one fixture folder per rule under `tests/fixtures/check/`,
+//! each asserting the exact findings of its rule (path, line, column,
+//! severity, rule and message), and the shipped locales checking clean.
+
+use std::path::{Path, PathBuf};
+
+use errcat::{Catalog, RULES, Severity, check_dir, check_embedded};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
+}
+
+/// The rule a fixture folder proves: its name, except for variants of a
+/// rule such as `crlf` (a syntax error in a CRLF file).
+fn rule_of(case: &str) -> &str {
+    match case {
+        "crlf" => "syntax",
+        other => other,
+    }
+}
+
+fn findings(case: &str) -> Vec<String> {
+    let dir = fixtures().join(case).join("locales");
+    let report = check_dir(&dir).unwrap();
+    let prefix = format!("{}/", dir.display());
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule_of(case))
+        .map(|d| d.to_string().replace(&prefix, ""))
+        .collect()
+}
+
+#[test]
+fn every_rule_has_a_fixture_with_its_exact_findings() {
+    let mut cases: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    cases.sort();
+    for case in &cases {
+        let expected_path = fixtures().join(case).join("expected.txt");
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        let expected: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
+        assert!(
+            !expected.is_empty(),
+            "{case}: a fixture must expect at least one finding"
+        );
+        assert_eq!(findings(case), expected, "fixture {case}");
+    }
+    // Every rule but `io` (covered below) is proven by a fixture.
+    for (rule, _) in RULES {
+        if *rule != "io" {
+            assert!(
+                cases.iter().any(|c| rule_of(c) == *rule),
+                "no fixture for rule {rule}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_shipped_locales_check_clean() {
+    let report = check_embedded();
+    let shown: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(shown.is_empty(), "{shown:#?}");
+    assert_eq!(report.coverage.len(), 4);
+    for row in &report.coverage {
+        assert_eq!(
+            (row.missing, row.errors, row.warnings),
+            (0, 0, 0),
+            "{row:?}"
+        );
+        assert_eq!(row.translated, row.required);
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales");
+    assert!(check_dir(dir).unwrap().diagnostics.is_empty());
+}
+
+/// A temp folder removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("errcat-it-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+    fn write(&self, path: &str, bytes: &[u8]) {
+        let path = self.0.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn an_oversized_file_is_reported_and_skipped() {
+    let dir = TempDir::new("big");
+    dir.write("de/mobizon.ftl", b"");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.path().join("de/mobizon.ftl"))
+        .unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap(); // sparse: costs no disk
+    let report = check_dir(dir.path()).unwrap();
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "io" && d.message.contains("skipped")),
+        "{:?}",
+        report.diagnostics
+    );
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    assert!(diagnostics.iter().any(|d| d.rule == "io"));
+    assert_eq!(
+        catalog
+            .explain("mobizon:0", "de")
+            .unwrap()
+            .locale()
+            .to_string(),
+        "en"
+    );
+}
+
+#[test]
+fn a_new_locale_works_in_preview_without_rust_changes() {
+    let dir = TempDir::new("de");
+    dir.write(
+        "de/planfix.ftl",
+        "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe nicht gefunden\n\ninvalid-token = Das Token ist ungültig.\n    .title = Ungültiges Token\n    .hint = Prüfen Sie das Token.\n".as_bytes(),
+    );
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let e = catalog.explain("planfix:1000", "de-DE").unwrap();
+    assert_eq!(
+        (e.locale().to_string(), e.is_fallback()),
+        ("de".to_owned(), false)
+    );
+    let e = catalog.explain("planfix:1", "de").unwrap();
+    assert_eq!(e.hint(), Some("Prüfen Sie das Token."));
+    let e = catalog.explain("planfix:2", "de").unwrap();
+    assert_eq!(
+        (e.locale().to_string(), e.is_fallback()),
+        ("en".to_owned(), true)
+    );
+    // The coverage table counts it.
+    let report = check_dir(dir.path()).unwrap();
+    let de = report.coverage.iter().find(|c| c.locale == "de").unwrap();
+    assert_eq!((de.translated, de.missing), (2, 83));
+}
+
+#[test]
+fn a_broken_message_falls_back_and_the_rest_of_the_file_is_served() {
+    let dir = TempDir::new("broken");
+    dir.write("kk/planfix.ftl", "task-not-found = Тапсырма жоқ { $\n    .title = Жоқ\n\ninvalid-token = Токен дұрыс емес.\n    .title = Токен қате\n".as_bytes());
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.rule == "syntax" && d.line == 1),
+        "{diagnostics:?}"
+    );
+    let e = catalog.explain("planfix:1", "kk").unwrap();
+    assert_eq!(e.title(), "Токен қате");
+    let e = catalog.explain("planfix:1000", "kk").unwrap();
+    assert_eq!(
+        e.locale().to_string(),
+        "ru",
+        "kk's broken message falls back to ru"
+    );
+    assert!(diagnostics.iter().all(|d| d.severity == Severity::Error));
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_the_rest_of_the_locale_loads() {
+    let dir = TempDir::new("utf8");
+    let mut bytes = b"task-not-found = Aufgabe \xff fehlt.\n    .title = Fehlt\n".to_vec();
+    bytes.extend_from_slice("\ninvalid-token = Ungültig.\n    .title = Ungültig\n".as_bytes());
+    dir.write("de/planfix.ftl", &bytes);
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    let d = diagnostics
+        .iter()
+        .find(|d| d.rule == "invalid-utf8")
+        .unwrap();
+    assert_eq!((d.line, d.column), (1, 26));
+    assert!(d.message.contains("byte 25"), "{d}");
+    assert_eq!(
+        catalog.explain("planfix:1", "de").unwrap().title(),
+        "Ungültig"
+    );
+}
+
+#[test]
+fn scaffold_then_stamp_then_check_reports_stale_english() {
+    let dir = TempDir::new("scaffold");
+    let written = errcat::scaffold_locale(dir.path(), "pt_BR").unwrap();
+    assert_eq!(written.len(), 2);
+    assert!(dir.path().join("pt-BR/mobizon.ftl").is_file());
+    let report = check_dir(dir.path()).unwrap();
+    let row = report
+        .coverage
+        .iter()
+        .find(|c| c.locale == "pt-BR")
+        .unwrap();
+    assert_eq!(row.translated, 0);
+
+    // A translator fills in one message under its stamp.
+    let path = dir.path().join("pt-BR/mobizon.ftl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let filled = text
+        .replace("# success = ", "success = Concluído. ")
+        .replace(
+            "#     .title = Operation completed successfully",
+            "    .title = Concluído",
+        );
+    std::fs::write(&path, filled).unwrap();
+    let report = check_dir(dir.path()).unwrap();
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != "stale" && d.rule != "syntax"),
+        "{:?}",
+        report.diagnostics
+    );
+    assert_eq!(
+        report
+            .coverage
+            .iter()
+            .find(|c| c.locale == "pt-BR")
+            .unwrap()
+            .translated,
+        1
+    );
+
+    // The English changes: the translation is now stale, until stamped again.
+    dir.write("en/mobizon.ftl", b"success = The whole operation succeeded.\n    .title = Operation completed successfully\n");
+    let stale = |dir: &Path| {
+        check_dir(dir)
+            .unwrap()
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "stale")
+            .count()
+    };
+    assert_eq!(stale(dir.path()), 1);
+    assert_eq!(errcat::stamp_locale(dir.path(), "pt-BR").unwrap(), 1);
+    assert_eq!(stale(dir.path()), 0);
+}
