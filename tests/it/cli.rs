@@ -187,3 +187,165 @@ fn output_has_no_bidi_isolation_marks() {
         assert!(!out.contains(['\u{2068}', '\u{2069}']), "{args:?}");
     }
 }
+
+/// A temp folder for CLI runs, removed on drop.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("errcat-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn arg(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn check_passes_on_the_shipped_locales_and_prints_coverage() {
+    let o = errcat(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    for lang in ["en", "kk", "ru", "uk"] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(lang) && l.split_whitespace().nth(3) == Some("0")),
+            "{out}"
+        );
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    assert_eq!(errcat(&["check", "--locales", dir]).status.code(), Some(0));
+}
+
+#[test]
+fn check_exit_status_and_json() {
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/check/syntax/locales"
+    );
+    let o = errcat(&["check", "--locales", broken]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("de/mobizon.ftl:5:5: error: syntax: "),
+        "{}",
+        stdout(&o)
+    );
+    let o = errcat(&["check", "--locales", broken, "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let syntax = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "syntax")
+        .unwrap();
+    assert_eq!(
+        (syntax["line"].as_u64(), syntax["column"].as_u64()),
+        (Some(5), Some(5))
+    );
+    assert_eq!(v["coverage"][0]["locale"], "de");
+    let o = errcat(&["check", "--locales", "/no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/folder"), "{}", stderr(&o));
+    assert_eq!(errcat(&["check", "--frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn new_locale_then_preview_with_locales_and_the_environment() {
+    let dir = Scratch::new("preview");
+    let o = errcat(&["new-locale", "de", "--locales", dir.arg()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("de/planfix.ftl"));
+    assert_eq!(
+        errcat(&["new-locale", "de", "--locales", dir.arg()])
+            .status
+            .code(),
+        Some(2),
+        "never overwrites"
+    );
+    assert_eq!(
+        errcat(&["new-locale", "../x", "--locales", dir.arg()])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    std::fs::write(
+        dir.0.join("de/planfix.ftl"),
+        "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe nicht gefunden\n",
+    )
+    .unwrap();
+    let o = errcat(&[
+        "explain",
+        "planfix:1000",
+        "--lang",
+        "de",
+        "--locales",
+        dir.arg(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (v["locale"].as_str(), v["title"].as_str()),
+        (Some("de"), Some("Aufgabe nicht gefunden"))
+    );
+
+    let o = errcat_env(
+        &["list", "--lang", "de", "--json"],
+        &[("ERRCAT_LOCALES", dir.arg())],
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let served_by_de = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["locale"] == "de")
+        .count();
+    assert_eq!(
+        served_by_de, 1,
+        "one translated message; the rest falls back to en"
+    );
+
+    let o = errcat(&["check", "--locales", dir.arg()]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an unfinished locale has missing messages"
+    );
+    assert!(
+        stdout(&o)
+            .lines()
+            .any(|l| l.starts_with("de") && l.contains(" 1 ")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_broken_preview_file_is_reported_and_the_lookup_still_answers() {
+    let dir = Scratch::new("broken");
+    std::fs::create_dir_all(dir.0.join("kk")).unwrap();
+    std::fs::write(dir.0.join("kk/planfix.ftl"), b"task-not-found = { \xff\n").unwrap();
+    let o = errcat(&[
+        "explain",
+        "planfix:1000",
+        "--lang",
+        "kk",
+        "--locales",
+        dir.arg(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["locale"], "ru");
+    assert!(stderr(&o).contains("kk/planfix.ftl:1:"), "{}", stderr(&o));
+}

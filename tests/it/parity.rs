@@ -91,3 +91,14 @@ fn every_message_has_a_title_and_the_reference_attributes() {
         }
     }
 }
+
+#[test]
+fn the_embedded_catalog_ships_every_locale_folder() {
+    // Build-time discovery: a folder under locales/ is embedded with no
+    // change to Rust.
+    let embedded: Vec<String> = errcat::Catalog::embedded()
+        .locales()
+        .map(|l| l.to_string())
+        .collect();
+    assert_eq!(embedded, shipped());
+}
