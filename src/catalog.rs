@@ -16,13 +16,16 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentMessage, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+use crate::accept_language::parse_accept_language;
 use crate::code::{CatalogId, Code};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::explanation::Explanation;
+use crate::export::Export;
 use crate::fallback::{FallbackChain, LAST_RESORT, parents};
-use crate::locale::{fit, parse_locale};
+use crate::locale::{english, fit, parse_locale};
 use crate::registry::CODES;
+use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
 use crate::source::{EMBEDDED, OwnedSourceFile, SourceFile, decode, guarded, read_dir};
 
 type Bundle = FluentBundle<FluentResource>;
@@ -154,31 +157,53 @@ impl Catalog {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut requested = None;
-        let mut head = None;
+        let ids = locales
+            .into_iter()
+            .map(|l| parse_locale(l.as_ref()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let requested = ids.first().cloned().ok_or_else(|| Error::InvalidLocale {
+            input: "(an empty list of locales)".to_owned(),
+        })?;
+        Ok(self.ordered_chain(requested, &ids))
+    }
+
+    /// The chain for an HTTP `Accept-Language` header: the user's languages
+    /// in order of quality, each narrowed to a shipped locale, then English.
+    /// Never fails: a header with nothing usable gives the English chain.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let chain = catalog.chain_for_accept_language("fr-CH, kk;q=0.8, ru;q=0.9");
+    /// assert_eq!(chain.to_string(), "fr-CH: ru → kk → en");
+    /// let e = catalog.lookup(errcat::planfix::TASK_NOT_FOUND, &chain).unwrap();
+    /// assert_eq!(e.locale().to_string(), "ru");
+    /// assert_eq!(catalog.chain_for_accept_language("").to_string(), "en: en");
+    /// ```
+    pub fn chain_for_accept_language(&self, header: &str) -> FallbackChain {
+        let accepted: Vec<LanguageIdentifier> = parse_accept_language(header)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let requested = accepted.first().cloned().unwrap_or_else(english);
+        self.ordered_chain(requested, &accepted)
+    }
+
+    /// A chain that tries `ids` in the given order (each narrowed to a
+    /// shipped locale, unshipped ones skipped), then the last resort.
+    fn ordered_chain(
+        &self,
+        requested: LanguageIdentifier,
+        ids: &[LanguageIdentifier],
+    ) -> FallbackChain {
         let mut slots = Vec::new();
-        for (i, locale) in locales.into_iter().enumerate() {
-            let id = parse_locale(locale.as_ref())?;
-            let slot = self.narrow(&id);
-            if i == 0 {
-                head = slot;
-                requested = Some(id);
-            }
-            if let Some(slot) = slot {
-                if !slots.contains(&slot) {
-                    slots.push(slot);
-                }
-            }
-        }
-        for &slot in &self.unshipped {
+        let candidates = ids.iter().filter_map(|id| self.narrow(id));
+        for slot in candidates.chain(self.unshipped.iter().copied()) {
             if !slots.contains(&slot) {
                 slots.push(slot);
             }
         }
-        let requested = requested.ok_or_else(|| Error::InvalidLocale {
-            input: "(an empty list of locales)".to_owned(),
-        })?;
-        Ok(self.make_chain(requested, head, slots))
+        let head = self.narrow(&requested);
+        self.make_chain(requested, head, slots)
     }
 
     /// Explains a pre-parsed `code` along a pre-built `chain`: the fast path
@@ -233,6 +258,89 @@ impl Catalog {
                 .map(|l| l.to_string()),
         )?;
         self.lookup_slots(code, rebuilt.requested, rebuilt.head, &rebuilt.slots, args)
+    }
+
+    /// Finds codes by words in any shipped language (titles, explanations,
+    /// hints), by name or by number: best match first, one hit per code,
+    /// showing the locale whose text matched. `locale` limits the search to
+    /// that locale's texts.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let hits = catalog.search("неверный   ТОКЕН", None).unwrap();
+    /// assert_eq!(hits[0].code.to_string(), "planfix:1");
+    /// assert_eq!(hits[0].locale.to_string(), "ru");
+    /// let hits = catalog.search("rate limit", Some("en")).unwrap();
+    /// assert!(hits.iter().take(3).any(|h| h.code == errcat::mobizon::RATE_LIMIT_EXCEEDED));
+    /// assert!(catalog.search("zzzzqqq", None).unwrap().is_empty());
+    /// ```
+    pub fn search(&self, query: &str, locale: Option<&str>) -> Result<Vec<SearchHit<'_>>, Error> {
+        let only = match locale {
+            Some(l) => Some(self.narrow(&parse_locale(l)?)),
+            None => None,
+        };
+        let query = Query::new(query);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits: Vec<SearchHit<'_>> = Vec::new();
+        for (slot, locale) in self.locales.iter().enumerate() {
+            let Ok(slot) = u16::try_from(slot) else {
+                continue;
+            };
+            if only.is_some_and(|o| o != Some(slot)) {
+                continue;
+            }
+            for code in all_codes() {
+                let Some(message) = self.message(slot, code) else {
+                    continue;
+                };
+                let text = |part, t| part_text(t, locale, code, part, None);
+                let candidate = Candidate {
+                    code,
+                    locale: &locale.id,
+                    title: text(Part::Title, &message.title),
+                    explanation: text(Part::Explanation, &message.explanation),
+                    hint: message.hint.as_ref().map(|h| text(Part::Hint, h)),
+                };
+                let score = query.score(&candidate);
+                if score <= 0.0 {
+                    continue;
+                }
+                match hits.iter_mut().find(|h| h.code == code) {
+                    Some(hit) if hit.score >= score => {}
+                    Some(hit) => {
+                        hit.score = score;
+                        hit.locale = candidate.locale;
+                        hit.title = candidate.title;
+                    }
+                    None => hits.push(SearchHit {
+                        code,
+                        name: code.name(),
+                        kind: code.kind(),
+                        locale: candidate.locale,
+                        title: candidate.title,
+                        score,
+                    }),
+                }
+            }
+        }
+        rank(&mut hits);
+        Ok(hits)
+    }
+
+    /// Every code's text along `chain` (of one catalog, or of all), for a
+    /// front-end bundle: see [`Export`].
+    pub fn export(
+        &self,
+        chain: &FallbackChain,
+        only: Option<CatalogId>,
+    ) -> Result<Export<'_>, Error> {
+        let entries = all_codes()
+            .filter(|c| only.is_none_or(|o| c.catalog() == o))
+            .map(|code| self.lookup(code, chain))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Export { entries })
     }
 
     /// The locales this catalog ships, in slot order.

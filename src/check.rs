@@ -23,6 +23,7 @@ use crate::source::{
     EMBEDDED, OwnedSourceFile, SourceFile, decode, file_problem, guarded, read_dir,
 };
 use crate::stamp::{STAMP_PREFIX, message_hash};
+use crate::text::edit_distance;
 
 /// Every rule `check` applies, with what it finds. The ids are stable: tools
 /// may match on them.
@@ -713,27 +714,6 @@ fn nearest<'a>(id: &str, candidates: &'a [String]) -> Option<&'a str> {
         .filter(|(d, c)| *d <= 3.max(c.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.as_str())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(0);
-            let left = row.get(j).copied().unwrap_or(0);
-            let value = (prev + usize::from(ca != *cb)).min(above + 1).min(left + 1);
-            prev = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 fn collect_variables<'a>(

@@ -69,6 +69,36 @@ pub enum Error {
         input: String,
     },
 
+    /// A raw API response is not JSON.
+    ///
+    /// ```
+    /// let err = errcat::ApiResponse::parse("{oops}", None).unwrap_err();
+    /// assert!(matches!(err, errcat::Error::InvalidJson { line: 1, column: 2, .. }));
+    /// assert_eq!(err.to_string(), "invalid JSON at line 1, column 2: key must be a string at line 1 column 2");
+    /// ```
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    InvalidJson {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What the JSON parser said.
+        message: String,
+    },
+
+    /// A raw API response is JSON but carries no usable code.
+    ///
+    /// ```
+    /// let err = errcat::ApiResponse::parse(r#"{"code": -1}"#, None).unwrap_err();
+    /// assert!(matches!(err, errcat::Error::InvalidResponse { .. }));
+    /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got \"-1\"");
+    /// ```
+    #[error("invalid response: {message}")]
+    InvalidResponse {
+        /// What is wrong or missing.
+        message: String,
+    },
+
     /// A locales folder could not be read at all.
     ///
     /// ```

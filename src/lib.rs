@@ -52,28 +52,38 @@
     )
 )]
 
+mod accept_language;
 mod catalog;
 mod check;
 mod code;
 mod diagnostic;
 mod error;
 mod explanation;
+mod export;
 mod fallback;
 mod locale;
 mod registry;
+mod response;
+mod search;
 mod source;
 mod stamp;
+mod text;
 
+pub use accept_language::parse_accept_language;
 pub use catalog::Catalog;
 pub use check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use code::{CatalogId, Code, Kind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use explanation::Explanation;
+pub use export::Export;
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use locale::{MAX_LOCALE_LEN, parse_locale};
 pub use registry::{mobizon, planfix};
+pub use response::ApiResponse;
+pub use search::SearchHit;
 pub use stamp::{STAMP_PREFIX, scaffold_locale, stamp_locale};
+pub use text::fold;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

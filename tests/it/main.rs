@@ -7,3 +7,4 @@ mod cli;
 mod fixtures;
 mod locale;
 mod parity;
+mod support;

@@ -1,15 +1,16 @@
 //! `errcat`: explains API error codes in the terminal.
 //!
 //! Thin by design: parse the arguments, call the library, print, and map the
-//! outcome to the exit status. Exit status: 0 found; 1 unknown catalog or
-//! code; 2 usage error, invalid code syntax or invalid locale.
+//! outcome to the exit status. Exit status: 0 found (or no errors); 1 unknown
+//! catalog or code, no search hit, or a check that found errors; 2 usage
+//! error, invalid code syntax, invalid locale or invalid response.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
-use errcat::{Catalog, CatalogId, Error};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use errcat::{ApiResponse, Catalog, CatalogId, Error};
 
 mod render;
 
@@ -24,10 +25,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Explain one code, e.g. `errcat explain planfix:1000 --lang kk`.
+    /// Explain one code (`errcat explain planfix:1000 --lang kk`) or a raw
+    /// API response (`errcat explain --response '{"code":30,...}'`).
     Explain {
         /// The code: <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000, mobizon:rate-limit-exceeded.
-        code: String,
+        #[arg(required_unless_present = "response", conflicts_with = "response")]
+        code: Option<String>,
+        /// A raw response of either API, as JSON; `-` reads it from stdin.
+        #[arg(long, value_name = "JSON|-")]
+        response: Option<String>,
+        /// With --response: the API that sent it (mobizon or planfix), instead of detecting it.
+        #[arg(long, value_name = "CATALOG", requires = "response")]
+        catalog: Option<String>,
         #[command(flatten)]
         output: Output,
     },
@@ -38,6 +47,28 @@ enum Command {
         catalog: Option<String>,
         #[command(flatten)]
         output: Output,
+    },
+    /// Find codes by words in any language, by name or by number.
+    Search {
+        /// What to look for, e.g. «неверный токен», "rate limit", ліміт.
+        text: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Export one locale's texts (fallback applied) for a front-end bundle.
+    Export {
+        /// Only this catalog: mobizon or planfix.
+        #[arg(long, value_name = "CATALOG")]
+        catalog: Option<String>,
+        /// The output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// The language: a BCP 47 or POSIX locale. Default: LC_ALL, LC_MESSAGES, LANG, en.
+        #[arg(long, short, value_name = "LOCALE")]
+        lang: Option<String>,
+        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES.
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+        locales: Option<PathBuf>,
     },
     /// Check .ftl files for translators: one line per finding, then coverage.
     /// Exit status 0 without errors, 1 with errors, 2 on usage errors.
@@ -66,6 +97,13 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "locales")]
         locales: PathBuf,
     },
+    /// Print a shell completion script: `errcat completions bash > /etc/bash_completion.d/errcat`.
+    Completions {
+        /// The shell.
+        shell: Shell,
+    },
+    /// Print the man page (roff): `errcat man > errcat.1`.
+    Man,
 }
 
 #[derive(Args)]
@@ -81,6 +119,19 @@ struct Output {
     /// files it lacks come from the embedded catalogs. Default: ERRCAT_LOCALES.
     #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
     locales: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// One JSON object mapping each code to {title, explanation, hint, kind, locale}.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 fn main() -> ExitCode {
@@ -104,8 +155,12 @@ enum Failure {
     Lookup(#[from] Error),
     #[error("cannot write output: {0}")]
     Io(#[from] io::Error),
+    #[error("cannot read the response from stdin: {0}")]
+    Stdin(io::Error),
     #[error("the check found errors")]
     CheckFailed,
+    #[error("no code matches {0:?}")]
+    NoMatch(String),
 }
 
 impl Failure {
@@ -114,33 +169,105 @@ impl Failure {
             Failure::Lookup(
                 Error::UnknownCatalog { .. } | Error::UnknownCode { .. } | Error::NoText { .. },
             ) => 1,
-            Failure::Lookup(_) => 2,
-            Failure::Io(_) => 1,
-            Failure::CheckFailed => 1,
+            Failure::Lookup(_) | Failure::Stdin(_) => 2,
+            Failure::Io(_) | Failure::CheckFailed | Failure::NoMatch(_) => 1,
         }
     }
 }
 
-fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
-    let preview;
-    let catalog = match &cli.command {
-        Command::Explain { output, .. } | Command::List { output, .. }
-            if output.locales.is_some() =>
-        {
-            let dir = output
-                .locales
-                .as_deref()
-                .unwrap_or(std::path::Path::new("."));
-            let (loaded, diagnostics) = Catalog::from_dir(dir)?;
-            for d in diagnostics {
-                eprintln!("errcat: {d}");
-            }
-            preview = loaded;
-            &preview
-        }
-        _ => Catalog::embedded(),
+/// The catalog to serve: a locales folder when one is given, else the
+/// embedded one. Problems in the folder's files go to stderr, one per line.
+fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
+    let Some(dir) = dir else {
+        return Ok(Catalog::embedded());
     };
+    let (catalog, diagnostics) = Catalog::from_dir(dir)?;
+    for d in diagnostics {
+        eprintln!("errcat: {d}");
+    }
+    // The process ends after one command: leaking the preview catalog keeps
+    // every command on `&'static Catalog`, as with the embedded one.
+    Ok(Box::leak(Box::new(catalog)))
+}
+
+fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
     match cli.command {
+        Command::Explain {
+            code,
+            response,
+            catalog: forced,
+            output,
+        } => {
+            let catalog = load(output.locales.as_ref())?;
+            let lang = locale(output.lang);
+            let chain = catalog.chain(&lang)?;
+            match response {
+                Some(text) => {
+                    let text = if text == "-" { read_stdin()? } else { text };
+                    let forced = forced.map(|c| c.parse::<CatalogId>()).transpose()?;
+                    let response = ApiResponse::parse(&text, forced)?;
+                    let explanation = catalog.lookup(response.code()?, &chain)?;
+                    if output.json {
+                        render::json(
+                            out,
+                            &render::WithResponse {
+                                explanation: &explanation,
+                                response: &response,
+                            },
+                        )?;
+                    } else {
+                        render::explanation(out, catalog, &chain, &explanation)?;
+                        render::response(out, &response)?;
+                    }
+                }
+                None => {
+                    let code = code.unwrap_or_default();
+                    let explanation = catalog.explain(&code, &lang)?;
+                    if output.json {
+                        render::json(out, &explanation)?;
+                    } else {
+                        render::explanation(out, catalog, &chain, &explanation)?;
+                    }
+                }
+            }
+        }
+        Command::List {
+            catalog: only,
+            output,
+        } => {
+            let catalog = load(output.locales.as_ref())?;
+            let chain = catalog.chain(&locale(output.lang))?;
+            let only = only.map(|c| c.parse::<CatalogId>()).transpose()?;
+            let export = catalog.export(&chain, only)?;
+            if output.json {
+                render::json(out, &export.entries())?;
+            } else {
+                render::list(out, catalog, &chain, export.entries())?;
+            }
+        }
+        Command::Search { text, output } => {
+            let catalog = load(output.locales.as_ref())?;
+            let hits = catalog.search(&text, output.lang.as_deref())?;
+            if hits.is_empty() {
+                return Err(Failure::NoMatch(text));
+            }
+            if output.json {
+                render::json(out, &hits)?;
+            } else {
+                render::hits(out, &hits)?;
+            }
+        }
+        Command::Export {
+            catalog: only,
+            format: ExportFormat::Json,
+            lang,
+            locales,
+        } => {
+            let catalog = load(locales.as_ref())?;
+            let chain = catalog.chain(&locale(lang))?;
+            let only = only.map(|c| c.parse::<CatalogId>()).transpose()?;
+            render::json(out, &catalog.export(&chain, only)?)?;
+        }
         Command::Check { locales, json } => {
             let report = match locales {
                 Some(dir) => errcat::check_dir(dir)?,
@@ -168,40 +295,29 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 "stamped {n} messages of {lang} with the current English"
             )?;
         }
-        Command::Explain { code, output } => {
-            let lang = locale(output.lang);
-            let explanation = catalog.explain(&code, &lang)?;
-            if output.json {
-                render::json(out, &explanation)?;
-            } else {
-                let chain = catalog.chain(&lang)?;
-                render::explanation(out, catalog, &chain, &explanation)?;
-            }
-        }
-        Command::List {
-            catalog: only,
-            output,
-        } => {
-            let lang = locale(output.lang);
-            let chain = catalog.chain(&lang)?;
-            let catalogs: Vec<CatalogId> = match only {
-                Some(name) => vec![name.parse()?],
-                None => CatalogId::ALL.to_vec(),
+        Command::Completions { shell } => {
+            let shell = match shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
             };
-            let mut explanations = Vec::new();
-            for id in &catalogs {
-                for code in id.codes() {
-                    explanations.push(catalog.lookup(code, &chain)?);
-                }
-            }
-            if output.json {
-                render::json(out, &explanations)?;
-            } else {
-                render::list(out, catalog, &chain, &explanations)?;
-            }
+            clap_complete::generate(shell, &mut Cli::command(), "errcat", out);
         }
+        Command::Man => clap_mangen::Man::new(Cli::command()).render(out)?,
     }
     Ok(())
+}
+
+/// The largest response read from stdin.
+const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut text = String::new();
+    io::stdin()
+        .take(MAX_RESPONSE_BYTES)
+        .read_to_string(&mut text)
+        .map_err(Failure::Stdin)?;
+    Ok(text)
 }
 
 /// The locale to use: `--lang`, else the POSIX environment (LC_ALL, then

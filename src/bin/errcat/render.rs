@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use errcat::{Catalog, Explanation, FallbackChain, Report};
+use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, Report, SearchHit};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// One JSON document and a newline.
 pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
@@ -96,6 +97,54 @@ pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
             "{:<8} {:>8} {:>10} {:>7} {:>6} {:>8}",
             c.locale, c.required, c.translated, c.missing, c.errors, c.warnings
         )?;
+    }
+    Ok(())
+}
+
+/// An explanation with the response it came from: the explanation's keys
+/// plus a `response` object.
+pub struct WithResponse<'a, 'e> {
+    pub explanation: &'a Explanation<'e>,
+    pub response: &'a ApiResponse,
+}
+
+impl Serialize for WithResponse<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut value =
+            serde_json::to_value(self.explanation).map_err(serde::ser::Error::custom)?;
+        let response = serde_json::to_value(self.response).map_err(serde::ser::Error::custom)?;
+        let fields = value
+            .as_object_mut()
+            .ok_or_else(|| serde::ser::Error::custom("not an object"))?;
+        fields.insert("response".to_owned(), response);
+        let mut map = s.serialize_map(Some(fields.len()))?;
+        for (k, v) in fields.iter() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// What the server itself said, under the explanation.
+pub fn response(out: &mut impl Write, r: &ApiResponse) -> io::Result<()> {
+    writeln!(out)?;
+    if let Some(message) = &r.message {
+        writeln!(out, "server said: {message}")?;
+    }
+    if let Some(result) = &r.result {
+        writeln!(out, "Result: {result}")?;
+    }
+    if let Some(data) = &r.data {
+        writeln!(out, "data: {data}")?;
+    }
+    Ok(())
+}
+
+/// One line per hit: code, matched locale, title.
+pub fn hits(out: &mut impl Write, hits: &[SearchHit<'_>]) -> io::Result<()> {
+    for h in hits {
+        let code = h.code.to_string();
+        writeln!(out, "{code:<14} [{}] {}", h.locale, h.title)?;
     }
     Ok(())
 }

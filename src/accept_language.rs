@@ -1,0 +1,75 @@
+//! Reading an HTTP `Accept-Language` header (RFC 9110 §12.5.4) into the
+//! languages a user accepts, best first, so a web handler can pass it
+//! straight to [`Catalog::chain_for_accept_language`](crate::Catalog::chain_for_accept_language).
+//!
+//! Written here rather than taken from a crate: the common parsers either
+//! ignore q-values or keep `q=0` ("not acceptable") and sort a NaN quality,
+//! which a hostile header can send.
+
+use unic_langid::LanguageIdentifier;
+
+use crate::locale::parse_locale;
+
+/// The longest header read; the rest is ignored.
+const MAX_HEADER_BYTES: usize = 4096;
+/// The most language ranges read from one header.
+const MAX_RANGES: usize = 32;
+
+/// The languages of an `Accept-Language` header, best first, with their
+/// quality (q-value).
+///
+/// Ranges with `q=0` (not acceptable), malformed ranges and malformed
+/// q-values are skipped; equal qualities keep the header's order; `*` (any
+/// language) adds nothing, since every chain ends in English anyway.
+///
+/// ```
+/// let langs = errcat::parse_accept_language("ru;q=0.5, kk-KZ, uk;q=0.9, *;q=0.1, ??, de;q=0");
+/// let tags: Vec<String> = langs.iter().map(|(l, _)| l.to_string()).collect();
+/// assert_eq!(tags, ["kk-KZ", "uk", "ru"]);
+/// assert_eq!(langs[1].1, 0.9);
+/// ```
+pub fn parse_accept_language(header: &str) -> Vec<(LanguageIdentifier, f32)> {
+    let header = header.get(..MAX_HEADER_BYTES).unwrap_or(header);
+    let mut ranges: Vec<(LanguageIdentifier, f32)> = Vec::new();
+    for part in header.split(',').take(MAX_RANGES) {
+        let mut fields = part.split(';');
+        let tag = fields.next().unwrap_or_default().trim();
+        if tag.is_empty() || tag == "*" {
+            continue;
+        }
+        let mut quality = Some(1.0);
+        for param in fields {
+            let Some((key, value)) = param.split_once('=') else {
+                quality = None;
+                continue;
+            };
+            if key.trim().eq_ignore_ascii_case("q") {
+                quality = parse_quality(value.trim());
+            }
+        }
+        let Some(quality) = quality.filter(|q| *q > 0.0) else {
+            continue;
+        };
+        // Only BCP 47 here: an HTTP header has no POSIX names.
+        if tag.contains(['_', '.', '@']) {
+            continue;
+        }
+        let Ok(id) = parse_locale(tag) else { continue };
+        if !ranges.iter().any(|(seen, _)| *seen == id) {
+            ranges.push((id, quality));
+        }
+    }
+    // Stable: equal qualities keep the header's order.
+    ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranges
+}
+
+/// A q-value: `0`, `1`, or up to three decimals (`0.5`, `1.000`).
+fn parse_quality(value: &str) -> Option<f32> {
+    let valid = value.len() <= 5
+        && value.starts_with(['0', '1'])
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && value.bytes().filter(|b| *b == b'.').count() <= 1;
+    let q: f32 = value.parse().ok().filter(|_| valid)?;
+    (0.0..=1.0).contains(&q).then_some(q)
+}

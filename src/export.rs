@@ -1,0 +1,56 @@
+//! Exports: a catalog's texts for one locale as one JSON document, with
+//! fallback already applied, for front-end bundles.
+
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+use crate::explanation::Explanation;
+
+/// Every code's text for one chain, in registry order: serializes as one
+/// object mapping `catalog:number` to `{title, explanation, hint, kind,
+/// locale}`, where `locale` says which locale served it.
+///
+/// ```
+/// let catalog = errcat::Catalog::embedded();
+/// let chain = catalog.chain("kk").unwrap();
+/// let export = catalog.export(&chain, Some(errcat::CatalogId::Mobizon)).unwrap();
+/// let json = serde_json::to_value(&export).unwrap();
+/// assert_eq!(json.as_object().unwrap().len(), 20);
+/// assert_eq!(json["mobizon:30"]["locale"], "kk");
+/// assert_eq!(json["mobizon:30"]["kind"], "error");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Export<'a> {
+    pub(crate) entries: Vec<Explanation<'a>>,
+}
+
+impl<'a> Export<'a> {
+    /// The explanations, in registry order.
+    pub fn entries(&self) -> &[Explanation<'a>] {
+        &self.entries
+    }
+}
+
+impl Serialize for Export<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.entries.len()))?;
+        for e in &self.entries {
+            map.serialize_entry(&e.code(), &Entry(e))?;
+        }
+        map.end()
+    }
+}
+
+struct Entry<'e, 'a>(&'e Explanation<'a>);
+
+impl Serialize for Entry<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut o = s.serialize_struct("Entry", 5)?;
+        o.serialize_field("title", e.title())?;
+        o.serialize_field("explanation", e.explanation())?;
+        o.serialize_field("hint", &e.hint())?;
+        o.serialize_field("kind", &e.kind())?;
+        o.serialize_field("locale", &e.locale().to_string())?;
+        o.end()
+    }
+}

@@ -1,0 +1,153 @@
+//! Raw API responses, as support staff paste them: which API sent it, which
+//! code it carries, and what the server said beside it.
+//!
+//! Mobizon answers `{"code": …, "data": …, "message": …}`; Planfix answers
+//! `{"Result": …, "Code": …, "Error": …}`. The key's spelling tells them
+//! apart.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::code::{CatalogId, Code};
+use crate::error::{Error, shown};
+
+/// A parsed API response.
+///
+/// ```
+/// use errcat::{ApiResponse, CatalogId};
+/// let r = ApiResponse::parse(r#"{"code": 30, "data": [], "message": "Too many requests"}"#, None).unwrap();
+/// assert_eq!((r.catalog, r.number), (CatalogId::Mobizon, 30));
+/// assert_eq!(r.message.as_deref(), Some("Too many requests"));
+/// assert_eq!(r.code().unwrap(), errcat::mobizon::RATE_LIMIT_EXCEEDED);
+///
+/// let r = ApiResponse::parse(r#"{"Result": "fail", "Code": "1000", "Error": "Task not exists"}"#, None).unwrap();
+/// assert_eq!((r.catalog, r.number), (CatalogId::Planfix, 1000));
+/// assert_eq!(r.result, Some(serde_json::json!("fail")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiResponse {
+    /// The API that sent it.
+    pub catalog: CatalogId,
+    /// The code it carries.
+    #[serde(rename = "code")]
+    pub number: u32,
+    /// The server's own text: Mobizon's `message`, Planfix's `Error`.
+    pub message: Option<String>,
+    /// Mobizon's `data`, as sent.
+    pub data: Option<Value>,
+    /// Planfix's `Result`, as sent (`"fail"` on errors).
+    pub result: Option<Value>,
+}
+
+impl ApiResponse {
+    /// Parses a response of either API; `catalog` forces one instead of
+    /// detecting it from the keys.
+    ///
+    /// Errors: [`Error::InvalidJson`] (with line and column) when the text is
+    /// not JSON, [`Error::InvalidResponse`] when it is JSON but carries no
+    /// usable code.
+    ///
+    /// ```
+    /// use errcat::{ApiResponse, Error};
+    /// let err = ApiResponse::parse("{\"code\": 30,", None).unwrap_err();
+    /// assert!(matches!(err, Error::InvalidJson { line: 1, column: 12, .. }));
+    /// let err = ApiResponse::parse(r#"{"data": []}"#, None).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid response: no `code` (Mobizon) or `Code` (Planfix) field");
+    /// ```
+    pub fn parse(text: &str, catalog: Option<CatalogId>) -> Result<ApiResponse, Error> {
+        let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let invalid = |message: String| Error::InvalidResponse { message };
+        let Value::Object(object) = value else {
+            return Err(invalid(format!(
+                "expected a JSON object, got {}",
+                kind_of(&value)
+            )));
+        };
+        let catalog = match catalog {
+            Some(c) => c,
+            None => detect(&object).ok_or_else(|| {
+                invalid("no `code` (Mobizon) or `Code` (Planfix) field".to_owned())
+            })?,
+        };
+        let (code_key, message_key) = match catalog {
+            CatalogId::Planfix => ("Code", "Error"),
+            CatalogId::Mobizon => ("code", "message"),
+        };
+        let raw = object
+            .get(code_key)
+            .ok_or_else(|| invalid(format!("no `{code_key}` field for the {catalog} catalog")))?;
+        let number = match raw {
+            Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+            Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+                s.parse().ok()
+            }
+            _ => None,
+        }
+        .ok_or_else(|| {
+            invalid(format!(
+                "`{code_key}` must be a code number from 0 to {}, got {}",
+                u32::MAX,
+                shown(&raw.to_string())
+            ))
+        })?;
+        let message = object.get(message_key).map(|m| match m {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        Ok(ApiResponse {
+            catalog,
+            number,
+            message,
+            data: object
+                .get("data")
+                .filter(|_| catalog == CatalogId::Mobizon)
+                .cloned(),
+            result: object
+                .get("Result")
+                .filter(|_| catalog == CatalogId::Planfix)
+                .cloned(),
+        })
+    }
+
+    /// The code the response carries, if the catalog knows it.
+    pub fn code(&self) -> Result<Code, Error> {
+        self.catalog
+            .code(self.number)
+            .ok_or_else(|| Error::UnknownCode {
+                input: format!("\"{}:{}\"", self.catalog, self.number),
+                catalog: self.catalog,
+            })
+    }
+}
+
+/// Which API's keys the object has. Mobizon's lowercase `code` and
+/// Planfix's `Code` never appear together in a real response; if both do,
+/// the other keys decide.
+fn detect(object: &Map<String, Value>) -> Option<CatalogId> {
+    let mobizon = object.contains_key("code");
+    let planfix = object.contains_key("Code");
+    match (mobizon, planfix) {
+        (true, false) => Some(CatalogId::Mobizon),
+        (false, true) => Some(CatalogId::Planfix),
+        (true, true) if object.contains_key("Result") || object.contains_key("Error") => {
+            Some(CatalogId::Planfix)
+        }
+        (true, true) => Some(CatalogId::Mobizon),
+        (false, false) => None,
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,291 @@
+//! Support and UI tools: reverse search, raw responses, Accept-Language,
+//! exports, completions and the man page.
+
+use std::process::Command;
+
+use errcat::{ApiResponse, Catalog, CatalogId, Error, mobizon, planfix};
+use serde_json::Value;
+
+use crate::fixtures::rows;
+
+fn errcat(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("ERRCAT_LOCALES")
+        .output()
+        .unwrap()
+}
+
+fn top(query: &str, n: usize) -> Vec<String> {
+    Catalog::embedded()
+        .search(query, None)
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|h| h.code.to_string())
+        .collect()
+}
+
+#[test]
+fn search_finds_codes_by_words_in_any_language() {
+    assert_eq!(top("неверный токен", 1), ["planfix:1"]);
+    assert_eq!(
+        top("  НЕВЕРНЫЙ   токен!! ", 1),
+        ["planfix:1"],
+        "case, spacing and punctuation"
+    );
+    assert!(top("rate limit", 3).contains(&"mobizon:30".to_owned()));
+    assert!(top("ліміт", 3).contains(&"mobizon:30".to_owned()));
+    assert_eq!(top("Тапсырма табылмады", 1), ["planfix:1000"]);
+    assert_eq!(top("task-not-found", 1), ["planfix:1000"], "by name");
+    assert_eq!(top("planfix:2003", 1), ["planfix:2003"], "by code");
+    let by_number = top("30", 5);
+    assert!(
+        by_number.contains(&"mobizon:30".to_owned())
+            && by_number.contains(&"planfix:30".to_owned())
+    );
+    assert!(top("zzzz qqqq", 5).is_empty());
+}
+
+#[test]
+fn search_folds_yo_and_tolerates_one_typo() {
+    let catalog = Catalog::embedded();
+    // No shipped text has ё; the folded query must still match е.
+    let with_yo = catalog.search("учётная", Some("ru")).unwrap();
+    let without = catalog.search("учетная", Some("ru")).unwrap();
+    assert_eq!(with_yo.len(), without.len());
+    assert!(
+        top("акаунт заблокирован", 2).contains(&"mobizon:14".to_owned()),
+        "one letter missing"
+    );
+}
+
+#[test]
+fn search_with_a_language_matches_only_that_language() {
+    let catalog = Catalog::embedded();
+    let hits = catalog.search("токен", Some("uk")).unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| *h.locale == "uk"));
+    assert!(catalog.search("токен", Some("../..")).is_err());
+}
+
+#[test]
+fn search_cli_exit_status_and_json() {
+    let o = errcat(&["search", "неверный токен", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["code"], "planfix:1");
+    assert_eq!(v[0]["locale"], "ru");
+    assert!(v[0]["title"].is_string());
+    let o = errcat(&["search", "xyzzy-nothing"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).trim(),
+        "errcat: no code matches \"xyzzy-nothing\""
+    );
+}
+
+#[test]
+fn responses_parse_or_fail_as_the_table_says() {
+    for (line, row) in rows("responses.txt", "=>") {
+        let [json, expected] = &row[..] else {
+            panic!("responses.txt:{line}: expected `json => outcome`")
+        };
+        let outcome = ApiResponse::parse(json, None).and_then(|r| r.code());
+        let got = match outcome {
+            Ok(code) => format!("ok {code}"),
+            Err(e) => {
+                let variant = match e {
+                    Error::InvalidJson { .. } => "InvalidJson",
+                    Error::InvalidResponse { .. } => "InvalidResponse",
+                    Error::UnknownCode { .. } => "UnknownCode",
+                    _ => "other",
+                };
+                format!("error {variant}: {e}")
+            }
+        };
+        assert_eq!(&got, expected, "responses.txt:{line}");
+    }
+}
+
+#[test]
+fn a_forced_catalog_reads_that_apis_keys() {
+    let r = ApiResponse::parse(r#"{"code": 1, "Code": 1000}"#, Some(CatalogId::Planfix)).unwrap();
+    assert_eq!(r.code().unwrap(), planfix::TASK_NOT_FOUND);
+    let r = ApiResponse::parse(r#"{"code": 1, "Code": 1000}"#, Some(CatalogId::Mobizon)).unwrap();
+    assert_eq!(r.code().unwrap(), mobizon::VALIDATION_ERROR);
+    let err = ApiResponse::parse(r#"{"code": 1}"#, Some(CatalogId::Planfix)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid response: no `Code` field for the planfix catalog"
+    );
+}
+
+#[test]
+fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
+    let body = r#"{"code": 30, "data": {"retry": 5}, "message": "Too many requests"}"#;
+    let o = errcat(&["explain", "--response", body, "--lang", "kk"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let e = Catalog::embedded().explain("mobizon:30", "kk").unwrap();
+    assert!(
+        out.contains(e.title())
+            && out.contains("Too many requests")
+            && out.contains(r#"{"retry":5}"#),
+        "{out}"
+    );
+
+    let o = errcat(&["explain", "--response", body, "--json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["code"], "mobizon:30");
+    assert_eq!(v["response"]["message"], "Too many requests");
+    assert_eq!(v["response"]["data"]["retry"], 5);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["explain", "--response", "-", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"Result":"fail","Code":2004,"Error":"bad"}"#)
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["code"].as_str(), v["response"]["result"].as_str()),
+        (Some("planfix:2004"), Some("fail"))
+    );
+
+    for (args, status, message) in [
+        (
+            &["explain", "--response", "{\"code\": 30,"][..],
+            2,
+            "invalid JSON at line 1, column 12",
+        ),
+        (
+            &["explain", "--response", "{\"data\": 1}"],
+            2,
+            "no `code` (Mobizon) or `Code` (Planfix) field",
+        ),
+        (
+            &["explain", "--response", "{\"code\": 7}"],
+            1,
+            "unknown code \"mobizon:7\"",
+        ),
+        (
+            &[
+                "explain",
+                "--response",
+                "{\"code\": 1}",
+                "--catalog",
+                "jira",
+            ],
+            1,
+            "unknown catalog \"jira\"",
+        ),
+        (
+            &["explain", "planfix:1", "--response", "{}"],
+            2,
+            "cannot be used with",
+        ),
+    ] {
+        let o = errcat(args);
+        assert_eq!(o.status.code(), Some(status), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(message),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn accept_language_honours_quality_and_skips_junk() {
+    let catalog = Catalog::embedded();
+    let cases = [
+        ("kk-KZ,ru;q=0.9,en;q=0.8", "kk-KZ: kk → ru → en"),
+        ("ru;q=0.1, uk;q=0.9", "uk: uk → ru → en"),
+        ("de-DE, uk;q=0.5", "de-DE: uk → en"),
+        ("*;q=0.5, kk;q=0", "en: en"),
+        ("uk;q=2, ru;q=abc, kk;q=0.3", "kk: kk → en"),
+        ("uk;q=nan, ru;q=-1, kk", "kk: kk → en"),
+        (";;;,,,, ===", "en: en"),
+        ("", "en: en"),
+    ];
+    for (header, chain) in cases {
+        assert_eq!(
+            catalog.chain_for_accept_language(header).to_string(),
+            chain,
+            "{header:?}"
+        );
+    }
+    let long = "xx;q=0.5,".repeat(100_000);
+    assert_eq!(
+        catalog.chain_for_accept_language(&long).to_string(),
+        "xx: en",
+        "read, but bounded"
+    );
+}
+
+#[test]
+fn export_maps_every_code_with_fallback_applied() {
+    let o = errcat(&["export", "--lang", "uk", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let map = v.as_object().unwrap();
+    assert_eq!(map.len(), 73);
+    let entry = &map["planfix:1000"];
+    let mut keys: Vec<&str> = entry
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(keys, ["explanation", "hint", "kind", "locale", "title"]);
+    assert!(map.values().all(|e| e["locale"] == "uk"));
+
+    let o = errcat(&["export", "--lang", "de", "--catalog", "planfix"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_object().unwrap().len(), 53);
+    assert!(
+        v.as_object().unwrap().values().all(|e| e["locale"] == "en"),
+        "de falls back to en"
+    );
+    assert_eq!(
+        errcat(&["export", "--format", "yaml"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definitions() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef errcat"),
+        ("fish", "complete -c errcat"),
+    ] {
+        let o = errcat(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            script.contains(marker) && script.contains("explain") && script.contains("search"),
+            "{shell}"
+        );
+    }
+    let o = errcat(&["man"]);
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        page.contains(".TH errcat 1") && page.contains("explain") && page.contains("check"),
+        "{page}"
+    );
+    assert_eq!(errcat(&["completions", "tcsh"]).status.code(), Some(2));
+}
