@@ -104,6 +104,10 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
         if rows.iter().any(|r| r.number == number || r.name == name) {
             return Err(format!("{at}: number {number} or name {name:?} appears twice").into());
         }
+        // Sorted by number, so that a number is found by binary search.
+        if rows.last().is_some_and(|r| r.number > number) {
+            return Err(format!("{at}: code {number} must come after the codes below it").into());
+        }
         rows.push(Row {
             number,
             name: name.to_owned(),

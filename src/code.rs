@@ -57,8 +57,7 @@ impl CatalogId {
     /// assert_eq!(CatalogId::Planfix.codes().count(), 53);
     /// ```
     pub fn codes(self) -> impl ExactSizeIterator<Item = Code> + Clone {
-        let range = CATALOG_RANGES.get(self.position()).cloned().unwrap_or(0..0);
-        CODES.get(range).unwrap_or(&[]).iter().map(Code::from_entry)
+        self.entries().iter().map(Code::from_entry)
     }
 
     /// The ids of this catalog's sections (`tasks`, `contacts`, …), in
@@ -77,10 +76,15 @@ impl CatalogId {
     /// assert_eq!(CatalogId::Planfix.code(1234), None);
     /// ```
     pub fn code(self, number: u32) -> Option<Code> {
-        let codes = self.codes();
-        // Registry files are sorted by number; a linear scan of ≤ 53 entries
-        // stays correct even if one is not.
-        codes.clone().find(|c| c.number() == number)
+        // build.rs keeps each catalog's rows sorted by number.
+        let codes = self.entries();
+        let at = codes.binary_search_by_key(&number, |e| e.number).ok()?;
+        codes.get(at).map(Code::from_entry)
+    }
+
+    fn entries(self) -> &'static [CodeEntry] {
+        let range = CATALOG_RANGES.get(self.position()).cloned().unwrap_or(0..0);
+        CODES.get(range).unwrap_or(&[])
     }
 
     /// The code of this catalog with the stable `name`, compared
