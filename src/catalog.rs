@@ -18,7 +18,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::accept_language::parse_accept_language;
 use crate::code::{CatalogId, Code};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, parser_failed, syntax_errors};
 use crate::error::Error;
 use crate::explanation::Explanation;
 use crate::export::Export;
@@ -658,27 +658,12 @@ fn load_bundle(
     let resource = match parsed {
         Some(Ok(resource)) => resource,
         Some(Err((resource, errors))) => {
-            for error in errors {
-                diagnostics.push(Diagnostic::at_offset(
-                    file.path,
-                    file.text,
-                    error.pos.start,
-                    Severity::Error,
-                    "syntax",
-                    error.kind.to_string(),
-                ));
-            }
+            // The parser's offsets are into the decoded text it keeps.
+            syntax_errors(file.path, resource.source(), errors, diagnostics);
             resource
         }
         None => {
-            diagnostics.push(Diagnostic::at_offset(
-                file.path,
-                file.text,
-                0,
-                Severity::Error,
-                "syntax",
-                "the Fluent parser failed on this file; none of it is loaded".to_owned(),
-            ));
+            diagnostics.push(parser_failed(file.path, "none of it is loaded"));
             return bundle;
         }
     };

@@ -15,7 +15,7 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 
 use crate::code::CatalogId;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, parser_failed, syntax_errors};
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::locale::parse_locale;
@@ -348,24 +348,11 @@ impl ParsedFile {
         let resource = match parsed {
             Some(Ok(resource)) => resource,
             Some(Err((resource, errors))) => {
-                for error in errors {
-                    diagnostics.push(Diagnostic::at_offset(
-                        &out.path,
-                        source.as_bytes(),
-                        error.pos.start,
-                        Severity::Error,
-                        "syntax",
-                        error.kind.to_string(),
-                    ));
-                }
+                syntax_errors(&out.path, source, errors, diagnostics);
                 resource
             }
             None => {
-                diagnostics.push(file_problem(
-                    &out.path,
-                    "syntax",
-                    "the Fluent parser failed on this file; none of it can be checked".to_owned(),
-                ));
+                diagnostics.push(parser_failed(&out.path, "none of it can be checked"));
                 return out;
             }
         };

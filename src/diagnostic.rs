@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use fluent_syntax::parser::ParserError;
 use serde::Serialize;
 
 /// How much a finding matters.
@@ -67,6 +68,38 @@ impl Diagnostic {
             rule,
             message,
         }
+    }
+}
+
+/// Reports the Fluent parser's errors for a file; `text` is the text that
+/// was parsed, so that the parser's byte offsets become lines and columns.
+pub(crate) fn syntax_errors(
+    path: &str,
+    text: &str,
+    errors: Vec<ParserError>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for error in errors {
+        out.push(Diagnostic::at_offset(
+            path,
+            text.as_bytes(),
+            error.pos.start,
+            Severity::Error,
+            "syntax",
+            error.kind.to_string(),
+        ));
+    }
+}
+
+/// Reports a parser that failed outright (it panicked) on a file.
+pub(crate) fn parser_failed(path: &str, consequence: &str) -> Diagnostic {
+    Diagnostic {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        severity: Severity::Error,
+        rule: "syntax",
+        message: format!("the Fluent parser failed on this file; {consequence}"),
     }
 }
 
