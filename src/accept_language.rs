@@ -29,7 +29,11 @@ const MAX_RANGES: usize = 32;
 /// assert_eq!(langs[1].1, 0.9);
 /// ```
 pub fn parse_accept_language(header: &str) -> Vec<(LanguageIdentifier, f32)> {
-    let header = header.get(..MAX_HEADER_BYTES).unwrap_or(header);
+    let mut end = header.len().min(MAX_HEADER_BYTES);
+    while !header.is_char_boundary(end) {
+        end -= 1;
+    }
+    let header = header.get(..end).unwrap_or_default();
     let mut ranges: Vec<(LanguageIdentifier, f32)> = Vec::new();
     for part in header.split(',').take(MAX_RANGES) {
         let mut fields = part.split(';');

@@ -18,7 +18,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::accept_language::parse_accept_language;
 use crate::code::{CatalogId, Code};
-use crate::diagnostic::{Diagnostic, Severity, parser_failed, syntax_errors};
+use crate::diagnostic::{Diagnostic, Severity, syntax_errors};
 use crate::error::Error;
 use crate::explanation::Explanation;
 use crate::export::Export;
@@ -26,7 +26,9 @@ use crate::fallback::{FallbackChain, LAST_RESORT, parents};
 use crate::locale::{english, fit, parse_locale};
 use crate::registry::CODES;
 use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
-use crate::source::{EMBEDDED, OwnedSourceFile, SourceFile, decode, guarded, read_dir};
+use crate::source::{
+    EMBEDDED, OwnedSourceFile, SourceFile, decode, guarded, nesting_ok, parse_guarded, read_dir,
+};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -189,7 +191,8 @@ impl Catalog {
     }
 
     /// A chain that tries `ids` in the given order (each narrowed to a
-    /// shipped locale, unshipped ones skipped), then the last resort.
+    /// shipped locale, unshipped ones skipped), then the last resort, which
+    /// ends the chain wherever it comes.
     fn ordered_chain(
         &self,
         requested: LanguageIdentifier,
@@ -200,6 +203,10 @@ impl Catalog {
         for slot in candidates.chain(self.unshipped.iter().copied()) {
             if !slots.contains(&slot) {
                 slots.push(slot);
+            }
+            // The last resort has every message: nothing after it is reached.
+            if self.unshipped.contains(&slot) {
+                break;
             }
         }
         let head = self.narrow(&requested);
@@ -405,10 +412,13 @@ impl Catalog {
         let owned = read_dir(dir.as_ref(), &mut diagnostics)?;
         let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
         for embedded in EMBEDDED {
-            if !files
+            let in_folder = files
                 .iter()
-                .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog)
-            {
+                .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog);
+            // The folder's own files replace the embedded ones, except that
+            // the embedded last resort stays behind the folder's, so that
+            // every code keeps an answer.
+            if !in_folder || embedded.locale == LAST_RESORT {
                 files.push(*embedded);
             }
         }
@@ -457,12 +467,39 @@ impl Catalog {
                     locales.len() - 1
                 }
             };
-            let bundle = load_bundle(file, id, &mut diagnostics);
-            if let Some(entry) = locales
+            let resource = load_resource(file, &mut diagnostics);
+            let Some(entry) = locales
                 .get_mut(slot)
                 .and_then(|l| l.bundles.get_mut(position))
-            {
-                *entry = Some(bundle);
+            else {
+                continue;
+            };
+            match (entry, resource) {
+                // A later file for the same locale and catalog fills in only
+                // what the earlier one lacks: from_dir puts the embedded `en`
+                // behind a folder's `en`, so the last resort stays complete.
+                (Some(bundle), Some(resource)) => {
+                    let _ = bundle.add_resource(resource);
+                }
+                (entry @ None, resource) => {
+                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                    // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
+                    bundle.set_use_isolating(false);
+                    if let Some(resource) = resource {
+                        if let Err(errors) = bundle.add_resource(resource) {
+                            diagnostics.extend(errors.into_iter().map(|error| Diagnostic {
+                                path: file.path.to_owned(),
+                                line: 1,
+                                column: 1,
+                                severity: Severity::Error,
+                                rule: "duplicate-id",
+                                message: error.to_string(),
+                            }));
+                        }
+                    }
+                    *entry = Some(bundle);
+                }
+                (Some(_), None) => {}
             }
         }
         locales.sort_by_key(|l| l.id.to_string());
@@ -643,43 +680,24 @@ impl Catalog {
     }
 }
 
-/// Parses one file into a bundle for `id`, reporting syntax errors and
-/// duplicate ids with their position.
-fn load_bundle(
+/// Parses one file, reporting what is wrong with it: `None` when nothing of
+/// it can be loaded.
+fn load_resource(
     file: &SourceFile<'_>,
-    id: LanguageIdentifier,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Bundle {
+) -> Option<FluentResource> {
     let text = decode(file, diagnostics);
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
-    bundle.set_use_isolating(false);
-    let parsed = guarded(|| FluentResource::try_new(text));
-    let resource = match parsed {
-        Some(Ok(resource)) => resource,
-        Some(Err((resource, errors))) => {
+    if !nesting_ok(file.path, &text, diagnostics) {
+        return None;
+    }
+    match parse_guarded(file.path, diagnostics, || FluentResource::try_new(text))? {
+        Ok(resource) => Some(resource),
+        Err((resource, errors)) => {
             // The parser's offsets are into the decoded text it keeps.
             syntax_errors(file.path, resource.source(), errors, diagnostics);
-            resource
-        }
-        None => {
-            diagnostics.push(parser_failed(file.path, "none of it is loaded"));
-            return bundle;
-        }
-    };
-    if let Err(errors) = bundle.add_resource(resource) {
-        for error in errors {
-            diagnostics.push(Diagnostic {
-                path: file.path.to_owned(),
-                line: 1,
-                column: 1,
-                severity: Severity::Error,
-                rule: "duplicate-id",
-                message: error.to_string(),
-            });
+            Some(resource)
         }
     }
-    bundle
 }
 
 /// Renders a code's message as far as it can be without arguments. A

@@ -15,12 +15,13 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 
 use crate::code::CatalogId;
-use crate::diagnostic::{Diagnostic, Severity, parser_failed, syntax_errors};
+use crate::diagnostic::{Diagnostic, Severity, syntax_errors};
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::locale::parse_locale;
 use crate::source::{
-    EMBEDDED, OwnedSourceFile, SourceFile, decode, file_problem, guarded, read_dir,
+    EMBEDDED, OwnedSourceFile, SourceFile, decode, file_problem, nesting_ok, parse_guarded,
+    read_dir,
 };
 use crate::stamp::{STAMP_PREFIX, message_hash};
 use crate::text::edit_distance;
@@ -344,17 +345,19 @@ impl ParsedFile {
             terms: BTreeSet::new(),
         };
         let source = out.text.as_str();
-        let parsed = guarded(|| fluent_syntax::parser::parse(source));
+        if !nesting_ok(&out.path, source, diagnostics) {
+            return out;
+        }
+        let parsed = parse_guarded(&out.path, diagnostics, || {
+            fluent_syntax::parser::parse(source)
+        });
         let resource = match parsed {
             Some(Ok(resource)) => resource,
             Some(Err((resource, errors))) => {
                 syntax_errors(&out.path, source, errors, diagnostics);
                 resource
             }
-            None => {
-                diagnostics.push(parser_failed(&out.path, "none of it can be checked"));
-                return out;
-            }
+            None => return out,
         };
         let lines = EntryLines::scan(source);
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();

@@ -54,6 +54,13 @@ pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
         return Err(invalid());
     }
     let id = LanguageIdentifier::from_bytes(name.as_bytes()).map_err(|_| invalid())?;
+    // BCP 47 variants are 5–8 characters, or 4 starting with a digit
+    // (`1996`); the parser also takes other 4-letter subtags, which then do
+    // not survive a round trip (they re-parse as a script).
+    let variant_ok = |v: &str| v.len() >= 5 || v.starts_with(|c: char| c.is_ascii_digit());
+    if !id.variants().all(|v| variant_ok(v.as_str())) {
+        return Err(invalid());
+    }
     if id.language.is_empty() {
         // `und` alone says nothing about a language: not a locale to serve.
         return Err(invalid());

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::code::CatalogId;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, parser_failed};
 use crate::error::Error;
 
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
@@ -108,11 +108,24 @@ pub(crate) fn read_dir(
                 continue;
             }
             match fs::metadata(&path) {
+                // A pipe or a device would block or never end: only regular
+                // files (or links to them) are read.
+                Ok(meta) if !meta.is_file() => {
+                    diagnostics.push(file_problem(
+                        &shown,
+                        "io",
+                        "not a regular file; it is skipped".to_owned(),
+                    ));
+                    continue;
+                }
                 Ok(meta) if meta.len() > MAX_FILE_BYTES => {
                     diagnostics.push(file_problem(
                         &shown,
                         "io",
-                        format!("the file has {} bytes, more than the {MAX_FILE_BYTES} read; it is skipped", meta.len()),
+                        format!(
+                            "the file has {} bytes, more than the {MAX_FILE_BYTES} read; it is skipped",
+                            meta.len()
+                        ),
                     ));
                     continue;
                 }
@@ -159,21 +172,97 @@ pub(crate) fn file_problem(path: &str, rule: &'static str, message: String) -> D
 /// Decodes a file's bytes, reporting the first invalid UTF-8 sequence with
 /// its byte offset and replacing every invalid sequence with U+FFFD.
 pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -> String {
-    match std::str::from_utf8(file.text) {
+    // Some editors start UTF-8 files with a byte order mark; it is not text.
+    let bytes = file.text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(file.text);
+    match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(err) => {
             let offset = err.valid_up_to();
             diagnostics.push(Diagnostic::at_offset(
                 file.path,
-                file.text,
+                bytes,
                 offset,
                 Severity::Error,
                 "invalid-utf8",
                 format!("invalid UTF-8 at byte {offset}; the bad bytes read as U+FFFD"),
             ));
-            String::from_utf8_lossy(file.text).into_owned()
+            String::from_utf8_lossy(bytes).into_owned()
         }
     }
+}
+
+/// How deep placeables (`{ { … } }`) and call arguments (`F(F(…))`) may
+/// nest. Real messages nest two or three levels; the Fluent parser recurses
+/// once per level and overflows the stack (an abort no guard can catch) at
+/// a few hundred.
+pub(crate) const MAX_NESTING: usize = 64;
+
+/// Where `text` nests placeables or call arguments deeper than
+/// [`MAX_NESTING`], as a byte offset; `None` when it does not.
+pub(crate) fn too_deep(text: &str) -> Option<usize> {
+    let (mut braces, mut parens) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for (at, byte) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, byte) {
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                (false, b'\n') => in_string = false,
+                _ => escaped = false,
+            }
+            continue;
+        }
+        match byte {
+            b'{' => braces += 1,
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                if braces == 0 {
+                    parens = 0;
+                }
+            }
+            // Quotes and parentheses mean something only inside a placeable.
+            b'"' if braces > 0 => in_string = true,
+            b'(' if braces > 0 => parens += 1,
+            b')' if braces > 0 => parens = parens.saturating_sub(1),
+            _ => {}
+        }
+        if braces + parens > MAX_NESTING {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Whether `text` (a file at `path`) may be handed to the Fluent parser:
+/// nesting too deep for its recursion is reported instead.
+pub(crate) fn nesting_ok(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let Some(at) = too_deep(text) else {
+        return true;
+    };
+    diagnostics.push(Diagnostic::at_offset(
+        path,
+        text.as_bytes(),
+        at,
+        Severity::Error,
+        "syntax",
+        format!("placeables nest more than {MAX_NESTING} levels deep here; the file is not loaded"),
+    ));
+    false
+}
+
+/// Runs the Fluent parser on a file at `path` behind both guards (see
+/// [`nesting_ok`], checked by the caller, and [`guarded`]); a panic becomes
+/// a diagnostic.
+pub(crate) fn parse_guarded<T>(
+    path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    parse: impl FnOnce() -> T,
+) -> Option<T> {
+    let parsed = guarded(parse);
+    if parsed.is_none() {
+        diagnostics.push(parser_failed(path, "none of it is loaded"));
+    }
+    parsed
 }
 
 /// Runs upstream Fluent code that is known to panic on some hostile input

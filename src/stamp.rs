@@ -18,7 +18,7 @@ use crate::code::CatalogId;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::locale::parse_locale;
-use crate::source::{EMBEDDED, guarded};
+use crate::source::{EMBEDDED, guarded, too_deep};
 
 /// The comment prefix that records the English text a translation follows.
 pub const STAMP_PREFIX: &str = "en-hash:";
@@ -53,7 +53,9 @@ fn english(dir: &Path, catalog: CatalogId) -> Vec<(String, String, String)> {
             .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.as_str())
             .and_then(|f| std::str::from_utf8(f.text).ok().map(str::to_owned))
     });
-    let Some(text) = text else { return Vec::new() };
+    let Some(text) = text.filter(|t| too_deep(t).is_none()) else {
+        return Vec::new();
+    };
     let Some(resource) = guarded(|| match fluent_syntax::parser::parse(text.as_str()) {
         Ok(r) | Err((r, _)) => r,
     }) else {

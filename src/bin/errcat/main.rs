@@ -135,7 +135,28 @@ enum Shell {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: clap's own output, to stdout.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // clap explains over several lines; the contract is one line.
+            // Its first paragraph is the reason (the usage and tips follow).
+            let rendered = e.to_string();
+            let reason: Vec<&str> = rendered
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let reason = reason.join(" ");
+            let reason = reason.strip_prefix("error: ").unwrap_or(&reason);
+            eprintln!("errcat: {reason} (see errcat --help)");
+            return ExitCode::from(2);
+        }
+    };
     let mut out = io::stdout().lock();
     match run(cli, &mut out).and_then(|()| out.flush().map_err(Failure::from)) {
         Ok(()) => ExitCode::SUCCESS,
@@ -321,8 +342,8 @@ fn read_stdin() -> Result<String, Failure> {
 }
 
 /// The locale to use: `--lang`, else the POSIX environment (LC_ALL, then
-/// LC_MESSAGES, then LANG, skipping empty values), else `en`. A locale
-/// from the environment that does not parse counts as unset.
+/// LC_MESSAGES, then LANG), else `en`. A variable that is empty or does not
+/// parse counts as unset.
 fn locale(flag: Option<String>) -> String {
     if let Some(lang) = flag {
         return lang;
@@ -330,7 +351,6 @@ fn locale(flag: Option<String>) -> String {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|var| std::env::var(var).ok())
-        .find(|value| !value.trim().is_empty())
-        .filter(|value| errcat::parse_locale(value).is_ok())
+        .find(|value| errcat::parse_locale(value).is_ok())
         .unwrap_or_else(|| errcat::LAST_RESORT.to_owned())
 }
