@@ -99,16 +99,18 @@ pub enum Error {
         message: String,
     },
 
-    /// A locales folder could not be read at all.
+    /// A file or folder could not be read or written: a locales folder
+    /// that cannot be read at all, a locale folder that already exists, an
+    /// index that cannot be written.
     ///
     /// ```
     /// let err = errcat::Catalog::from_dir("/no/such/folder").err().unwrap();
     /// assert!(matches!(err, errcat::Error::Io { .. }));
-    /// assert!(err.to_string().starts_with("cannot read locales folder /no/such/folder: "));
+    /// assert!(err.to_string().starts_with("/no/such/folder: cannot read the locales folder: "));
     /// ```
-    #[error("cannot read locales folder {path}: {message}")]
+    #[error("{path}: {message}")]
     Io {
-        /// The folder.
+        /// The file or folder.
         path: String,
         /// What the operating system said.
         message: String,

@@ -57,6 +57,7 @@ mod catalog;
 mod check;
 mod code;
 mod diagnostic;
+pub mod docs;
 mod error;
 mod explanation;
 mod export;

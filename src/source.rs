@@ -55,7 +55,7 @@ pub(crate) fn read_dir(
 ) -> Result<Vec<OwnedSourceFile>, Error> {
     let io_error = |e: std::io::Error| Error::Io {
         path: dir.display().to_string(),
-        message: e.to_string(),
+        message: format!("cannot read the locales folder: {e}"),
     };
     let mut folders: Vec<(String, PathBuf)> = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_error)? {

@@ -101,7 +101,7 @@ pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String
     let folder = dir.join(&tag);
     let io = |e: std::io::Error| Error::Io {
         path: folder.display().to_string(),
-        message: e.to_string(),
+        message: format!("cannot create the locale: {e}"),
     };
     if folder.exists() {
         return Err(Error::Io {
@@ -190,7 +190,7 @@ pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error>
         }
         fs::write(&path, out).map_err(|e| Error::Io {
             path: path.display().to_string(),
-            message: e.to_string(),
+            message: format!("cannot write the stamped file: {e}"),
         })?;
     }
     Ok(stamped)

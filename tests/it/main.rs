@@ -1,6 +1,7 @@
 //! errcat's integration tests: one binary, one module per topic.
 
 mod alloc;
+mod browser;
 mod catalog;
 mod check;
 mod cli;

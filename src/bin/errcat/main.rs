@@ -70,6 +70,16 @@ enum Command {
         #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
         locales: Option<PathBuf>,
     },
+    /// Write the HTML error index: one self-contained page with every code,
+    /// a language switcher and an offline search box.
+    Docs {
+        /// The folder to write index.html into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES.
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+        locales: Option<PathBuf>,
+    },
     /// Check .ftl files for translators: one line per finding, then coverage.
     /// Exit status 0 without errors, 1 with errors, 2 on usage errors.
     Check {
@@ -288,6 +298,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let chain = catalog.chain(&locale(lang))?;
             let only = only.map(|c| c.parse::<CatalogId>()).transpose()?;
             render::json(out, &catalog.export(&chain, only)?)?;
+        }
+        Command::Docs { out: dir, locales } => {
+            let catalog = load(locales.as_ref())?;
+            let path = errcat::docs::write_index(catalog, &dir)?;
+            writeln!(out, "wrote {}", path.display())?;
         }
         Command::Check { locales, json } => {
             let report = match locales {

@@ -1,0 +1,943 @@
+//! The browsable error index: one static, self-contained HTML page with every
+//! code of every catalog, in every locale the catalog ships, like the rustc
+//! error index.
+//!
+//! The page is rendered in English on the server side, so it reads without
+//! JavaScript and prints as it is. The texts of every locale travel with it
+//! as a JSON blob that a small inline script uses for the language switcher
+//! (`<select id="lang">`) and the offline search box (`<input id="search">`).
+//! Every code has a stable anchor made of its catalog and number:
+//! `index.html#planfix-1000`, `index.html#mobizon-30`.
+//!
+//! The page loads nothing: styles and script are inline, fonts are the
+//! system's, and a Content-Security-Policy forbids every request, so it works
+//! from a `file://` URL, an intranet server or an air-gapped laptop alike.
+//!
+//! ```no_run
+//! let path = errcat::docs::write_index(errcat::Catalog::embedded(), "target/error-index".as_ref())?;
+//! println!("open {}", path.display());
+//! # Ok::<(), errcat::Error>(())
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Catalog;
+use crate::code::{CatalogId, Code};
+use crate::error::Error;
+use crate::fallback::{FallbackChain, LAST_RESORT};
+
+/// The file [`write_index`] writes into its folder.
+pub const INDEX_FILE: &str = "index.html";
+
+/// Renders the error index: one self-contained HTML page with every code of
+/// every catalog, grouped by catalog and section, in every locale of
+/// `catalog`.
+///
+/// The output depends only on the catalog (no dates, no paths), so it can be
+/// committed or diffed.
+///
+/// ```
+/// let html = errcat::docs::render_index(errcat::Catalog::embedded());
+/// assert!(html.starts_with("<!DOCTYPE html>"));
+/// assert!(html.contains(r#"<html lang="en""#));
+/// // A stable anchor per code, readable without JavaScript:
+/// assert!(html.contains(r#"id="planfix-1000""#));
+/// assert!(html.contains(r#"id="mobizon-30""#));
+/// assert!(html.contains("Task not found"));
+/// // The switcher offers every shipped locale; their texts are embedded.
+/// for tag in ["en", "kk", "ru", "uk"] {
+///     assert!(html.contains(&format!(r#"<option value="{tag}""#)));
+/// }
+/// let kk = errcat::Catalog::embedded().explain("planfix:1000", "kk")?;
+/// assert!(html.contains(kk.title()));
+/// // Nothing is loaded from anywhere.
+/// assert!(!html.contains("src=") && !html.contains("@import") && !html.contains("url("));
+/// # Ok::<(), errcat::Error>(())
+/// ```
+pub fn render_index(catalog: &Catalog) -> String {
+    let locales = Locales::of(catalog);
+    let Some(page) = locales.page() else {
+        // Not reachable: a chain for `en` can always be built.
+        return EMPTY_PAGE.to_owned();
+    };
+    let ui = ui(&page.tag);
+    let total: usize = CatalogId::ALL.iter().map(|id| id.codes().len()).sum();
+
+    let mut h = Html(String::with_capacity(256 * 1024));
+    h.raw("<!DOCTYPE html>\n<html lang=\"");
+    h.text(&page.tag);
+    h.raw("\" class=\"no-js\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n");
+    // The page may run its own inline style and script and nothing else:
+    // no request leaves it, whoever serves it.
+    h.raw(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
+         base-uri 'none'; form-action 'none'\">\n",
+    );
+    h.raw("<meta name=\"generator\" content=\"errcat ");
+    h.text(env!("CARGO_PKG_VERSION"));
+    h.raw("\">\n<link rel=\"icon\" href=\"data:,\">\n<title>");
+    h.text(&doc_title(ui));
+    h.raw("</title>\n<style>");
+    h.raw(CSS);
+    h.raw("</style>\n</head>\n<body>\n");
+
+    // Masthead.
+    h.raw("<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"brand\">errcat</p>\n<h1 data-ui=\"heading\">");
+    h.text(ui.heading);
+    h.raw("</h1>\n<p class=\"lead\" data-ui=\"lead\">");
+    h.text(ui.lead);
+    h.raw("</p>\n</div></header>\n");
+
+    // Controls: useless without the script, so shown only with it.
+    h.raw("<div class=\"controls\" role=\"search\"><div class=\"wrap\">\n");
+    h.raw("<label class=\"field grow\"><span class=\"label\" data-ui=\"search\">");
+    h.text(ui.search);
+    h.raw("</span><input id=\"search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"");
+    h.text(ui.search_placeholder);
+    h.raw("\"></label>\n<label class=\"field\"><span class=\"label\" data-ui=\"language\">");
+    h.text(ui.language);
+    h.raw("</span><select id=\"lang\">");
+    for locale in &locales.list {
+        h.raw("<option value=\"");
+        h.text(&locale.tag);
+        h.raw("\" lang=\"");
+        h.text(&locale.tag);
+        h.raw("\"");
+        if locale.tag == page.tag {
+            h.raw(" selected");
+        }
+        h.raw(">");
+        h.text(native_name(&locale.tag));
+        h.raw("</option>");
+    }
+    h.raw("</select></label>\n<p class=\"count\"><span data-ui=\"codes\">");
+    h.text(ui.codes);
+    h.raw("</span> <output id=\"count\" for=\"search\">");
+    h.text(&total.to_string());
+    h.raw("</output></p>\n</div></div>\n");
+
+    h.raw("<div class=\"wrap layout\">\n");
+    render_toc(&mut h, catalog, page, ui);
+
+    h.raw("<main>\n<p id=\"no-results\" hidden data-ui=\"no_results\">");
+    h.text(ui.no_results);
+    h.raw("</p>\n");
+    for id in CatalogId::ALL {
+        render_catalog(&mut h, catalog, id, page, ui);
+    }
+    h.raw("</main>\n</div>\n");
+
+    h.raw("<footer><div class=\"wrap\">errcat ");
+    h.text(env!("CARGO_PKG_VERSION"));
+    h.raw(" · ");
+    let titles: Vec<String> = CatalogId::ALL
+        .iter()
+        .map(|&id| catalog_title(catalog, id, &page.chain))
+        .collect();
+    h.text(&titles.join(" · "));
+    h.raw("</div></footer>\n");
+
+    // Every locale's texts, for the switcher and the search. JSON strings
+    // escape `<`, so nothing inside can close the script element.
+    h.raw("<script type=\"application/json\" id=\"errcat-data\">");
+    h.raw(&data_json(catalog, &locales, page));
+    h.raw("</script>\n<script>");
+    h.raw(SCRIPT);
+    h.raw("</script>\n</body>\n</html>\n");
+    h.0
+}
+
+/// Writes the error index ([`render_index`]) to `dir/index.html`, creating
+/// `dir` and its parents as needed, and returns the path of the file.
+///
+/// The file is written beside its final name and then renamed, so a server
+/// or a browser never sees half a page.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("errcat-docs-doctest-{}", std::process::id()));
+/// let path = errcat::docs::write_index(errcat::Catalog::embedded(), &dir.join("site"))?;
+/// assert_eq!(path, dir.join("site").join("index.html"));
+/// let html = std::fs::read_to_string(&path).unwrap();
+/// assert!(html.contains(r#"id="planfix-1000""#));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), errcat::Error>(())
+/// ```
+///
+/// A folder that cannot be created or written is an [`Error::Io`] naming it.
+pub fn write_index(catalog: &Catalog, dir: &Path) -> Result<PathBuf, Error> {
+    let io = |path: &Path, error: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        message: format!("cannot write the index: {error}"),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let path = dir.join(INDEX_FILE);
+    let partial = dir.join(format!(".{INDEX_FILE}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&partial, render_index(catalog))
+        .and_then(|()| std::fs::rename(&partial, &path));
+    if let Err(e) = written {
+        // Best effort: the error that matters is the one above.
+        let _ = std::fs::remove_file(&partial);
+        return Err(io(&path, e));
+    }
+    Ok(path)
+}
+
+/// What [`render_index`] returns for a catalog it cannot build a single
+/// locale chain for.
+const EMPTY_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>errcat</title></head>\n<body><p>This catalog has no locales.</p></body>\n</html>\n";
+
+/// A shipped locale and its default chain.
+struct Locale {
+    tag: String,
+    chain: FallbackChain,
+}
+
+struct Locales {
+    list: Vec<Locale>,
+}
+
+impl Locales {
+    fn of(catalog: &Catalog) -> Locales {
+        let mut list: Vec<Locale> = catalog
+            .locales()
+            .filter_map(|id| {
+                let tag = id.to_string();
+                let chain = catalog.chain(&tag).ok()?;
+                Some(Locale { tag, chain })
+            })
+            .collect();
+        if list.is_empty() {
+            // A catalog with no locale at all still renders a page.
+            if let Ok(chain) = catalog.chain(LAST_RESORT) {
+                list.push(Locale {
+                    tag: LAST_RESORT.to_owned(),
+                    chain,
+                });
+            }
+        }
+        Locales { list }
+    }
+
+    /// The locale the page is rendered in: the last resort (`en`), which has
+    /// every text, or the first shipped one.
+    fn page(&self) -> Option<&Locale> {
+        self.list
+            .iter()
+            .find(|l| l.tag == LAST_RESORT)
+            .or_else(|| self.list.first())
+    }
+}
+
+/// One code's texts in one locale, as served along the locale's chain.
+struct Texts {
+    title: String,
+    explanation: String,
+    hint: Option<String>,
+    /// The locale that served them.
+    locale: String,
+}
+
+fn texts(catalog: &Catalog, code: Code, chain: &FallbackChain) -> Option<Texts> {
+    let e = catalog.lookup(code, chain).ok()?;
+    Some(Texts {
+        title: e.title().to_owned(),
+        explanation: e.explanation().to_owned(),
+        hint: e.hint().map(str::to_owned),
+        locale: e.locale().to_string(),
+    })
+}
+
+fn catalog_title(catalog: &Catalog, id: CatalogId, chain: &FallbackChain) -> String {
+    catalog
+        .catalog_title(id, chain)
+        .map_or_else(|| id.as_str().to_owned(), |t| t.into_owned())
+}
+
+fn section_title(catalog: &Catalog, id: CatalogId, section: &str, chain: &FallbackChain) -> String {
+    catalog
+        .section_title(id, section, chain)
+        .map_or_else(|| section.to_owned(), |t| t.into_owned())
+}
+
+/// The anchor of a code: `planfix-1000`.
+fn anchor(code: Code) -> String {
+    format!("{}-{}", code.catalog().as_str(), code.number())
+}
+
+/// The anchor of a section: `planfix-tasks` (section ids are never numbers,
+/// so they cannot meet a code's anchor).
+fn section_anchor(id: CatalogId, section: &str) -> String {
+    format!("{}-{section}", id.as_str())
+}
+
+/// A catalog's codes grouped by section, in registry order: one group per
+/// section that has codes, then the codes without a known section (all of
+/// them for a catalog without sections).
+fn groups(id: CatalogId) -> Vec<(Option<&'static str>, Vec<Code>)> {
+    let sections = id.sections();
+    let mut groups: Vec<(Option<&'static str>, Vec<Code>)> = sections
+        .iter()
+        .map(|&s| {
+            (
+                Some(s),
+                id.codes().filter(|c| c.section() == Some(s)).collect(),
+            )
+        })
+        .collect();
+    let rest: Vec<Code> = id
+        .codes()
+        .filter(|c| c.section().is_none_or(|s| !sections.contains(&s)))
+        .collect();
+    groups.push((None, rest));
+    groups.retain(|(_, codes)| !codes.is_empty());
+    groups
+}
+
+fn render_toc(h: &mut Html, catalog: &Catalog, page: &Locale, ui: &Ui) {
+    h.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" data-ui=\"contents\">");
+    h.text(ui.contents);
+    h.raw("</h2>\n<ul>\n");
+    for id in CatalogId::ALL {
+        h.raw("<li><a href=\"#");
+        h.text(id.as_str());
+        h.raw("\"><span data-catalog=\"");
+        h.text(id.as_str());
+        h.raw("\">");
+        h.text(&catalog_title(catalog, id, &page.chain));
+        h.raw("</span><span class=\"n\">");
+        h.text(&id.codes().len().to_string());
+        h.raw("</span></a>");
+        let groups = groups(id);
+        if groups.iter().any(|(s, _)| s.is_some()) {
+            h.raw("\n<ul>\n");
+            for (section, codes) in &groups {
+                let Some(section) = section else { continue };
+                h.raw("<li><a href=\"#");
+                h.text(&section_anchor(id, section));
+                h.raw("\"><span data-section=\"");
+                h.text(&section_anchor(id, section));
+                h.raw("\">");
+                h.text(&section_title(catalog, id, section, &page.chain));
+                h.raw("</span><span class=\"n\">");
+                h.text(&codes.len().to_string());
+                h.raw("</span></a></li>\n");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("</li>\n");
+    }
+    h.raw("</ul>\n</nav>\n");
+}
+
+fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale, ui: &Ui) {
+    h.raw("<section class=\"catalog\" id=\"");
+    h.text(id.as_str());
+    h.raw("\">\n<h2><span data-catalog=\"");
+    h.text(id.as_str());
+    h.raw("\">");
+    h.text(&catalog_title(catalog, id, &page.chain));
+    h.raw("</span> <code class=\"catalog-id\">");
+    h.text(id.as_str());
+    h.raw("</code></h2>\n");
+    for (section, codes) in groups(id) {
+        // A group without a heading is a plain block, not a section.
+        let tag = if section.is_some() { "section" } else { "div" };
+        h.raw("<");
+        h.raw(tag);
+        h.raw(" class=\"group\"");
+        if let Some(section) = section {
+            h.raw(" id=\"");
+            h.text(&section_anchor(id, section));
+            h.raw("\"");
+        }
+        h.raw(">\n");
+        if let Some(section) = section {
+            h.raw("<h3 data-section=\"");
+            h.text(&section_anchor(id, section));
+            h.raw("\">");
+            h.text(&section_title(catalog, id, section, &page.chain));
+            h.raw("</h3>\n");
+        }
+        // Entry titles sit one level below the nearest heading.
+        let level = if section.is_some() { "h4" } else { "h3" };
+        for code in codes {
+            render_entry(h, code, texts(catalog, code, &page.chain), page, ui, level);
+        }
+        h.raw("</");
+        h.raw(tag);
+        h.raw(">\n");
+    }
+    h.raw("</section>\n");
+}
+
+fn render_entry(
+    h: &mut Html,
+    code: Code,
+    texts: Option<Texts>,
+    page: &Locale,
+    ui: &Ui,
+    level: &str,
+) {
+    let anchor = anchor(code);
+    let served = texts.as_ref().map(|t| t.locale.as_str());
+    h.raw("<article class=\"entry\" id=\"");
+    h.text(&anchor);
+    h.raw("\" data-code=\"");
+    h.text(&code.to_string());
+    h.raw("\" data-name=\"");
+    h.text(code.name());
+    h.raw("\"");
+    if let Some(served) = served.filter(|s| *s != page.tag) {
+        h.raw(" lang=\"");
+        h.text(served);
+        h.raw("\"");
+    }
+    h.raw(">\n<div class=\"entry-head\"><a class=\"code\" href=\"#");
+    h.text(&anchor);
+    h.raw("\">");
+    h.text(&code.to_string());
+    h.raw("</a> <span class=\"badge kind kind-");
+    h.text(code.kind().as_str());
+    h.raw("\">");
+    h.text(code.kind().as_str());
+    h.raw("</span> <code class=\"name\">");
+    h.text(code.name());
+    h.raw("</code>");
+    if code.is_retired() {
+        h.raw(" <span class=\"badge retired\">retired</span>");
+    }
+    h.raw(" <span class=\"badge served\"");
+    match served.filter(|s| *s != page.tag) {
+        Some(served) => {
+            h.raw(" title=\"");
+            h.text(ui.fallback);
+            h.raw(" ");
+            h.text(served);
+            h.raw("\">");
+            h.text(served);
+        }
+        None => h.raw(" hidden>"),
+    }
+    h.raw("</span></div>\n<");
+    h.raw(level);
+    h.raw(" class=\"title\">");
+    match &texts {
+        Some(t) => h.rich(&t.title),
+        None => h.text(code.name()),
+    }
+    h.raw("</");
+    h.raw(level);
+    h.raw(">\n<p class=\"explanation\">");
+    if let Some(t) = &texts {
+        h.rich(&t.explanation);
+    }
+    h.raw("</p>\n<p class=\"hint\"");
+    match texts.as_ref().and_then(|t| t.hint.as_deref()) {
+        Some(hint) => {
+            h.raw(">");
+            h.rich(hint);
+        }
+        None => h.raw(" hidden>"),
+    }
+    h.raw("</p>\n</article>\n");
+}
+
+/// The JSON the script reads: the page's locale, the locales in switcher
+/// order, and per locale its interface strings, catalog and section titles
+/// and every code's `[title, explanation, hint | null, served locale]`.
+fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
+    let mut j = String::with_capacity(128 * 1024);
+    j.push_str("{\"default\":");
+    json_str(&mut j, &page.tag);
+    j.push_str(",\"locales\":[");
+    for (i, l) in locales.list.iter().enumerate() {
+        if i > 0 {
+            j.push(',');
+        }
+        json_str(&mut j, &l.tag);
+    }
+    j.push_str("],\"texts\":{");
+    for (i, l) in locales.list.iter().enumerate() {
+        if i > 0 {
+            j.push(',');
+        }
+        json_str(&mut j, &l.tag);
+        j.push_str(":{\"ui\":{");
+        let ui = ui(&l.tag);
+        let title = doc_title(ui);
+        let strings = [
+            ("doc_title", title.as_str()),
+            ("heading", ui.heading),
+            ("lead", ui.lead),
+            ("search", ui.search),
+            ("search_placeholder", ui.search_placeholder),
+            ("language", ui.language),
+            ("codes", ui.codes),
+            ("contents", ui.contents),
+            ("no_results", ui.no_results),
+            ("fallback", ui.fallback),
+        ];
+        for (k, (key, value)) in strings.iter().enumerate() {
+            if k > 0 {
+                j.push(',');
+            }
+            json_str(&mut j, key);
+            j.push(':');
+            json_str(&mut j, value);
+        }
+        j.push_str("},\"catalogs\":{");
+        for (k, id) in CatalogId::ALL.iter().enumerate() {
+            if k > 0 {
+                j.push(',');
+            }
+            json_str(&mut j, id.as_str());
+            j.push(':');
+            json_str(&mut j, &catalog_title(catalog, *id, &l.chain));
+        }
+        j.push_str("},\"sections\":{");
+        let mut first = true;
+        for id in CatalogId::ALL {
+            for section in id.sections() {
+                if !std::mem::take(&mut first) {
+                    j.push(',');
+                }
+                json_str(&mut j, &section_anchor(id, section));
+                j.push(':');
+                json_str(&mut j, &section_title(catalog, id, section, &l.chain));
+            }
+        }
+        j.push_str("},\"codes\":{");
+        let mut first = true;
+        for id in CatalogId::ALL {
+            for code in id.codes() {
+                let Some(t) = texts(catalog, code, &l.chain) else {
+                    continue;
+                };
+                if !std::mem::take(&mut first) {
+                    j.push(',');
+                }
+                json_str(&mut j, &anchor(code));
+                j.push_str(":[");
+                json_str(&mut j, &t.title);
+                j.push(',');
+                json_str(&mut j, &t.explanation);
+                j.push(',');
+                match &t.hint {
+                    Some(hint) => json_str(&mut j, hint),
+                    None => j.push_str("null"),
+                }
+                j.push(',');
+                json_str(&mut j, &t.locale);
+                j.push(']');
+            }
+        }
+        j.push_str("}}");
+    }
+    j.push_str("}}");
+    j
+}
+
+/// Appends `s` as a JSON string literal that is also safe inside an HTML
+/// `<script>` element: `<` is written `\u003c`, so neither `</script>` nor
+/// `<!--` can appear; U+2028 and U+2029 are escaped for old parsers.
+fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c if u32::from(c) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// An HTML document being written: raw markup, or text that is escaped.
+struct Html(String);
+
+impl Html {
+    fn raw(&mut self, markup: &str) {
+        self.0.push_str(markup);
+    }
+
+    /// Escapes text for element content and quoted attribute values alike.
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                '\'' => self.0.push_str("&#39;"),
+                c => self.0.push(c),
+            }
+        }
+    }
+}
+
+impl Html {
+    /// Escapes a catalog text, showing `backticked` spans as code, as the
+    /// texts mean them. Unpaired backticks are left as they are.
+    fn rich(&mut self, text: &str) {
+        let parts = text.split('`').count();
+        if parts % 2 == 0 {
+            self.text(text);
+            return;
+        }
+        for (i, part) in text.split('`').enumerate() {
+            if i % 2 == 1 {
+                self.raw("<code>");
+                self.text(part);
+                self.raw("</code>");
+            } else {
+                self.text(part);
+            }
+        }
+    }
+}
+
+/// The page's own words, in one language.
+struct Ui {
+    heading: &'static str,
+    lead: &'static str,
+    search: &'static str,
+    search_placeholder: &'static str,
+    language: &'static str,
+    codes: &'static str,
+    contents: &'static str,
+    no_results: &'static str,
+    /// Before the tag of the locale that served an untranslated text.
+    fallback: &'static str,
+}
+
+const UI_EN: Ui = Ui {
+    heading: "Error code index",
+    lead: "What every numeric code of these APIs means, and what to do about it.",
+    search: "Search",
+    search_placeholder: "Code, name or words…",
+    language: "Language",
+    codes: "Codes",
+    contents: "Contents",
+    no_results: "No code matches this search.",
+    fallback: "Not translated yet; shown in",
+};
+
+/// The page's words for the shipped languages; any other language gets the
+/// English ones around its own texts.
+const UI: [(&str, Ui); 4] = [
+    ("en", UI_EN),
+    (
+        "kk",
+        Ui {
+            heading: "Қате кодтарының анықтамалығы",
+            lead: "Осы API-лердің әр сандық коды нені білдіреді және не істеу керек.",
+            search: "Іздеу",
+            search_placeholder: "Код, атау немесе сөздер…",
+            language: "Тіл",
+            codes: "Кодтар",
+            contents: "Мазмұны",
+            no_results: "Бұл сұрауға сәйкес код табылмады.",
+            fallback: "Әлі аударылмаған; көрсетілген тіл:",
+        },
+    ),
+    (
+        "ru",
+        Ui {
+            heading: "Справочник кодов ошибок",
+            lead: "Что означает каждый числовой код этих API и что с ним делать.",
+            search: "Поиск",
+            search_placeholder: "Код, имя или слова…",
+            language: "Язык",
+            codes: "Коды",
+            contents: "Содержание",
+            no_results: "Ни один код не подходит под этот запрос.",
+            fallback: "Ещё не переведено; показано на языке",
+        },
+    ),
+    (
+        "uk",
+        Ui {
+            heading: "Довідник кодів помилок",
+            lead: "Що означає кожен числовий код цих API і що з ним робити.",
+            search: "Пошук",
+            search_placeholder: "Код, ім’я або слова…",
+            language: "Мова",
+            codes: "Коди",
+            contents: "Зміст",
+            no_results: "Жоден код не відповідає цьому запиту.",
+            fallback: "Ще не перекладено; показано мовою",
+        },
+    ),
+];
+
+/// The page's words for a locale: those of its language, or English.
+fn ui(tag: &str) -> &'static Ui {
+    let language = tag.split('-').next().unwrap_or(tag);
+    UI.iter()
+        .find(|(l, _)| *l == language)
+        .map_or(&UI_EN, |(_, ui)| ui)
+}
+
+fn doc_title(ui: &Ui) -> String {
+    format!("{} · errcat", ui.heading)
+}
+
+/// A locale's name in its own language, for the switcher.
+fn native_name(tag: &str) -> &str {
+    match tag {
+        "en" => "English",
+        "kk" => "Қазақша",
+        "ru" => "Русский",
+        "uk" => "Українська",
+        other => other,
+    }
+}
+
+const CSS: &str = r#"
+:root{color-scheme:light dark;
+--bg:#fff;--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--soft:#f6f8fa;--accent:#0b5cc2;--target:#fffbe0;
+--ok-bg:#dcf5e3;--ok-fg:#13652c;--info-bg:#def0ff;--info-fg:#0b4f9a;--warn-bg:#fff0c2;--warn-fg:#7a4b00;--err-bg:#ffe5e3;--err-fg:#a3131f}
+@media (prefers-color-scheme:dark){:root{
+--bg:#0f1318;--fg:#e3e8ee;--muted:#98a3af;--border:#2f3640;--soft:#171c23;--accent:#7cb8ff;--target:#2a2614;
+--ok-bg:#153a23;--ok-fg:#8be3a8;--info-bg:#112f4d;--info-fg:#9cccff;--warn-bg:#3a2c08;--warn-fg:#f1c75c;--err-bg:#45181d;--err-fg:#ffa3a3}}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif}
+code,.code{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace}
+.wrap{max-width:74rem;margin:0 auto;padding:0 1.5rem}
+.masthead{padding:2.25rem 0 1.25rem}
+.brand{margin:0;font-size:.8rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--accent)}
+.masthead h1{margin:.2rem 0 0;font-size:2rem;line-height:1.2;letter-spacing:-.01em}
+.lead{margin:.5rem 0 0;color:var(--muted);max-width:60ch}
+.controls{position:sticky;top:0;z-index:10;background:var(--bg);border-top:1px solid var(--border);border-bottom:1px solid var(--border)}
+.no-js .controls{display:none}
+.controls .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.6rem 1.5rem;padding-top:.65rem;padding-bottom:.65rem}
+.field{display:flex;align-items:center;gap:.55rem;margin:0}
+.field.grow{flex:1 1 18rem;max-width:36rem}
+.label{font-size:.85rem;color:var(--muted)}
+#search,#lang{font:inherit;font-size:.95rem;color:var(--fg);background:var(--soft);border:1px solid var(--border);border-radius:.5rem;padding:.4rem .7rem}
+#search{flex:1;min-width:0}
+#search:focus,#lang:focus{outline:2px solid var(--accent);outline-offset:1px;border-color:var(--accent)}
+.count{margin:0 0 0 auto;font-size:.85rem;color:var(--muted)}
+#count{font-variant-numeric:tabular-nums;font-weight:600;color:var(--fg)}
+.layout{padding-top:1.75rem;padding-bottom:3rem}
+@media (min-width:62rem){
+.layout{display:grid;grid-template-columns:15rem minmax(0,1fr);gap:3rem}
+.toc{position:sticky;top:4.75rem;align-self:start;max-height:calc(100vh - 5.5rem);overflow:auto}}
+.toc{font-size:.9rem;margin-bottom:2rem}
+.toc h2{margin:0 0 .5rem;font-size:.75rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
+.toc ul{list-style:none;margin:0;padding:0}
+.toc ul ul{margin:.2rem 0 .8rem .2rem;padding-left:.8rem;border-left:1px solid var(--border)}
+.toc a{display:flex;justify-content:space-between;gap:.5rem;padding:.18rem 0;color:var(--fg);text-decoration:none;line-height:1.35}
+.toc > ul > li > a{font-weight:600}
+.toc a:hover{color:var(--accent)}
+.toc .n{color:var(--muted);font-size:.8rem;font-weight:400;font-variant-numeric:tabular-nums}
+main{min-width:0}
+.catalog{margin-bottom:3.5rem;scroll-margin-top:5rem}
+.catalog > h2{max-width:50rem;margin:0 0 1.25rem;padding-bottom:.5rem;font-size:1.55rem;line-height:1.3;border-bottom:2px solid var(--border)}
+.catalog-id{margin-left:.4rem;font-size:.85rem;font-weight:400;color:var(--muted)}
+.group{scroll-margin-top:5rem}
+.group > h3{margin:2.25rem 0 .9rem;font-size:1.15rem;line-height:1.35}
+.group:first-of-type > h3{margin-top:0}
+.entry{max-width:50rem;margin:0 0 .9rem;padding:1rem 1.2rem 1.1rem;border:1px solid var(--border);border-radius:.65rem;background:var(--bg);scroll-margin-top:5rem}
+.entry:target{border-color:var(--accent);box-shadow:0 0 0 3px color-mix(in srgb,var(--accent) 30%,transparent);background:var(--target)}
+.entry-head{display:flex;flex-wrap:wrap;align-items:center;gap:.35rem .6rem;font-size:.85rem;line-height:1.4}
+.code{font-weight:700;color:var(--accent);text-decoration:none}
+.code:hover{text-decoration:underline}
+.name{color:var(--muted)}
+.badge{display:inline-block;padding:.05rem .55rem;border-radius:999px;font-size:.72rem;font-weight:700;letter-spacing:.02em;border:1px solid transparent}
+.kind-success{background:var(--ok-bg);color:var(--ok-fg)}
+.kind-accepted{background:var(--info-bg);color:var(--info-fg)}
+.kind-partial{background:var(--warn-bg);color:var(--warn-fg)}
+.kind-error{background:var(--err-bg);color:var(--err-fg)}
+.retired,.served{background:var(--soft);color:var(--muted);border-color:var(--border)}
+.entry .title{margin:.55rem 0 .3rem;font-size:1.07rem;line-height:1.4}
+.explanation{margin:0;max-width:70ch;white-space:pre-line}
+.hint{margin:.65rem 0 0;max-width:70ch;padding:.45rem .75rem;background:var(--soft);border-left:3px solid var(--accent);border-radius:0 .4rem .4rem 0;white-space:pre-line}
+.title code,.explanation code,.hint code{font-size:.88em;padding:.05em .35em;border:1px solid var(--border);border-radius:.3em;background:var(--soft)}
+.hint code{background:var(--bg)}
+.hint::before{content:"→ ";font-weight:700;color:var(--accent)}
+#no-results{margin:0 0 2rem;padding:1rem 1.2rem;border:1px dashed var(--border);border-radius:.65rem;color:var(--muted)}
+.filtered-out{display:none}
+footer{border-top:1px solid var(--border);padding:1.25rem 0 2.5rem;font-size:.85rem;color:var(--muted)}
+@media print{
+:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#444;--border:#bbb;--soft:#f2f2f2;--accent:#000;--target:#fff}
+body{font-size:10.5pt;line-height:1.45}
+.controls,.toc,#no-results{display:none!important}
+.filtered-out{display:block!important}
+.wrap{max-width:none;padding:0}
+.layout{display:block;padding:0}
+.masthead{padding:0 0 1rem}
+.catalog{break-before:page}
+.catalog:first-of-type{break-before:auto}
+.catalog > h2,.group > h3{break-after:avoid}
+.entry{max-width:none;margin:0;padding:.6rem 0;border:0;border-top:1px solid var(--border);border-radius:0;break-inside:avoid;box-shadow:none}
+.badge{border-color:#999}
+a{color:inherit;text-decoration:none}
+}
+"#;
+
+const SCRIPT: &str = r#"
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("errcat-data").textContent);
+  var root = document.documentElement;
+  var select = document.getElementById("lang");
+  var search = document.getElementById("search");
+  var count = document.getElementById("count");
+  var noResults = document.getElementById("no-results");
+  var entries = [].slice.call(document.querySelectorAll(".entry"));
+  var groups = [].slice.call(document.querySelectorAll(".group, .catalog"));
+  var tags = {};
+  data.locales.forEach(function (tag) { tags[tag.toLowerCase()] = tag; });
+  var lang = data["default"];
+  var haystacks = {};
+  root.classList.remove("no-js");
+
+  // Case-insensitive, ё = е, punctuation and extra spaces ignored.
+  function norm(s) {
+    return String(s || "").normalize("NFC").toLowerCase().replace(/ё/g, "е")
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+  // `backticked` spans are code, as in the server-rendered page.
+  function rich(el, s) {
+    var parts = String(s).split("`");
+    el.textContent = "";
+    if (parts.length % 2 === 0) { el.textContent = s; return; }
+    parts.forEach(function (p, i) {
+      if (i % 2) {
+        var c = document.createElement("code");
+        c.textContent = p;
+        el.appendChild(c);
+      } else if (p) {
+        el.appendChild(document.createTextNode(p));
+      }
+    });
+  }
+  function each(selector, f) { [].forEach.call(document.querySelectorAll(selector), f); }
+
+  function haystack(tag) {
+    if (!haystacks[tag]) {
+      var codes = data.texts[tag].codes, h = {};
+      entries.forEach(function (e) {
+        var t = codes[e.id] || [];
+        h[e.id] = norm([e.getAttribute("data-code"), e.getAttribute("data-name"), t[0], t[1], t[2]].join(" "));
+      });
+      haystacks[tag] = h;
+    }
+    return haystacks[tag];
+  }
+
+  function filter() {
+    var words = norm(search.value).split(" ").filter(Boolean);
+    var h = haystack(lang), shown = 0;
+    entries.forEach(function (e) {
+      var hit = words.every(function (w) { return h[e.id].indexOf(w) >= 0; });
+      e.classList.toggle("filtered-out", !hit);
+      if (hit) { shown++; }
+    });
+    groups.forEach(function (g) {
+      g.classList.toggle("filtered-out", !g.querySelector(".entry:not(.filtered-out)"));
+    });
+    noResults.hidden = shown > 0;
+    count.textContent = words.length ? shown + " / " + entries.length : String(entries.length);
+  }
+
+  function setLang(tag) {
+    if (!data.texts[tag]) { tag = data["default"]; }
+    var t = data.texts[tag];
+    lang = tag;
+    root.lang = tag;
+    select.value = tag;
+    document.title = t.ui.doc_title;
+    each("[data-ui]", function (el) {
+      var v = t.ui[el.getAttribute("data-ui")];
+      if (v != null) { el.textContent = v; }
+    });
+    search.placeholder = t.ui.search_placeholder;
+    each("[data-catalog]", function (el) {
+      var v = t.catalogs[el.getAttribute("data-catalog")];
+      if (v != null) { el.textContent = v; }
+    });
+    each("[data-section]", function (el) {
+      var v = t.sections[el.getAttribute("data-section")];
+      if (v != null) { el.textContent = v; }
+    });
+    entries.forEach(function (e) {
+      var c = t.codes[e.id];
+      if (!c) { return; }
+      rich(e.querySelector(".title"), c[0]);
+      rich(e.querySelector(".explanation"), c[1]);
+      var hint = e.querySelector(".hint");
+      rich(hint, c[2] || "");
+      hint.hidden = !c[2];
+      var served = e.querySelector(".served");
+      served.hidden = c[3] === tag;
+      served.textContent = c[3];
+      served.title = t.ui.fallback + " " + c[3];
+      if (c[3] === tag) { e.removeAttribute("lang"); } else { e.setAttribute("lang", c[3]); }
+    });
+    try { localStorage.setItem("errcat-lang", tag); } catch (err) { /* storage off: fine */ }
+    filter();
+  }
+
+  // ?lang=kk, then the last choice, then the browser's languages.
+  function initialLang() {
+    var wanted = [];
+    var m = /[?&]lang=([^&#]*)/.exec(location.search);
+    if (m) { try { wanted.push(decodeURIComponent(m[1])); } catch (err) { /* ignore */ } }
+    try { var saved = localStorage.getItem("errcat-lang"); if (saved) { wanted.push(saved); } } catch (err) { /* ignore */ }
+    wanted = wanted.concat(navigator.languages || [navigator.language || ""]);
+    for (var i = 0; i < wanted.length; i++) {
+      var w = String(wanted[i]).toLowerCase().replace(/_/g, "-");
+      while (w) {
+        if (tags[w]) { return tags[w]; }
+        w = w.indexOf("-") > 0 ? w.slice(0, w.lastIndexOf("-")) : "";
+      }
+    }
+    return data["default"];
+  }
+
+  // Following an anchor to an entry the search hides shows everything again.
+  function reveal() {
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
+    var el = id && document.getElementById(id);
+    if (el && el.closest(".filtered-out")) {
+      search.value = "";
+      filter();
+      el.scrollIntoView();
+    }
+  }
+
+  select.addEventListener("change", function () { setLang(select.value); });
+  search.addEventListener("input", filter);
+  search.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { search.value = ""; filter(); }
+  });
+  document.addEventListener("keydown", function (e) {
+    var a = document.activeElement;
+    if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey &&
+        !(a && /^(INPUT|SELECT|TEXTAREA)$/.test(a.tagName))) {
+      e.preventDefault();
+      search.focus();
+    }
+  });
+  window.addEventListener("hashchange", reveal);
+  setLang(initialLang());
+  reveal();
+})();
+"#;
