@@ -21,6 +21,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value, json};
+
 use crate::catalog::Catalog;
 use crate::code::{CatalogId, Code};
 use crate::error::Error;
@@ -449,119 +451,78 @@ fn render_entry(
 /// order, and per locale its interface strings, catalog and section titles
 /// and every code's `[title, explanation, hint | null, served locale]`.
 fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
-    let mut j = String::with_capacity(128 * 1024);
-    j.push_str("{\"default\":");
-    json_str(&mut j, &page.tag);
-    j.push_str(",\"locales\":[");
-    for (i, l) in locales.list.iter().enumerate() {
-        if i > 0 {
-            j.push(',');
-        }
-        json_str(&mut j, &l.tag);
-    }
-    j.push_str("],\"texts\":{");
-    for (i, l) in locales.list.iter().enumerate() {
-        if i > 0 {
-            j.push(',');
-        }
-        json_str(&mut j, &l.tag);
-        j.push_str(":{\"ui\":{");
+    let mut by_locale = Map::new();
+    for l in &locales.list {
         let ui = ui(&l.tag);
-        let title = doc_title(ui);
-        let strings = [
-            ("doc_title", title.as_str()),
-            ("heading", ui.heading),
-            ("lead", ui.lead),
-            ("search", ui.search),
-            ("search_placeholder", ui.search_placeholder),
-            ("language", ui.language),
-            ("codes", ui.codes),
-            ("contents", ui.contents),
-            ("no_results", ui.no_results),
-            ("fallback", ui.fallback),
-        ];
-        for (k, (key, value)) in strings.iter().enumerate() {
-            if k > 0 {
-                j.push(',');
-            }
-            json_str(&mut j, key);
-            j.push(':');
-            json_str(&mut j, value);
-        }
-        j.push_str("},\"catalogs\":{");
-        for (k, id) in CatalogId::ALL.iter().enumerate() {
-            if k > 0 {
-                j.push(',');
-            }
-            json_str(&mut j, id.as_str());
-            j.push(':');
-            json_str(&mut j, &catalog_title(catalog, *id, &l.chain));
-        }
-        j.push_str("},\"sections\":{");
-        let mut first = true;
-        for id in CatalogId::ALL {
-            for section in id.sections() {
-                if !std::mem::take(&mut first) {
-                    j.push(',');
-                }
-                json_str(&mut j, &section_anchor(id, section));
-                j.push(':');
-                json_str(&mut j, &section_title(catalog, id, section, &l.chain));
-            }
-        }
-        j.push_str("},\"codes\":{");
-        let mut first = true;
-        for id in CatalogId::ALL {
-            for code in id.codes() {
-                let Some(t) = texts(catalog, code, &l.chain) else {
-                    continue;
-                };
-                if !std::mem::take(&mut first) {
-                    j.push(',');
-                }
-                json_str(&mut j, &anchor(code));
-                j.push_str(":[");
-                json_str(&mut j, &t.title);
-                j.push(',');
-                json_str(&mut j, &t.explanation);
-                j.push(',');
-                match &t.hint {
-                    Some(hint) => json_str(&mut j, hint),
-                    None => j.push_str("null"),
-                }
-                j.push(',');
-                json_str(&mut j, &t.locale);
-                j.push(']');
-            }
-        }
-        j.push_str("}}");
+        let ui_strings = json!({
+            "doc_title": doc_title(ui),
+            "heading": ui.heading,
+            "lead": ui.lead,
+            "search": ui.search,
+            "search_placeholder": ui.search_placeholder,
+            "language": ui.language,
+            "codes": ui.codes,
+            "contents": ui.contents,
+            "no_results": ui.no_results,
+            "fallback": ui.fallback,
+        });
+        let catalogs: Map<String, Value> = CatalogId::ALL
+            .iter()
+            .map(|id| {
+                (
+                    id.as_str().to_owned(),
+                    catalog_title(catalog, *id, &l.chain).into(),
+                )
+            })
+            .collect();
+        let sections: Map<String, Value> = CatalogId::ALL
+            .iter()
+            .flat_map(|id| id.sections().iter().map(move |s| (*id, *s)))
+            .map(|(id, s)| {
+                (
+                    section_anchor(id, s),
+                    section_title(catalog, id, s, &l.chain).into(),
+                )
+            })
+            .collect();
+        let codes: Map<String, Value> = CatalogId::ALL
+            .iter()
+            .flat_map(|id| id.codes())
+            .filter_map(|code| {
+                let t = texts(catalog, code, &l.chain)?;
+                Some((
+                    anchor(code),
+                    json!([t.title, t.explanation, t.hint, t.locale]),
+                ))
+            })
+            .collect();
+        by_locale.insert(
+            l.tag.clone(),
+            json!({ "ui": ui_strings, "catalogs": catalogs, "sections": sections, "codes": codes }),
+        );
     }
-    j.push_str("}}");
-    j
+    let tags: Vec<&str> = locales.list.iter().map(|l| l.tag.as_str()).collect();
+    let data = json!({ "default": page.tag, "locales": tags, "texts": by_locale });
+    script_safe(&data.to_string())
 }
 
-/// Appends `s` as a JSON string literal that is also safe inside an HTML
-/// `<script>` element: `<` is written `\u003c`, so neither `</script>` nor
-/// `<!--` can appear; U+2028 and U+2029 are escaped for old parsers.
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
+/// Makes JSON safe inside an HTML `<script>` element: `<`, `>` and `&` can
+/// only occur inside JSON strings, where their `\u` escapes mean the same,
+/// so neither `</script>` nor `<!--` can appear; U+2028 and U+2029 are
+/// escaped for old parsers.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
-            c if u32::from(c) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
             c => out.push(c),
         }
     }
-    out.push('"');
+    out
 }
 
 /// An HTML document being written: raw markup, or text that is escaped.
