@@ -170,15 +170,17 @@ impl Catalog {
     }
 
     /// The chain for an HTTP `Accept-Language` header: the user's languages
-    /// in order of quality, each narrowed to a shipped locale, then English.
+    /// in order of quality, each narrowed to a shipped locale, then the
+    /// languages the fallback table adds for them (kk → ru), then English.
     /// Never fails: a header with nothing usable gives the English chain.
     ///
     /// ```
     /// let catalog = errcat::Catalog::embedded();
-    /// let chain = catalog.chain_for_accept_language("fr-CH, kk;q=0.8, ru;q=0.9");
-    /// assert_eq!(chain.to_string(), "fr-CH: ru → kk → en");
+    /// let chain = catalog.chain_for_accept_language("fr-CH, kk;q=0.8, uk;q=0.9");
+    /// assert_eq!(chain.to_string(), "fr-CH: uk → kk → ru → en");
     /// let e = catalog.lookup(errcat::planfix::TASK_NOT_FOUND, &chain).unwrap();
-    /// assert_eq!(e.locale().to_string(), "ru");
+    /// assert_eq!(e.locale().to_string(), "uk");
+    /// assert_eq!(catalog.chain_for_accept_language("kk").to_string(), "kk: kk → ru → en");
     /// assert_eq!(catalog.chain_for_accept_language("").to_string(), "en: en");
     /// ```
     pub fn chain_for_accept_language(&self, header: &str) -> FallbackChain {
@@ -186,8 +188,19 @@ impl Catalog {
             .into_iter()
             .map(|(id, _)| id)
             .collect();
+        // The user's own order first; then what the table adds to each.
+        let policy = accepted
+            .iter()
+            .filter_map(|id| self.narrow(id))
+            .filter_map(|slot| self.locales.get(usize::from(slot)))
+            .flat_map(|l| &l.chain)
+            // The last resort comes last, after every language's additions.
+            .filter(|slot| !self.unshipped.contains(slot))
+            .filter_map(|&slot| self.locales.get(usize::from(slot)))
+            .map(|l| l.id.clone());
+        let ids: Vec<LanguageIdentifier> = accepted.iter().cloned().chain(policy).collect();
         let requested = accepted.first().cloned().unwrap_or_else(english);
-        self.ordered_chain(requested, &accepted)
+        self.ordered_chain(requested, &ids)
     }
 
     /// A chain that tries `ids` in the given order (each narrowed to a
@@ -650,6 +663,12 @@ impl Catalog {
                 explanation: text(Part::Explanation, &message.explanation),
                 hint: message.hint.as_ref().map(|h| text(Part::Hint, h)),
             });
+        }
+        // The folder's en lacks this message or breaks it (no title, no
+        // value): the embedded en, which has every code, answers.
+        let embedded = Catalog::embedded();
+        if self.instance != embedded.instance {
+            return embedded.lookup_slots(code, requested, None, &embedded.unshipped, args);
         }
         Err(Error::NoText {
             code: code.to_string(),

@@ -86,9 +86,23 @@ pub(crate) fn syntax_errors(
             error.pos.start,
             Severity::Error,
             "syntax",
-            error.kind.to_string(),
+            one_line(&error.kind.to_string()),
         ));
     }
+}
+
+/// A message on one line: control characters (some parser messages hold
+/// line breaks) written as escapes, `\n` for a line feed.
+fn one_line(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Reports a parser that failed outright (it panicked) on a file.

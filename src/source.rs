@@ -197,40 +197,66 @@ pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -
 /// a few hundred.
 pub(crate) const MAX_NESTING: usize = 64;
 
-/// Where `text` nests placeables or call arguments deeper than
-/// [`MAX_NESTING`], as a byte offset; `None` when it does not.
+/// Where `text` may nest placeables or call arguments deeper than
+/// [`MAX_NESTING`], as a byte offset; `None` when it cannot.
+///
+/// Conservative, never low: every `{` and `(` counts as an open, even in
+/// what may be a string literal or plain text; a `}` or `)` closes only the
+/// innermost open of its kind, and only if no `"` came before it on its line
+/// (it may be inside a string literal, which never spans lines). A `"` in a
+/// select variant's text is plain text, so no quote may hide what follows.
+/// The count restarts at a comment line (`#` at column 0, skipped) and at a
+/// line that starts a message or term (`id =`, `-id =` at column 0): the
+/// parser is at depth 0 there whatever came before, since it either starts
+/// the entry or, inside a placeable, fails on the `=` and starts afresh.
 pub(crate) fn too_deep(text: &str) -> Option<usize> {
-    let (mut braces, mut parens) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for (at, byte) in text.bytes().enumerate() {
-        if in_string {
-            match (escaped, byte) {
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                (false, b'\n') => in_string = false,
-                _ => escaped = false,
-            }
+    let mut open: Vec<u8> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let bytes = line.as_bytes();
+        let start = line_start;
+        line_start += bytes.len() + 1;
+        if bytes.first() == Some(&b'#') {
+            open.clear();
             continue;
         }
-        match byte {
-            b'{' => braces += 1,
-            b'}' => {
-                braces = braces.saturating_sub(1);
-                if braces == 0 {
-                    parens = 0;
-                }
-            }
-            // Quotes and parentheses mean something only inside a placeable.
-            b'"' if braces > 0 => in_string = true,
-            b'(' if braces > 0 => parens += 1,
-            b')' if braces > 0 => parens = parens.saturating_sub(1),
-            _ => {}
+        if starts_entry(bytes) {
+            open.clear();
         }
-        if braces + parens > MAX_NESTING {
-            return Some(at);
+        let mut quoted = false;
+        for (at, &byte) in bytes.iter().enumerate() {
+            match byte {
+                b'"' => quoted = true,
+                b'{' | b'(' => {
+                    open.push(byte);
+                    if open.len() > MAX_NESTING {
+                        return Some(start + at);
+                    }
+                }
+                b'}' | b')' if !quoted => {
+                    let opener = if byte == b'}' { b'{' } else { b'(' };
+                    if open.last() == Some(&opener) {
+                        open.pop();
+                    }
+                }
+                _ => {}
+            }
         }
     }
     None
+}
+
+/// `id =` or `-id =` at column 0: where an entry starts.
+fn starts_entry(line: &[u8]) -> bool {
+    let id = line.strip_prefix(b"-").unwrap_or(line);
+    if !id.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut rest = id
+        .iter()
+        .skip_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-')
+        .skip_while(|b| **b == b' ' || **b == b'\t');
+    rest.next() == Some(&b'=')
 }
 
 /// Whether `text` (a file at `path`) may be handed to the Fluent parser:

@@ -6,6 +6,8 @@ mod catalog;
 mod check;
 mod cli;
 mod fixtures;
+mod hostile;
 mod locale;
 mod parity;
+mod props;
 mod support;

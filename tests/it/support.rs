@@ -215,8 +215,9 @@ fn accept_language_honours_quality_and_skips_junk() {
         ("ru;q=0.1, uk;q=0.9", "uk: uk → ru → en"),
         ("de-DE, uk;q=0.5", "de-DE: uk → en"),
         ("*;q=0.5, kk;q=0", "en: en"),
-        ("uk;q=2, ru;q=abc, kk;q=0.3", "kk: kk → en"),
-        ("uk;q=nan, ru;q=-1, kk", "kk: kk → en"),
+        ("uk;q=2, ru;q=abc, kk;q=0.3", "kk: kk → ru → en"),
+        ("uk;q=nan, ru;q=-1, kk", "kk: kk → ru → en"),
+        ("kk, uk;q=0.5", "kk: kk → uk → ru → en"),
         (";;;,,,, ===", "en: en"),
         ("", "en: en"),
     ];
