@@ -339,8 +339,9 @@ proptest! {
     }
 }
 
-/// Loads a folder holding `bytes` as `<folder>/<file>.ftl` and checks that
-/// every code is served in every locale asked for.
+/// Loads and checks a folder holding `bytes` as `<folder>/<file>.ftl`:
+/// every finding is one line, and every code is served in every locale
+/// asked for.
 fn from_dir_serves_every_code(folder: &str, file: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let dir = TempDir::new();
     std::fs::create_dir_all(dir.0.join(folder)).unwrap();
@@ -350,6 +351,17 @@ fn from_dir_serves_every_code(folder: &str, file: &str, bytes: &[u8]) -> Result<
     for d in &diagnostics {
         prop_assert!(!d.to_string().contains('\n'), "{:?}", d.to_string());
     }
+    // The checker reads the same bytes: it reports, it never panics, and
+    // each finding is one line with a position.
+    let report = errcat::check_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    for d in &report.diagnostics {
+        prop_assert!(
+            !d.to_string().contains('\n') && d.line >= 1 && d.column >= 1,
+            "{:?}",
+            d.to_string()
+        );
+    }
+    prop_assert!(report.coverage.iter().any(|c| c.locale == folder));
     for locale in ["en", "kk", "ru", "uk", "de-AT", folder] {
         let chain = catalog.chain(locale).unwrap();
         let locales = locales_of(&chain);
