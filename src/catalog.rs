@@ -20,7 +20,7 @@ use crate::accept_language::parse_accept_language;
 use crate::code::{CatalogId, Code};
 use crate::diagnostic::{Diagnostic, Severity, syntax_errors};
 use crate::error::Error;
-use crate::explanation::Explanation;
+use crate::explanation::{Explanation, Formatted, Texts};
 use crate::export::Export;
 use crate::fallback::{FallbackChain, LAST_RESORT, parents};
 use crate::locale::{english, fit, parse_locale};
@@ -67,17 +67,29 @@ struct LocaleEntry {
 }
 
 /// One code's text in one locale.
-struct Message {
-    title: Text,
-    explanation: Text,
-    hint: Option<Text>,
+pub(crate) struct Message {
+    pub(crate) title: Text,
+    pub(crate) explanation: Text,
+    pub(crate) hint: Option<Text>,
+    /// Every part rendered at load time: a lookup only borrows.
+    pub(crate) plain: bool,
 }
 
 /// A message part: rendered at load time when it needs no arguments.
-enum Text {
+pub(crate) enum Text {
     Plain(Box<str>),
     /// Has `$variables`: formatted through the bundle at lookup time.
     Dynamic,
+}
+
+impl Text {
+    /// The text rendered at load time; empty for a dynamic part.
+    pub(crate) fn rendered(&self) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Dynamic => "",
+        }
+    }
 }
 
 /// Which part of a message a [`Text`] is.
@@ -654,14 +666,21 @@ impl Catalog {
                 continue;
             };
             let text = |part: Part, text| part_text(text, locale, code, part, args);
+            let texts = if message.plain {
+                Texts::Stored(message)
+            } else {
+                Texts::Formatted(Box::new(Formatted {
+                    title: text(Part::Title, &message.title),
+                    explanation: text(Part::Explanation, &message.explanation),
+                    hint: message.hint.as_ref().map(|h| text(Part::Hint, h)),
+                }))
+            };
             return Ok(Explanation {
                 code,
                 requested,
                 locale: &locale.id,
                 fallback: head != Some(slot),
-                title: text(Part::Title, &message.title),
-                explanation: text(Part::Explanation, &message.explanation),
-                hint: message.hint.as_ref().map(|h| text(Part::Hint, h)),
+                texts,
             });
         }
         // The folder's en lacks this message or breaks it (no title, no
@@ -727,10 +746,15 @@ fn render_message(bundle: &Bundle, name: &str) -> Option<Message> {
     let title = render(bundle, &message, Part::Title)?;
     let explanation = render(bundle, &message, Part::Explanation)?;
     let hint = render(bundle, &message, Part::Hint);
+    let plain = [Some(&title), Some(&explanation), hint.as_ref()]
+        .into_iter()
+        .flatten()
+        .all(|t| matches!(t, Text::Plain(_)));
     Some(Message {
         title,
         explanation,
         hint,
+        plain,
     })
 }
 

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use unic_langid::LanguageIdentifier;
 
+use crate::catalog::{Message, Text};
 use crate::code::{CatalogId, Code, Kind};
 
 /// What a code means, in the locale that served it.
@@ -29,9 +30,38 @@ pub struct Explanation<'a> {
     pub(crate) requested: LanguageIdentifier,
     pub(crate) locale: &'a LanguageIdentifier,
     pub(crate) fallback: bool,
+    pub(crate) texts: Texts<'a>,
+}
+
+/// The text of an explanation: borrowed from the catalog when rendered at
+/// load time (the common case, kept small so that a lookup moves little),
+/// formatted for this lookup otherwise.
+#[derive(Clone)]
+pub(crate) enum Texts<'a> {
+    Stored(&'a Message),
+    Formatted(Box<Formatted<'a>>),
+}
+
+/// Parts formatted with the lookup's arguments.
+#[derive(Debug, Clone)]
+pub(crate) struct Formatted<'a> {
     pub(crate) title: Cow<'a, str>,
     pub(crate) explanation: Cow<'a, str>,
     pub(crate) hint: Option<Cow<'a, str>>,
+}
+
+impl fmt::Debug for Texts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Texts::Stored(m) => f
+                .debug_struct("Stored")
+                .field("title", &m.title.rendered())
+                .field("explanation", &m.explanation.rendered())
+                .field("hint", &m.hint.as_ref().map(Text::rendered))
+                .finish(),
+            Texts::Formatted(t) => t.fmt(f),
+        }
+    }
 }
 
 impl<'a> Explanation<'a> {
@@ -79,24 +109,33 @@ impl<'a> Explanation<'a> {
 
     /// One line for end users.
     pub fn title(&self) -> &str {
-        &self.title
+        match &self.texts {
+            Texts::Stored(m) => m.title.rendered(),
+            Texts::Formatted(t) => &t.title,
+        }
     }
 
     /// The full explanation.
     pub fn explanation(&self) -> &str {
-        &self.explanation
+        match &self.texts {
+            Texts::Stored(m) => m.explanation.rendered(),
+            Texts::Formatted(t) => &t.explanation,
+        }
     }
 
     /// What to do next, where the source says.
     pub fn hint(&self) -> Option<&str> {
-        self.hint.as_deref()
+        match &self.texts {
+            Texts::Stored(m) => m.hint.as_ref().map(Text::rendered),
+            Texts::Formatted(t) => t.hint.as_deref(),
+        }
     }
 }
 
 impl fmt::Display for Explanation<'_> {
     /// The title: what an application shows in one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.title)
+        f.write_str(self.title())
     }
 }
 

@@ -40,7 +40,11 @@ pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     let trimmed = input.trim();
     // POSIX: language[_territory][.codeset][@modifier]. Only the part before
     // the codeset or modifier names a locale.
-    let name = trimmed.split(['.', '@']).next().unwrap_or_default();
+    let end = trimmed
+        .bytes()
+        .position(|b| b == b'.' || b == b'@')
+        .unwrap_or(trimmed.len());
+    let name = trimmed.get(..end).unwrap_or_default();
     if name.is_empty() {
         return Err(invalid());
     }
