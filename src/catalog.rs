@@ -251,6 +251,7 @@ impl Catalog {
     /// let e = catalog.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
     /// assert_eq!(e.locale().to_string(), "ru");
     /// ```
+    #[inline]
     pub fn lookup(&self, code: Code, chain: &FallbackChain) -> Result<Explanation<'_>, Error> {
         self.lookup_with_args(code, chain, None)
     }
@@ -268,6 +269,7 @@ impl Catalog {
     /// let e = catalog.lookup_with_args(mobizon::RATE_LIMIT_EXCEEDED, &chain, Some(&args)).unwrap();
     /// assert!(!e.explanation().is_empty());
     /// ```
+    #[inline]
     pub fn lookup_with_args(
         &self,
         code: Code,
@@ -645,11 +647,13 @@ impl Catalog {
         }
     }
 
+    #[inline]
     fn message(&self, slot: u16, code: Code) -> Option<&Message> {
         let at = usize::from(slot) * CODES.len() + code.index();
         self.texts.get(at).and_then(Option::as_ref)
     }
 
+    #[inline]
     fn lookup_slots(
         &self,
         code: Code,

@@ -124,7 +124,7 @@ impl std::str::FromStr for CatalogId {
     /// Parses a catalog id, ASCII-case-insensitively, ignoring surrounding
     /// whitespace.
     fn from_str(s: &str) -> Result<Self, Error> {
-        let t = s.trim();
+        let t = trim(s);
         CatalogId::ALL
             .into_iter()
             .find(|c| c.as_str().eq_ignore_ascii_case(t))
@@ -290,6 +290,17 @@ impl Serialize for Code {
     }
 }
 
+/// `str::trim`, with a fast way out for the usual input that has no
+/// surrounding white space (the code path of every string lookup).
+fn trim(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 impl std::str::FromStr for Code {
     type Err = Error;
 
@@ -306,12 +317,12 @@ impl std::str::FromStr for Code {
     /// assert!(matches!("planfix:4242".parse::<Code>(), Err(Error::UnknownCode { .. })));
     /// ```
     fn from_str(input: &str) -> Result<Code, Error> {
-        let t = input.trim();
+        let t = trim(input);
         let invalid = || Error::InvalidCode {
             input: shown(input),
         };
         let (catalog, rest) = t.split_once(':').ok_or_else(invalid)?;
-        let (catalog, rest) = (catalog.trim(), rest.trim());
+        let (catalog, rest) = (trim(catalog), trim(rest));
         if catalog.is_empty() || rest.is_empty() {
             return Err(invalid());
         }

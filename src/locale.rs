@@ -6,7 +6,7 @@
 //! that is not a locale is refused here, before anything else sees it.
 
 use unic_langid::LanguageIdentifier;
-use unic_langid::subtags::Language;
+use unic_langid::subtags::{Language, Region};
 
 use crate::error::{Error, shown};
 
@@ -36,6 +36,9 @@ pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     };
     if input.len() > MAX_LOCALE_LEN {
         return Err(invalid());
+    }
+    if let Some(id) = simple_tag(input) {
+        return Ok(id);
     }
     let trimmed = input.trim();
     // POSIX: language[_territory][.codeset][@modifier]. Only the part before
@@ -72,6 +75,28 @@ pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     Ok(id)
 }
 
+/// The common shapes `ll` and `ll-RR` / `ll_RR` (ASCII letters), read
+/// without the general parser: most lookups name their locale this way.
+/// `None` sends anything else, valid or not, to the general path.
+fn simple_tag(input: &str) -> Option<LanguageIdentifier> {
+    let bytes = input.as_bytes();
+    let (language, region) = match bytes.len() {
+        2 => (bytes, None),
+        5 if matches!(bytes.get(2), Some(b'-' | b'_')) => (bytes.get(..2)?, Some(bytes.get(3..)?)),
+        _ => return None,
+    };
+    if !language.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let language = Language::from_bytes(language).ok()?;
+    let region = match region {
+        Some(r) if r.iter().all(u8::is_ascii_alphabetic) => Some(Region::from_bytes(r).ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(LanguageIdentifier::from_parts(language, None, region, &[]))
+}
+
 /// `en`, the locale every chain ends in.
 pub(crate) fn english() -> LanguageIdentifier {
     let language: Option<Language> = Language::from_bytes(b"en").ok();
@@ -99,4 +124,38 @@ pub(crate) fn fit(shipped: &LanguageIdentifier, requested: &LanguageIdentifier) 
         score += 1;
     }
     Some(score)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_parser() {
+        let mut inputs = vec![
+            "kk", "KK", "kK-kz", "ru_RU", "en-GB", "uk-ua", "zz", "ab-CD",
+        ];
+        let owned: Vec<String> = (b'a'..=b'z')
+            .flat_map(|a| {
+                [
+                    format!("{}q", a as char),
+                    format!("{}q-ZZ", a as char),
+                    format!("{}q_zz", a as char),
+                ]
+            })
+            .collect();
+        inputs.extend(owned.iter().map(String::as_str));
+        let mut fast = 0;
+        for input in inputs {
+            if let Some(id) = simple_tag(input) {
+                fast += 1;
+                let general = LanguageIdentifier::from_bytes(input.as_bytes()).ok();
+                assert_eq!(Some(id), general, "{input}");
+            }
+        }
+        assert!(fast > 70, "the fast path took {fast} inputs");
+        for input in ["k1", "kk-K1", "kk-KZZ", "kk KZ", "kk-", "ккк"] {
+            assert!(simple_tag(input).is_none(), "{input}");
+        }
+    }
 }
