@@ -816,9 +816,16 @@ fn format_dynamic<'c>(
         let message = bundle.get_message(code.name())?;
         let pattern = pattern(&message, part)?;
         guarded(|| {
+            // format_pattern grows its String from empty by doubling; one
+            // buffer sized for a typical explanation is cheaper.
+            let mut out = String::with_capacity(256);
             let mut errors = Vec::new();
-            bundle.format_pattern(pattern, args, &mut errors)
+            bundle
+                .write_pattern(&mut out, pattern, args, &mut errors)
+                .ok()?;
+            Some(Cow::Owned(out))
         })
+        .flatten()
     });
     // A part that rendered at load time renders again; if Fluent failed on
     // it now, say so rather than show nothing.

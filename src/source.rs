@@ -210,6 +210,11 @@ pub(crate) const MAX_NESTING: usize = 64;
 /// parser is at depth 0 there whatever came before, since it either starts
 /// the entry or, inside a placeable, fails on the `=` and starts afresh.
 pub(crate) fn too_deep(text: &str) -> Option<usize> {
+    // The depth never exceeds the number of openers: most files are done
+    // with one fast count.
+    if bytecount(text, b'{') + bytecount(text, b'(') <= MAX_NESTING {
+        return None;
+    }
     let mut open: Vec<u8> = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
@@ -244,6 +249,10 @@ pub(crate) fn too_deep(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+fn bytecount(text: &str, byte: u8) -> usize {
+    text.bytes().filter(|b| *b == byte).count()
 }
 
 /// `id =` or `-id =` at column 0: where an entry starts.
