@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::fixtures::TempDir;
 use errcat::{Catalog, RULES, Severity, check_dir, check_embedded};
 
 fn fixtures() -> PathBuf {
@@ -78,35 +79,9 @@ fn the_shipped_locales_check_clean() {
     assert!(check_dir(dir).unwrap().diagnostics.is_empty());
 }
 
-/// A temp folder removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("errcat-it-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-    fn write(&self, path: &str, bytes: &[u8]) {
-        let path = self.0.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[test]
 fn an_oversized_file_is_reported_and_skipped() {
-    let dir = TempDir::new("big");
+    let dir = TempDir::new();
     dir.write("de/mobizon.ftl", b"");
     let file = std::fs::OpenOptions::new()
         .write(true)
@@ -136,7 +111,7 @@ fn an_oversized_file_is_reported_and_skipped() {
 
 #[test]
 fn a_new_locale_works_in_preview_without_rust_changes() {
-    let dir = TempDir::new("de");
+    let dir = TempDir::new();
     dir.write(
         "de/planfix.ftl",
         "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe nicht gefunden\n\ninvalid-token = Das Token ist ungültig.\n    .title = Ungültiges Token\n    .hint = Prüfen Sie das Token.\n".as_bytes(),
@@ -163,7 +138,7 @@ fn a_new_locale_works_in_preview_without_rust_changes() {
 
 #[test]
 fn a_broken_message_falls_back_and_the_rest_of_the_file_is_served() {
-    let dir = TempDir::new("broken");
+    let dir = TempDir::new();
     dir.write("kk/planfix.ftl", "task-not-found = Тапсырма жоқ { $\n    .title = Жоқ\n\ninvalid-token = Токен дұрыс емес.\n    .title = Токен қате\n".as_bytes());
     let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(
@@ -185,7 +160,7 @@ fn a_broken_message_falls_back_and_the_rest_of_the_file_is_served() {
 
 #[test]
 fn invalid_utf8_is_reported_and_the_rest_of_the_locale_loads() {
-    let dir = TempDir::new("utf8");
+    let dir = TempDir::new();
     let mut bytes = b"task-not-found = Aufgabe \xff fehlt.\n    .title = Fehlt\n".to_vec();
     bytes.extend_from_slice("\ninvalid-token = Ungültig.\n    .title = Ungültig\n".as_bytes());
     dir.write("de/planfix.ftl", &bytes);
@@ -204,7 +179,7 @@ fn invalid_utf8_is_reported_and_the_rest_of_the_locale_loads() {
 
 #[test]
 fn scaffold_then_stamp_then_check_reports_stale_english() {
-    let dir = TempDir::new("scaffold");
+    let dir = TempDir::new();
     let written = errcat::scaffold_locale(dir.path(), "pt_BR").unwrap();
     assert_eq!(written.len(), 2);
     assert!(dir.path().join("pt-BR/mobizon.ftl").is_file());

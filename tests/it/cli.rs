@@ -2,6 +2,7 @@
 
 use std::process::{Command, Output};
 
+use crate::fixtures::TempDir;
 use serde_json::Value;
 
 fn errcat(args: &[&str]) -> Output {
@@ -188,27 +189,6 @@ fn output_has_no_bidi_isolation_marks() {
     }
 }
 
-/// A temp folder for CLI runs, removed on drop.
-struct Scratch(std::path::PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("errcat-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-    fn arg(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[test]
 fn check_passes_on_the_shipped_locales_and_prints_coverage() {
     let o = errcat(&["check"]);
@@ -260,7 +240,7 @@ fn check_exit_status_and_json() {
 
 #[test]
 fn new_locale_then_preview_with_locales_and_the_environment() {
-    let dir = Scratch::new("preview");
+    let dir = TempDir::new();
     let o = errcat(&["new-locale", "de", "--locales", dir.arg()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("de/planfix.ftl"));
@@ -332,7 +312,7 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
 
 #[test]
 fn a_broken_preview_file_is_reported_and_the_lookup_still_answers() {
-    let dir = Scratch::new("broken");
+    let dir = TempDir::new();
     std::fs::create_dir_all(dir.0.join("kk")).unwrap();
     std::fs::write(dir.0.join("kk/planfix.ftl"), b"task-not-found = { \xff\n").unwrap();
     let o = errcat(&[

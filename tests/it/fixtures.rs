@@ -1,6 +1,7 @@
 //! Loads the line-based fixture tables in `tests/fixtures/`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The non-comment lines of a fixture file, split on `sep` and trimmed,
 /// with their line numbers.
@@ -17,4 +18,44 @@ pub fn rows(name: &str, sep: &str) -> Vec<(usize, Vec<String>)> {
         .collect();
     assert!(!rows.is_empty(), "{name} has no cases");
     rows
+}
+
+/// A fresh folder under the system's temporary folder, unique to this
+/// process and call, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "errcat-it-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    /// Writes `bytes` to `path` inside the folder, creating its folders.
+    pub fn write(&self, path: &str, bytes: &[u8]) {
+        let path = self.0.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// The folder as a command-line argument.
+    pub fn arg(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -2,9 +2,7 @@
 //! keeps its invariants. Bounded (at most 256 cases a property, 64 where
 //! each case loads a folder) so the whole file runs in seconds.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
+use crate::fixtures::TempDir;
 use errcat::{Catalog, CatalogId, Code, Error, Explanation};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -130,29 +128,6 @@ fn snapshot(e: &Explanation<'_>) -> (String, String, String, bool, String, Strin
 
 fn locales_of(chain: &errcat::FallbackChain) -> Vec<String> {
     chain.locales().iter().map(|l| l.to_string()).collect()
-}
-
-/// A temporary locales folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "errcat-props-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Pieces of Fluent, real and broken, to build hostile `.ftl` files from.
