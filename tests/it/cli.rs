@@ -1,29 +1,13 @@
 //! The `errcat` binary, run for real: output, JSON shape and exit status.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::fixtures::TempDir;
+use crate::fixtures::{TempDir, errcat, errcat_command};
 use serde_json::Value;
 
-fn errcat(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .output()
-        .unwrap()
-}
-
 fn errcat_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
-    cmd.args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+    let mut cmd = errcat_command();
+    cmd.args(args).envs(env.iter().copied());
     cmd.output().unwrap()
 }
 

@@ -1,6 +1,7 @@
 //! Loads the line-based fixture tables in `tests/fixtures/`.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The non-comment lines of a fixture file, split on `sep` and trimmed,
@@ -58,4 +59,19 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// The `errcat` binary, with the environment that chooses its locale or its
+/// locales folder removed, so that a test sets exactly what it means to.
+pub fn errcat_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "ERRCAT_LOCALES"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// Runs `errcat` with `args` in a clean environment.
+pub fn errcat(args: &[&str]) -> Output {
+    errcat_command().args(args).output().unwrap()
 }

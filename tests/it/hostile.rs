@@ -971,11 +971,8 @@ fn run_cli(
     env: &[(&'static str, OsString)],
     expect: &Expect,
 ) -> Result<(), String> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
-    cmd.args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
+    let mut cmd = crate::fixtures::errcat_command();
+    cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -1,23 +1,10 @@
 //! Support and UI tools: reverse search, raw responses, Accept-Language,
 //! exports, completions and the man page.
 
-use std::process::Command;
-
 use errcat::{ApiResponse, Catalog, CatalogId, Error, mobizon, planfix};
 use serde_json::Value;
 
-use crate::fixtures::rows;
-
-fn errcat(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("ERRCAT_LOCALES")
-        .output()
-        .unwrap()
-}
+use crate::fixtures::{errcat, errcat_command, rows};
 
 fn top(query: &str, n: usize) -> Vec<String> {
     Catalog::embedded()
@@ -144,7 +131,7 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
     assert_eq!(v["response"]["message"], "Too many requests");
     assert_eq!(v["response"]["data"]["retry"], 5);
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
+    let mut child = errcat_command()
         .args(["explain", "--response", "-", "--json"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
