@@ -430,8 +430,8 @@ impl ParsedFile {
                 collect_variables(pattern, &by_id, &mut vars, &mut Vec::new());
                 facts.variables.insert(part.clone(), vars);
                 facts.texts.insert(part, pattern_text(pattern));
-                pattern_references(pattern, &mut facts.references);
-                pattern_selects(pattern, &mut facts.selects);
+                references(pattern, &mut facts.references);
+                select_keys(pattern, &mut facts.selects);
             }
         }
         out
@@ -706,85 +706,129 @@ fn nearest<'a>(id: &str, candidates: &'a [String]) -> Option<&'a str> {
         .map(|(_, c)| c.as_str())
 }
 
-fn collect_variables<'a>(
-    pattern: &'a ast::Pattern<&'a str>,
-    messages: &BTreeMap<&str, &'a ast::Message<&'a str>>,
-    out: &mut BTreeSet<String>,
-    visiting: &mut Vec<&'a str>,
-) {
+/// One node of a pattern, as [`walk`] meets it.
+enum Node<'a> {
+    Inline(&'a InlineExpression<&'a str>),
+    /// A select expression's variants.
+    Select(&'a [ast::Variant<&'a str>]),
+}
+
+/// Visits every inline expression of a pattern, through placeables,
+/// selectors, variants and call arguments, and every select expression:
+/// the one walk that the rules on variables, references and plurals share.
+fn walk<'a>(pattern: &'a ast::Pattern<&'a str>, visit: &mut impl FnMut(Node<'a>)) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            expression_variables(expression, messages, out, visiting);
+            walk_expression(expression, visit);
         }
     }
 }
 
-fn expression_variables<'a>(
-    expression: &'a Expression<&'a str>,
-    messages: &BTreeMap<&str, &'a ast::Message<&'a str>>,
-    out: &mut BTreeSet<String>,
-    visiting: &mut Vec<&'a str>,
-) {
+fn walk_expression<'a>(expression: &'a Expression<&'a str>, visit: &mut impl FnMut(Node<'a>)) {
     match expression {
         Expression::Select { selector, variants } => {
-            inline_variables(selector, messages, out, visiting);
+            visit(Node::Select(variants));
+            walk_inline(selector, visit);
             for v in variants {
-                collect_variables(&v.value, messages, out, visiting);
+                walk(&v.value, visit);
             }
         }
-        Expression::Inline(inline) => inline_variables(inline, messages, out, visiting),
+        Expression::Inline(inline) => walk_inline(inline, visit),
     }
 }
 
-fn inline_variables<'a>(
-    inline: &'a InlineExpression<&'a str>,
-    messages: &BTreeMap<&str, &'a ast::Message<&'a str>>,
-    out: &mut BTreeSet<String>,
-    visiting: &mut Vec<&'a str>,
-) {
+fn walk_inline<'a>(inline: &'a InlineExpression<&'a str>, visit: &mut impl FnMut(Node<'a>)) {
+    visit(Node::Inline(inline));
     match inline {
-        InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_owned());
-        }
         InlineExpression::FunctionReference { arguments, .. } => {
             for a in arguments
                 .positional
                 .iter()
                 .chain(arguments.named.iter().map(|n| &n.value))
             {
-                inline_variables(a, messages, out, visiting);
+                walk_inline(a, visit);
             }
         }
-        InlineExpression::MessageReference { id, attribute } => {
-            // A cycle is reported by Fluent at run time; here it just stops.
-            if visiting.contains(&id.name) {
-                return;
-            }
-            let Some(m) = messages.get(id.name) else {
-                return;
-            };
-            visiting.push(id.name);
-            let pattern = match attribute {
-                Some(attr) => m
-                    .attributes
-                    .iter()
-                    .find(|a| a.id.name == attr.name)
-                    .map(|a| &a.value),
-                None => m.value.as_ref(),
-            };
-            if let Some(p) = pattern {
-                collect_variables(p, messages, out, visiting);
-            }
+        InlineExpression::Placeable { expression } => walk_expression(expression, visit),
+        _ => {}
+    }
+}
+
+/// The `$variables` a pattern uses, following message references (a term's
+/// variables are its own arguments, so terms are not followed).
+fn collect_variables<'a>(
+    pattern: &'a ast::Pattern<&'a str>,
+    messages: &BTreeMap<&str, &'a ast::Message<&'a str>>,
+    out: &mut BTreeSet<String>,
+    visiting: &mut Vec<&'a str>,
+) {
+    let mut referenced = Vec::new();
+    walk(pattern, &mut |node| match node {
+        Node::Inline(InlineExpression::VariableReference { id }) => {
+            out.insert(id.name.to_owned());
+        }
+        Node::Inline(InlineExpression::MessageReference { id, attribute }) => {
+            referenced.push((id.name, attribute.as_ref().map(|a| a.name)));
+        }
+        _ => {}
+    });
+    for (id, attribute) in referenced {
+        // A cycle is reported by Fluent at run time; here it just stops.
+        if visiting.contains(&id) {
+            continue;
+        }
+        let Some(m) = messages.get(id) else { continue };
+        let pattern = match attribute {
+            Some(attr) => m
+                .attributes
+                .iter()
+                .find(|a| a.id.name == attr)
+                .map(|a| &a.value),
+            None => m.value.as_ref(),
+        };
+        if let Some(p) = pattern {
+            visiting.push(id);
+            collect_variables(p, messages, out, visiting);
             visiting.pop();
         }
-        InlineExpression::Placeable { expression } => {
-            expression_variables(expression, messages, out, visiting)
-        }
-        // Variables inside a term are the term's own arguments.
-        InlineExpression::TermReference { .. }
-        | InlineExpression::StringLiteral { .. }
-        | InlineExpression::NumberLiteral { .. } => {}
     }
+}
+
+/// Message and term references: (is a term, id, attribute).
+fn references(pattern: &ast::Pattern<&str>, out: &mut Vec<Reference>) {
+    walk(pattern, &mut |node| {
+        let (is_term, id, attribute) = match node {
+            Node::Inline(InlineExpression::MessageReference { id, attribute }) => {
+                (false, id, attribute)
+            }
+            Node::Inline(InlineExpression::TermReference { id, attribute, .. }) => {
+                (true, id, attribute)
+            }
+            _ => return,
+        };
+        out.push((
+            is_term,
+            id.name.to_owned(),
+            attribute.as_ref().map(|a| a.name.to_owned()),
+        ));
+    });
+}
+
+/// The variant keys of every select expression.
+fn select_keys(pattern: &ast::Pattern<&str>, out: &mut Vec<Vec<String>>) {
+    walk(pattern, &mut |node| {
+        if let Node::Select(variants) = node {
+            out.push(
+                variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        VariantKey::Identifier { name } => (*name).to_owned(),
+                        VariantKey::NumberLiteral { value } => (*value).to_owned(),
+                    })
+                    .collect(),
+            );
+        }
+    });
 }
 
 /// A pattern's text as a translator sees it: text elements verbatim, string
@@ -838,56 +882,6 @@ fn check_references(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 type Reference = (bool, String, Option<String>);
-
-fn pattern_references(pattern: &ast::Pattern<&str>, out: &mut Vec<Reference>) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            expression_references(expression, out);
-        }
-    }
-}
-
-fn expression_references(expression: &Expression<&str>, out: &mut Vec<Reference>) {
-    match expression {
-        Expression::Select { selector, variants } => {
-            inline_references(selector, out);
-            for v in variants {
-                pattern_references(&v.value, out);
-            }
-        }
-        Expression::Inline(i) => inline_references(i, out),
-    }
-}
-
-fn inline_references(inline: &InlineExpression<&str>, out: &mut Vec<Reference>) {
-    match inline {
-        InlineExpression::MessageReference { id, attribute } => {
-            out.push((
-                false,
-                id.name.to_owned(),
-                attribute.as_ref().map(|a| a.name.to_owned()),
-            ));
-        }
-        InlineExpression::TermReference { id, attribute, .. } => {
-            out.push((
-                true,
-                id.name.to_owned(),
-                attribute.as_ref().map(|a| a.name.to_owned()),
-            ));
-        }
-        InlineExpression::FunctionReference { arguments, .. } => {
-            for a in arguments
-                .positional
-                .iter()
-                .chain(arguments.named.iter().map(|n| &n.value))
-            {
-                inline_references(a, out);
-            }
-        }
-        InlineExpression::Placeable { expression } => expression_references(expression, out),
-        _ => {}
-    }
-}
 
 /// The CLDR plural categories a locale's integers use (`ru`: one, few, many).
 fn plural_categories(locale: &str) -> Option<Vec<&'static str>> {
@@ -951,28 +945,6 @@ fn check_plurals(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                         missing.join(", ")
                     ),
                 });
-            }
-        }
-    }
-}
-
-fn pattern_selects(pattern: &ast::Pattern<&str>, out: &mut Vec<Vec<String>>) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable {
-            expression: Expression::Select { variants, .. },
-        } = element
-        {
-            out.push(
-                variants
-                    .iter()
-                    .map(|v| match &v.key {
-                        VariantKey::Identifier { name } => (*name).to_owned(),
-                        VariantKey::NumberLiteral { value } => (*value).to_owned(),
-                    })
-                    .collect(),
-            );
-            for v in variants {
-                pattern_selects(&v.value, out);
             }
         }
     }
