@@ -1116,15 +1116,22 @@ fn f1_a_broken_en_file_still_serves_every_code() {
 
 /// Runs this test binary's `test` alone in a child process (limited to
 /// 2 GiB of memory), with `env` set to `dir`: for loads that may abort or
-/// hang, so that they fail the test instead of the test binary.
-fn in_child(test: &str, env: &str, dir: &TempDir) -> std::process::Output {
-    Command::new("sh")
+/// hang, so that they fail the test instead of the test binary; asserts that
+/// the child passed.
+fn assert_passes_in_child(test: &str, env: &str, dir: &TempDir) {
+    let o = Command::new("sh")
         .args(["-c", "ulimit -v 2097152 && exec \"$@\"", "sh"])
         .arg(std::env::current_exe().unwrap())
         .args([test, "--exact", "--include-ignored", "--nocapture"])
         .env(env, &dir.0)
         .output()
-        .unwrap()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{test}: the child failed: {:?}\n{}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// F2: deeply nested placeables (`{{{…`) or calls (`F(F(F(…`) overflow the
@@ -1163,16 +1170,10 @@ fn f2_deep_nesting_does_not_overflow_the_stack() {
             std::fs::write(folder.join("planfix.ftl"), task_not_found(&text, "T")).unwrap();
         }
     }
-    let o = in_child(
+    assert_passes_in_child(
         "hostile::f2_deep_nesting_does_not_overflow_the_stack",
         CHILD,
         &dir,
-    );
-    assert!(
-        o.status.success(),
-        "the child died: {:?}\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stderr)
     );
 }
 
@@ -1313,16 +1314,10 @@ fn f8_a_pipe_or_a_device_is_skipped_not_read() {
             .success()
     );
     std::os::unix::fs::symlink("/dev/zero", dir.0.join("ru/planfix.ftl")).unwrap();
-    let o = in_child(
+    assert_passes_in_child(
         "hostile::f8_a_pipe_or_a_device_is_skipped_not_read",
         CHILD,
         &dir,
-    );
-    assert!(
-        o.status.success(),
-        "the child failed: {:?}\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stderr)
     );
 }
 
@@ -1380,16 +1375,10 @@ fn f10_a_quote_in_variant_text_does_not_hide_nesting() {
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("planfix.ftl"), task_not_found(&value, "T")).unwrap();
     }
-    let o = in_child(
+    assert_passes_in_child(
         "hostile::f10_a_quote_in_variant_text_does_not_hide_nesting",
         CHILD,
         &dir,
-    );
-    assert!(
-        o.status.success(),
-        "the child died: {:?}\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stderr)
     );
 }
 

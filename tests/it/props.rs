@@ -172,6 +172,17 @@ fn ftl_bytes() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+/// A chain ends in en and holds no locale twice.
+fn ends_in_en_once(chain: &errcat::FallbackChain) -> Result<(), TestCaseError> {
+    let locales = locales_of(chain);
+    prop_assert_eq!(locales.last().map(String::as_str), Some("en"));
+    let mut unique = locales.clone();
+    unique.sort();
+    unique.dedup();
+    prop_assert_eq!(unique.len(), locales.len(), "{}", chain);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config(256))]
 
@@ -253,12 +264,7 @@ proptest! {
         match (catalog.chain(&locale), errcat::parse_locale(&locale)) {
             (Ok(chain), Ok(id)) => {
                 prop_assert_eq!(chain.requested(), &id);
-                let locales = locales_of(&chain);
-                prop_assert_eq!(locales.last().map(String::as_str), Some("en"));
-                let mut unique = locales.clone();
-                unique.sort();
-                unique.dedup();
-                prop_assert_eq!(unique.len(), locales.len(), "{}", chain);
+                ends_in_en_once(&chain)?;
             }
             (Err(a), Err(b)) => prop_assert_eq!(a, b),
             (a, b) => prop_assert!(false, "chain {a:?}, parse_locale {b:?}"),
@@ -278,12 +284,7 @@ proptest! {
         let catalog = Catalog::embedded();
         match catalog.chain_from(&list) {
             Ok(chain) => {
-                let locales = locales_of(&chain);
-                prop_assert_eq!(locales.last().map(String::as_str), Some("en"));
-                let mut unique = locales.clone();
-                unique.sort();
-                unique.dedup();
-                prop_assert_eq!(unique.len(), locales.len(), "{}", chain);
+                ends_in_en_once(&chain)?;
             }
             Err(err) => {
                 let refused = matches!(err, Error::InvalidLocale { .. });
