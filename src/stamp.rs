@@ -23,24 +23,32 @@ use crate::source::{EMBEDDED, guarded, too_deep};
 /// The comment prefix that records the English text a translation follows.
 pub const STAMP_PREFIX: &str = "en-hash:";
 
-/// A short, stable hash of a message's source (value and attributes, not
-/// its comment): 8 hex digits of 64-bit FNV-1a over Fluent's serialization.
-pub(crate) fn message_hash(message: &ast::Message<&str>) -> String {
+/// A message's source without its comment, as Fluent's serializer writes
+/// it: what a stamp records and what a scaffold shows.
+fn bare_source(message: &ast::Message<&str>) -> String {
     let bare = ast::Message {
-        id: message.id.clone(),
-        value: message.value.clone(),
-        attributes: message.attributes.clone(),
         comment: None,
+        ..message.clone()
     };
-    let text = fluent_syntax::serializer::serialize(&ast::Resource {
+    fluent_syntax::serializer::serialize(&ast::Resource {
         body: vec![Entry::Message(bare)],
-    });
+    })
+}
+
+/// 8 hex digits of 64-bit FNV-1a over a message's source.
+fn hash_of(source: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.trim_end().bytes() {
+    for byte in source.trim_end().bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{:08x}", hash >> 32)
+}
+
+/// A short, stable hash of a message's source (value and attributes, not
+/// its comment).
+pub(crate) fn message_hash(message: &ast::Message<&str>) -> String {
+    hash_of(&bare_source(message))
 }
 
 /// The English messages of a catalog and their hashes, from `dir/en` if it
@@ -66,14 +74,8 @@ fn english(dir: &Path, catalog: CatalogId) -> Vec<(String, String, String)> {
         .iter()
         .filter_map(|e| match e {
             Entry::Message(m) => {
-                let bare = ast::Resource {
-                    body: vec![Entry::Message(ast::Message {
-                        comment: None,
-                        ..m.clone()
-                    })],
-                };
-                let source = fluent_syntax::serializer::serialize(&bare);
-                Some((m.id.name.to_owned(), message_hash(m), source))
+                let source = bare_source(m);
+                Some((m.id.name.to_owned(), hash_of(&source), source))
             }
             _ => None,
         })
