@@ -55,6 +55,10 @@ pub struct Catalog {
     texts: Vec<Option<Message>>,
     /// The chain for a language no locale ships: just the last resort.
     unshipped: Vec<u16>,
+    /// Where a lookup ends when no locale of its chain has the code's text:
+    /// the embedded catalog, behind a catalog loaded from a folder whose
+    /// `en` lacks or breaks a message. `None` for the embedded catalog.
+    backstop: Option<&'static Catalog>,
 }
 
 struct LocaleEntry {
@@ -439,17 +443,16 @@ impl Catalog {
         let owned = read_dir(dir.as_ref(), &mut diagnostics)?;
         let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
         for embedded in EMBEDDED {
-            let in_folder = files
+            // The folder's own files replace the embedded ones.
+            if !files
                 .iter()
-                .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog);
-            // The folder's own files replace the embedded ones, except that
-            // the embedded last resort stays behind the folder's, so that
-            // every code keeps an answer.
-            if !in_folder || embedded.locale == LAST_RESORT {
+                .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog)
+            {
                 files.push(*embedded);
             }
         }
-        let (catalog, mut found) = Catalog::from_sources(&files);
+        let (mut catalog, mut found) = Catalog::from_sources(&files);
+        catalog.backstop = Some(Catalog::embedded());
         diagnostics.append(&mut found);
         Ok((catalog, diagnostics))
     }
@@ -502,12 +505,8 @@ impl Catalog {
                 continue;
             };
             match (entry, resource) {
-                // A later file for the same locale and catalog fills in only
-                // what the earlier one lacks: from_dir puts the embedded `en`
-                // behind a folder's `en`, so the last resort stays complete.
-                (Some(bundle), Some(resource)) => {
-                    let _ = bundle.add_resource(resource);
-                }
+                // One file per locale and catalog: the first one given wins.
+                (Some(_), _) => {}
                 (entry @ None, resource) => {
                     let mut bundle = FluentBundle::new_concurrent(vec![id]);
                     // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
@@ -526,7 +525,6 @@ impl Catalog {
                     }
                     *entry = Some(bundle);
                 }
-                (Some(_), None) => {}
             }
         }
         locales.sort_by_key(|l| l.id.to_string());
@@ -547,6 +545,7 @@ impl Catalog {
             locales,
             texts,
             unshipped: Vec::new(),
+            backstop: None,
         };
         catalog.unshipped = catalog
             .slot_of(LAST_RESORT)
@@ -687,11 +686,8 @@ impl Catalog {
                 texts,
             });
         }
-        // The folder's en lacks this message or breaks it (no title, no
-        // value): the embedded en, which has every code, answers.
-        let embedded = Catalog::embedded();
-        if self.instance != embedded.instance {
-            return embedded.lookup_slots(code, requested, None, &embedded.unshipped, args);
+        if let Some(backstop) = self.backstop {
+            return backstop.lookup_slots(code, requested, None, &backstop.unshipped, args);
         }
         Err(Error::NoText {
             code: code.to_string(),
@@ -706,19 +702,26 @@ impl Catalog {
         } else {
             &self.unshipped
         };
-        slots.iter().find_map(|&slot| {
-            let bundle = self
-                .locales
-                .get(usize::from(slot))?
-                .bundles
-                .get(position)?
-                .as_ref()?;
-            let pattern = bundle.get_message(id)?.value()?;
-            guarded(|| {
-                let mut errors = Vec::new();
-                bundle.format_pattern(pattern, None, &mut errors)
+        slots
+            .iter()
+            .find_map(|&slot| {
+                let bundle = self
+                    .locales
+                    .get(usize::from(slot))?
+                    .bundles
+                    .get(position)?
+                    .as_ref()?;
+                let pattern = bundle.get_message(id)?.value()?;
+                guarded(|| {
+                    let mut errors = Vec::new();
+                    bundle.format_pattern(pattern, None, &mut errors)
+                })
             })
-        })
+            .or_else(|| {
+                let backstop = self.backstop?;
+                let english = backstop.chain(LAST_RESORT).ok()?;
+                backstop.label(catalog, id, &english)
+            })
     }
 }
 
