@@ -2,16 +2,49 @@
 //!
 //! - `registry/<catalog>.tsv` becomes the static code table and the named
 //!   constants (`errcat::planfix::TASK_NOT_FOUND`, …);
-//! - every `locales/<lang>/<catalog>.ftl` is embedded with `include_str!`, so
-//!   a new locale folder ships without touching Rust.
+//! - every `locales/<lang>/<catalog>.ftl` is checked by `errcat check`'s
+//!   own rules, then rendered into the compiled catalog: static tables of
+//!   `&'static str` indexed by locale slot and code, and each locale's
+//!   fallback chain as a static slot array;
+//! - the files are also embedded as they are, for `check_embedded`, for
+//!   `stamp` and for catalogs loaded from a folder that lacks some of them.
 //!
-//! A malformed registry line fails the build with `path:line: message`.
+//! A malformed registry line fails the build with `path:line: message`; a
+//! shipped file with anything `errcat check` calls an error fails it with
+//! `path:line:col: error: rule: message`, so a broken file never compiles.
+//!
+//! The modules that read, check and render `.ftl` files are the library's
+//! own, compiled into this script (`#[path]`): one piece of code for the
+//! build and for `Catalog::from_dir`.
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/diagnostic.rs"]
+mod diagnostic;
+#[allow(dead_code, unused_imports)]
+#[path = "src/fallback.rs"]
+mod fallback;
+#[allow(dead_code, unused_imports)]
+#[path = "src/ftl/mod.rs"]
+mod ftl;
+#[allow(dead_code, unused_imports)]
+#[path = "src/check/rules.rs"]
+mod rules;
+#[allow(dead_code, unused_imports)]
+#[path = "src/text.rs"]
+mod text;
 
 use std::collections::BTreeSet;
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use unic_langid::LanguageIdentifier;
+
+use diagnostic::Severity;
+use ftl::SourceFile;
+use ftl::render::{Budget, CatalogFile, Rendered, RenderedMessage, load, render_locale};
+use rules::{CatalogRules, check_sources};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 
@@ -50,9 +83,44 @@ fn main() -> BuildResult<()> {
     write_registry(&mut registry, &all)?;
     fs::write(out.join("registry.rs"), registry)?;
 
-    let locales = write_locales(&root.join("locales"))?;
-    fs::write(out.join("locales.rs"), locales)?;
+    let files = read_locales(&root, &root.join("locales"))?;
+    let sources: Vec<SourceFile<'_>> = files.iter().map(ShippedFile::source).collect();
+    let catalogs: Vec<CatalogRules<'_>> = all
+        .iter()
+        .map(|(catalog, rows)| {
+            CatalogRules::new(
+                catalog,
+                sections_of(rows),
+                rows.iter().map(|r| r.name.as_str()),
+            )
+        })
+        .collect();
+    let report = check_sources(&sources, &[], &catalogs);
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    if !errors.is_empty() {
+        return Err(format!(
+            "the shipped translations have errors (`cargo run -- check` lists them too):\n{}",
+            errors.join("\n")
+        )
+        .into());
+    }
+    fs::write(out.join("locales.rs"), write_embedded(&files)?)?;
+    fs::write(out.join("compiled.rs"), write_compiled(&files, &all)?)?;
     Ok(())
+}
+
+/// The section ids of a catalog, in registry order.
+fn sections_of(rows: &[Row]) -> Vec<&str> {
+    let mut seen = BTreeSet::new();
+    rows.iter()
+        .filter_map(|r| r.section.as_deref())
+        .filter(|s| seen.insert(*s))
+        .collect()
 }
 
 fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
@@ -213,18 +281,91 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
     Ok(())
 }
 
-/// Lists `locales/<lang>/<catalog>.ftl` in a stable order and embeds each one.
-fn write_locales(dir: &Path) -> BuildResult<String> {
+/// A shipped `.ftl` file, read at build time.
+struct ShippedFile {
+    locale: String,
+    catalog: &'static str,
+    /// `locales/<lang>/<catalog>.ftl`, as diagnostics show it.
+    path: String,
+    /// The absolute path, for `include_bytes!`.
+    absolute: String,
+    text: Vec<u8>,
+}
+
+impl ShippedFile {
+    fn source(&self) -> SourceFile<'_> {
+        SourceFile {
+            locale: &self.locale,
+            catalog: self.catalog,
+            path: &self.path,
+            text: &self.text,
+        }
+    }
+}
+
+/// Reads `locales/<lang>/<catalog>.ftl` in a stable order. Only real
+/// folders and regular files are read: a symbolic link (which could point
+/// at `/proc/self/environ` and put the build machine's environment into the
+/// binary) or anything else fails the build, naming the path.
+fn read_locales(root: &Path, dir: &Path) -> BuildResult<Vec<ShippedFile>> {
+    let relative = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .display()
+            .to_string()
+            .replace('\\', "/")
+    };
     let mut langs: Vec<(String, PathBuf)> = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_type()?.is_dir() {
-            if let Some(name) = entry.file_name().to_str() {
-                langs.push((name.to_owned(), entry.path()));
-            }
+        let path = entry.path();
+        let kind = fs::symlink_metadata(&path)?.file_type();
+        if kind.is_symlink() {
+            return Err(format!(
+                "{}: a symbolic link; shipped locales must be real folders",
+                relative(&path)
+            )
+            .into());
         }
+        if !kind.is_dir() {
+            continue;
+        }
+        let name = entry
+            .file_name()
+            .into_string()
+            .map_err(|n| format!("{}: folder name {n:?} is not UTF-8", relative(&path)))?;
+        langs.push((name, path));
     }
     langs.sort();
+    let mut files = Vec::new();
+    for (lang, path) in &langs {
+        for (catalog, _) in CATALOGS {
+            let file = path.join(format!("{catalog}.ftl"));
+            println!("cargo:rerun-if-changed={}", file.display());
+            let Ok(meta) = fs::symlink_metadata(&file) else {
+                continue;
+            };
+            if !meta.file_type().is_file() {
+                return Err(format!(
+                    "{}: not a regular file (a symbolic link, a pipe or a device); shipped translations must be regular files",
+                    relative(&file)
+                )
+                .into());
+            }
+            files.push(ShippedFile {
+                locale: lang.clone(),
+                catalog,
+                path: format!("locales/{lang}/{catalog}.ftl"),
+                absolute: file.display().to_string(),
+                text: fs::read(&file)?,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// The shipped files as they are, for `crate::source::EMBEDDED`.
+fn write_embedded(files: &[ShippedFile]) -> BuildResult<String> {
     let mut out = String::new();
     writeln!(
         out,
@@ -232,22 +373,145 @@ fn write_locales(dir: &Path) -> BuildResult<String> {
     )?;
     writeln!(
         out,
-        "pub(crate) static EMBEDDED: &[crate::source::SourceFile<'static>] = &["
+        "pub(crate) static EMBEDDED: &[SourceFile<'static>] = &["
     )?;
-    for (lang, path) in &langs {
-        for (catalog, _) in CATALOGS {
-            let file = path.join(format!("{catalog}.ftl"));
-            if file.is_file() {
-                println!("cargo:rerun-if-changed={}", file.display());
-                writeln!(
-                    out,
-                    "    crate::source::SourceFile {{ locale: {lang:?}, catalog: {catalog:?}, path: {:?}, text: include_bytes!({:?}) }},",
-                    format!("locales/{lang}/{catalog}.ftl"),
-                    file.display().to_string()
-                )?;
-            }
-        }
+    for f in files {
+        writeln!(
+            out,
+            "    SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }},",
+            f.locale, f.catalog, f.path, f.absolute
+        )?;
     }
     writeln!(out, "];")?;
     Ok(out)
+}
+
+/// The compiled catalog: every shipped locale's texts rendered by the
+/// library's own loader, as static tables (see `src/catalog/compiled.rs`).
+fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResult<String> {
+    let mut ids: Vec<String> = files.iter().map(|f| f.locale.clone()).collect();
+    ids.dedup();
+    let langs: Vec<LanguageIdentifier> =
+        ids.iter().map(|id| id.parse()).collect::<Result<_, _>>()?;
+    let mut diagnostics = Vec::new();
+    let mut budget = Budget::default();
+    let mut messages: Vec<Option<RenderedMessage>> = Vec::new();
+    let mut labels: Vec<Option<String>> = Vec::new();
+    let mut bundles: Vec<Option<&ShippedFile>> = Vec::new();
+    for (id, lang) in ids.iter().zip(&langs) {
+        let mut loaded = Vec::new();
+        for (catalog, _) in CATALOGS {
+            let file = files
+                .iter()
+                .find(|f| &f.locale == id && f.catalog == catalog);
+            loaded.push(file.map(|f| (load(&f.source(), lang.clone(), &mut diagnostics), f)));
+        }
+        let row: Vec<CatalogFile<'_>> = loaded
+            .iter()
+            .zip(all)
+            .map(|(file, (_, rows))| CatalogFile {
+                loaded: file.as_ref().map(|(l, _)| l),
+                path: file.as_ref().map_or("", |(_, f)| f.path.as_str()),
+                codes: rows.iter().map(|r| r.name.as_str()).collect(),
+                sections: sections_of(rows),
+            })
+            .collect();
+        let row = render_locale(&row, &mut budget, &mut diagnostics);
+        // A file keeps its source for a lazy bundle only if it needs one.
+        let mut offset = 0;
+        for (file, (_, rows)) in loaded.iter().zip(all) {
+            let mine = row.messages.get(offset..offset + rows.len()).unwrap_or(&[]);
+            offset += rows.len();
+            let dynamic = mine.iter().flatten().any(|m| !m.is_plain());
+            bundles.push(file.as_ref().filter(|_| dynamic).map(|(_, f)| *f));
+        }
+        messages.extend(row.messages);
+        labels.extend(row.labels);
+    }
+    if let Some(d) = diagnostics.first() {
+        return Err(format!("{d}").into());
+    }
+
+    let mut out = String::new();
+    writeln!(out, "static LOCALES: [LocaleEntry; {}] = [", ids.len())?;
+    for (slot, id) in ids.iter().enumerate() {
+        let chain = fallback::default_chain(&langs, slot);
+        writeln!(
+            out,
+            "    LocaleEntry {{ id: ::unic_langid::langid!({id:?}), chain: Table::Static(&{chain:?}) }},"
+        )?;
+    }
+    writeln!(out, "];\n")?;
+    writeln!(
+        out,
+        "static MESSAGES: [Option<Message>; {}] = [",
+        messages.len()
+    )?;
+    for m in &messages {
+        match m {
+            None => writeln!(out, "    None,")?,
+            Some(m) => writeln!(
+                out,
+                "    Some(Message {{ title: {}, explanation: {}, hint: {}, plain: {} }}),",
+                text(&m.title),
+                text(&m.explanation),
+                m.hint
+                    .as_ref()
+                    .map_or("None".to_owned(), |h| format!("Some({})", text(h))),
+                m.is_plain()
+            )?,
+        }
+    }
+    writeln!(out, "];\n")?;
+    writeln!(
+        out,
+        "static LABELS: [Option<Cow<'static, str>>; {}] = [",
+        labels.len()
+    )?;
+    for l in &labels {
+        match l {
+            None => writeln!(out, "    None,")?,
+            Some(l) => writeln!(out, "    Some(Cow::Borrowed({l:?})),")?,
+        }
+    }
+    writeln!(out, "];\n")?;
+    writeln!(out, "static BUNDLES: [LazyBundle; {}] = [", bundles.len())?;
+    for (i, b) in bundles.iter().enumerate() {
+        match b {
+            None => writeln!(out, "    LazyBundle::none(),")?,
+            Some(f) => writeln!(
+                out,
+                "    LazyBundle::compiled(::unic_langid::langid!({:?}), SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }}),",
+                ids.get(i / CATALOGS.len()).map_or("en", String::as_str),
+                f.locale,
+                f.catalog,
+                f.path,
+                f.absolute
+            )?,
+        }
+    }
+    writeln!(out, "];\n")?;
+    let unshipped: Vec<usize> = ids
+        .iter()
+        .position(|id| id == fallback::LAST_RESORT)
+        .into_iter()
+        .collect();
+    writeln!(
+        out,
+        "static UNSHIPPED: [u16; {}] = {unshipped:?};\n",
+        unshipped.len()
+    )?;
+    writeln!(
+        out,
+        "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
+    )?;
+    Ok(out)
+}
+
+/// A rendered part as a Rust expression.
+fn text(t: &Rendered) -> String {
+    match t {
+        Rendered::Plain(s) => format!("Text::Plain(Cow::Borrowed({s:?}))"),
+        Rendered::Dynamic => "Text::Dynamic".to_owned(),
+    }
 }

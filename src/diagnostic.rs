@@ -6,7 +6,6 @@
 
 use std::fmt;
 
-use fluent_syntax::parser::ParserError;
 use serde::Serialize;
 
 /// How much a finding matters.
@@ -71,29 +70,9 @@ impl Diagnostic {
     }
 }
 
-/// Reports the Fluent parser's errors for a file; `text` is the text that
-/// was parsed, so that the parser's byte offsets become lines and columns.
-pub(crate) fn syntax_errors(
-    path: &str,
-    text: &str,
-    errors: Vec<ParserError>,
-    out: &mut Vec<Diagnostic>,
-) {
-    for error in errors {
-        out.push(Diagnostic::at_offset(
-            path,
-            text.as_bytes(),
-            error.pos.start,
-            Severity::Error,
-            "syntax",
-            one_line(&error.kind.to_string()),
-        ));
-    }
-}
-
 /// A message on one line: control characters (some parser messages hold
 /// line breaks) written as escapes, `\n` for a line feed.
-fn one_line(message: &str) -> String {
+pub(crate) fn one_line(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     for c in message.chars() {
         if c.is_control() {
@@ -105,15 +84,15 @@ fn one_line(message: &str) -> String {
     out
 }
 
-/// Reports a parser that failed outright (it panicked) on a file.
-pub(crate) fn parser_failed(path: &str, consequence: &str) -> Diagnostic {
+/// A finding about a whole file, pointed at its first line.
+pub(crate) fn file_problem(path: &str, rule: &'static str, message: String) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
         line: 1,
         column: 1,
         severity: Severity::Error,
-        rule: "syntax",
-        message: format!("the Fluent parser failed on this file; {consequence}"),
+        rule,
+        message,
     }
 }
 

@@ -132,6 +132,50 @@ impl<'a> Explanation<'a> {
     }
 }
 
+impl<'a> Explanation<'a> {
+    /// The texts as the catalog stores them, borrowed for as long as the
+    /// catalog lives: `&'static str` from [`Catalog::embedded`](crate::Catalog::embedded),
+    /// so an application's error type can keep them without allocating.
+    /// `None` when this lookup formatted the message with arguments.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("planfix:1000", "kk")?;
+    /// let title: &'static str = e.stored().unwrap().title;
+    /// assert_eq!(title, e.title());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn stored(&self) -> Option<StoredTexts<'a>> {
+        match &self.texts {
+            Texts::Stored(m) => Some(StoredTexts {
+                title: m.title.rendered(),
+                explanation: m.explanation.rendered(),
+                hint: m.hint.as_ref().map(Text::rendered),
+            }),
+            Texts::Formatted(_) => None,
+        }
+    }
+}
+
+/// The texts of an [`Explanation`] as its catalog stores them (see
+/// [`Explanation::stored`]).
+///
+/// ```
+/// let e = errcat::Catalog::embedded().explain("mobizon:30", "uk")?;
+/// let errcat::StoredTexts { title, hint, .. } = e.stored().unwrap();
+/// assert!(!title.is_empty() && hint.is_some());
+/// # Ok::<(), errcat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StoredTexts<'a> {
+    /// One line for end users.
+    pub title: &'a str,
+    /// The full explanation.
+    pub explanation: &'a str,
+    /// What to do next, where the source says.
+    pub hint: Option<&'a str>,
+}
+
 impl fmt::Display for Explanation<'_> {
     /// The title: what an application shows in one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -33,6 +33,68 @@ pub(crate) fn parents(language: &str) -> &'static [&'static str] {
         .unwrap_or(&[])
 }
 
+/// How well a shipped locale fits a requested one: `None` if it does not
+/// (another language, or a script or region the request does not have),
+/// else the number of subtags it matches beyond the language, so that the
+/// most specific shipped locale wins (`pt-BR` over `pt` for `pt-BR`).
+pub(crate) fn fit(shipped: &LanguageIdentifier, requested: &LanguageIdentifier) -> Option<u8> {
+    if shipped.language != requested.language {
+        return None;
+    }
+    let mut score = 0;
+    if let Some(script) = shipped.script {
+        if Some(script) != requested.script {
+            return None;
+        }
+        score += 1;
+    }
+    if let Some(region) = shipped.region {
+        if Some(region) != requested.region {
+            return None;
+        }
+        score += 1;
+    }
+    Some(score)
+}
+
+/// The default chain of the shipped locale at `slot` of `locales`, as
+/// slots: itself, its shipped less specific locales (`pt-BR` → `pt`), the
+/// table's languages, then the last resort. The compiled catalog stores
+/// these chains; a folder catalog computes them when it loads.
+pub(crate) fn default_chain(locales: &[LanguageIdentifier], slot: usize) -> Vec<u16> {
+    let mut chain: Vec<u16> = Vec::new();
+    let mut push = |slot: usize| {
+        if let Ok(slot) = u16::try_from(slot) {
+            if !chain.contains(&slot) {
+                chain.push(slot);
+            }
+        }
+    };
+    let Some(me) = locales.get(slot) else {
+        return Vec::new();
+    };
+    let slot_of = |tag: &str| locales.iter().position(|l| *l == tag);
+    push(slot);
+    let mut less_specific: Vec<(u8, usize)> = locales
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| fit(l, me).map(|score| (score, i)))
+        .collect();
+    less_specific.sort_by(|a, b| b.cmp(a));
+    for (_, i) in less_specific {
+        push(i);
+    }
+    for parent in parents(me.language.as_str()) {
+        if let Some(i) = slot_of(parent) {
+            push(i);
+        }
+    }
+    if let Some(i) = slot_of(LAST_RESORT) {
+        push(i);
+    }
+    chain
+}
+
 /// A resolved chain of locales to try, in order, for one requested locale:
 /// the pre-parsed form for hot loops.
 ///

@@ -62,6 +62,7 @@ mod error;
 mod explanation;
 mod export;
 mod fallback;
+mod ftl;
 mod locale;
 mod registry;
 mod response;
@@ -76,14 +77,15 @@ pub use check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use code::{CatalogId, Code, Kind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
-pub use explanation::Explanation;
+pub use explanation::{Explanation, StoredTexts};
 pub use export::Export;
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
+pub use ftl::stamp::STAMP_PREFIX;
 pub use locale::{MAX_LOCALE_LEN, parse_locale};
 pub use registry::{mobizon, planfix};
 pub use response::ApiResponse;
 pub use search::SearchHit;
-pub use stamp::{STAMP_PREFIX, scaffold_locale, stamp_locale};
+pub use stamp::{scaffold_locale, stamp_locale};
 pub use text::fold;
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -103,29 +103,6 @@ pub(crate) fn english() -> LanguageIdentifier {
     LanguageIdentifier::from_parts(language.unwrap_or_default(), None, None, &[])
 }
 
-/// How closely a shipped locale fits a requested one: `None` when it does
-/// not fit (another language, or a script or region the request does not
-/// have), otherwise the number of subtags beyond the language that match.
-pub(crate) fn fit(shipped: &LanguageIdentifier, requested: &LanguageIdentifier) -> Option<u8> {
-    if shipped.language != requested.language {
-        return None;
-    }
-    let mut score = 0;
-    if let Some(script) = shipped.script {
-        if Some(script) != requested.script {
-            return None;
-        }
-        score += 1;
-    }
-    if let Some(region) = shipped.region {
-        if Some(region) != requested.region {
-            return None;
-        }
-        score += 1;
-    }
-    Some(score)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,44 +12,15 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use fluent_syntax::ast::{self, Entry};
+use fluent_syntax::ast::Entry;
 
 use crate::code::CatalogId;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
+use crate::ftl::parse_entries;
+use crate::ftl::stamp::{STAMP_PREFIX, bare_source, hash_of};
 use crate::locale::parse_locale;
-use crate::source::{EMBEDDED, guarded, too_deep};
-
-/// The comment prefix that records the English text a translation follows.
-pub const STAMP_PREFIX: &str = "en-hash:";
-
-/// A message's source without its comment, as Fluent's serializer writes
-/// it: what a stamp records and what a scaffold shows.
-fn bare_source(message: &ast::Message<&str>) -> String {
-    let bare = ast::Message {
-        comment: None,
-        ..message.clone()
-    };
-    fluent_syntax::serializer::serialize(&ast::Resource {
-        body: vec![Entry::Message(bare)],
-    })
-}
-
-/// 8 hex digits of 64-bit FNV-1a over a message's source.
-fn hash_of(source: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in source.trim_end().bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{:08x}", hash >> 32)
-}
-
-/// A short, stable hash of a message's source (value and attributes, not
-/// its comment).
-pub(crate) fn message_hash(message: &ast::Message<&str>) -> String {
-    hash_of(&bare_source(message))
-}
+use crate::source::EMBEDDED;
 
 /// The English messages of a catalog and their hashes, from `dir/en` if it
 /// has the file, else from the embedded files.
@@ -61,17 +32,15 @@ fn english(dir: &Path, catalog: CatalogId) -> Vec<(String, String, String)> {
             .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.as_str())
             .and_then(|f| std::str::from_utf8(f.text).ok().map(str::to_owned))
     });
-    let Some(text) = text.filter(|t| too_deep(t).is_none()) else {
+    let Some(text) = text else {
         return Vec::new();
     };
-    let Some(resource) = guarded(|| match fluent_syntax::parser::parse(text.as_str()) {
-        Ok(r) | Err((r, _)) => r,
-    }) else {
-        return Vec::new();
-    };
-    resource
-        .body
+    let parsed = parse_entries("", &text, &mut Vec::new(), |entry| {
+        fluent_syntax::parser::parse(entry)
+    });
+    parsed
         .iter()
+        .flat_map(|p| &p.resource.body)
         .filter_map(|e| match e {
             Entry::Message(m) => {
                 let source = bare_source(m);

@@ -1,36 +1,38 @@
 //! The catalog: every message of every shipped locale, and the lookup that
 //! walks a fallback chain to the first locale that has a code's text.
 //!
-//! Loading turns `.ftl` sources into Fluent bundles once and renders every
-//! message that needs no arguments ahead of time, so a plain lookup is a few
-//! array reads that borrow text from the catalog: no parsing, no hashing, no
-//! allocation. Messages with `$variables` are formatted through Fluent at
-//! lookup time.
+//! A catalog has two sources behind one lookup, as ICU4X has compiled data
+//! beside a run-time provider: the tables `build.rs` renders from the
+//! shipped files into the binary ([`compiled`]), and the same tables built
+//! at run time from a locales folder ([`folder`]). Either way a plain
+//! lookup is a few array reads that borrow text: no parsing, no hashing, no
+//! allocation. Messages with `$variables` are formatted through a Fluent
+//! bundle at lookup time, built on first use for the compiled catalog.
+
+mod compiled;
+mod folder;
 
 use std::borrow::Cow;
-use std::path::Path;
-use std::sync::LazyLock;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::ops::Deref;
+use std::sync::OnceLock;
+use std::sync::atomic::AtomicU64;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentMessage, FluentResource};
+use fluent_bundle::FluentArgs;
 use unic_langid::LanguageIdentifier;
 
 use crate::accept_language::parse_accept_language;
 use crate::code::{CatalogId, Code};
-use crate::diagnostic::{Diagnostic, Severity, syntax_errors};
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::explanation::{Explanation, Formatted, Texts};
 use crate::export::Export;
-use crate::fallback::{FallbackChain, LAST_RESORT, parents};
-use crate::locale::{english, fit, parse_locale};
+use crate::fallback::fit;
+use crate::fallback::{FallbackChain, LAST_RESORT};
+use crate::ftl::SourceFile;
+use crate::ftl::render::{Bundle, Part, format_part, load};
+use crate::locale::{english, parse_locale};
 use crate::registry::CODES;
 use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
-use crate::source::{
-    EMBEDDED, OwnedSourceFile, SourceFile, decode, guarded, nesting_ok, parse_guarded, read_dir,
-};
-
-type Bundle = FluentBundle<FluentResource>;
 
 /// Every explanation of every code, in every locale the catalog was built
 /// with, plus the fallback chains between those locales.
@@ -47,27 +49,55 @@ type Bundle = FluentBundle<FluentResource>;
 /// assert!(!e.title().is_empty());
 /// ```
 pub struct Catalog {
-    /// Tells chains built by this catalog from those of another.
+    /// Tells chains built by this catalog from those of another; 0 is the
+    /// compiled catalog.
     instance: u64,
     /// The shipped locales, in a stable order; a locale's position is its slot.
-    locales: Vec<LocaleEntry>,
-    /// `texts[slot * CODES.len() + code.index()]`: the message, if that locale has it.
-    texts: Vec<Option<Message>>,
+    locales: Table<LocaleEntry>,
+    /// `messages[slot * CODES.len() + code.index()]`: the message, if that
+    /// locale has it.
+    messages: Table<Option<Message>>,
+    /// `labels[slot * label_count() + label]`: catalog and section titles
+    /// (see [`label_index`]).
+    labels: Table<Option<Cow<'static, str>>>,
+    /// `bundles[slot * CatalogId::ALL.len() + catalog]`: for formatting
+    /// messages with arguments.
+    bundles: Table<LazyBundle>,
     /// The chain for a language no locale ships: just the last resort.
-    unshipped: Vec<u16>,
+    unshipped: Table<u16>,
     /// Where a lookup ends when no locale of its chain has the code's text:
     /// the embedded catalog, behind a catalog loaded from a folder whose
     /// `en` lacks or breaks a message. `None` for the embedded catalog.
     backstop: Option<&'static Catalog>,
 }
 
-struct LocaleEntry {
-    id: LanguageIdentifier,
+/// A table of a catalog: compiled into the binary, or built at run time.
+pub(crate) enum Table<T: 'static> {
+    Static(&'static [T]),
+    Owned(Box<[T]>),
+}
+
+impl<T> Deref for Table<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            Table::Static(items) => items,
+            Table::Owned(items) => items,
+        }
+    }
+}
+
+impl<T> From<Vec<T>> for Table<T> {
+    fn from(items: Vec<T>) -> Self {
+        Table::Owned(items.into_boxed_slice())
+    }
+}
+
+pub(crate) struct LocaleEntry {
+    pub(crate) id: LanguageIdentifier,
     /// The default chain, starting with this slot.
-    chain: Vec<u16>,
-    /// One bundle per catalog, in `CatalogId::ALL` order; `None` where the
-    /// locale has no file for that catalog.
-    bundles: Vec<Option<Bundle>>,
+    pub(crate) chain: Table<u16>,
 }
 
 /// One code's text in one locale.
@@ -75,19 +105,20 @@ pub(crate) struct Message {
     pub(crate) title: Text,
     pub(crate) explanation: Text,
     pub(crate) hint: Option<Text>,
-    /// Every part rendered at load time: a lookup only borrows.
+    /// Every part was rendered ahead of time: a lookup only borrows.
     pub(crate) plain: bool,
 }
 
-/// A message part: rendered at load time when it needs no arguments.
+/// A message part: rendered ahead of time when it needs no arguments.
 pub(crate) enum Text {
-    Plain(Box<str>),
+    /// `&'static str` in the compiled catalog, owned in a folder catalog.
+    Plain(Cow<'static, str>),
     /// Has `$variables`: formatted through the bundle at lookup time.
     Dynamic,
 }
 
 impl Text {
-    /// The text rendered at load time; empty for a dynamic part.
+    /// The text rendered ahead of time; empty for a dynamic part.
     pub(crate) fn rendered(&self) -> &str {
         match self {
             Text::Plain(s) => s,
@@ -96,29 +127,96 @@ impl Text {
     }
 }
 
-/// Which part of a message a [`Text`] is.
-#[derive(Clone, Copy)]
-enum Part {
-    Title,
-    Explanation,
-    Hint,
+/// The Fluent bundle of one locale and catalog, for messages with
+/// arguments: a folder catalog has it from loading; the compiled catalog
+/// keeps the file's source and parses it the first time it is needed.
+pub(crate) struct LazyBundle {
+    locale: Option<LanguageIdentifier>,
+    source: Option<SourceFile<'static>>,
+    bundle: OnceLock<Option<Bundle>>,
+}
+
+impl LazyBundle {
+    /// A bundle built on first use from `source`, which the build checked.
+    /// The generated tables use it for a shipped file with `$variables`.
+    #[allow(dead_code)]
+    pub(crate) const fn compiled(locale: LanguageIdentifier, source: SourceFile<'static>) -> Self {
+        LazyBundle {
+            locale: Some(locale),
+            source: Some(source),
+            bundle: OnceLock::new(),
+        }
+    }
+
+    /// No bundle: the locale has no file for the catalog, or the file has
+    /// no message with arguments.
+    pub(crate) const fn none() -> Self {
+        LazyBundle {
+            locale: None,
+            source: None,
+            bundle: OnceLock::new(),
+        }
+    }
+
+    /// A bundle already loaded.
+    pub(crate) fn loaded(bundle: Bundle) -> Self {
+        LazyBundle {
+            locale: None,
+            source: None,
+            bundle: OnceLock::from(Some(bundle)),
+        }
+    }
+
+    fn get(&self) -> Option<&Bundle> {
+        self.bundle
+            .get_or_init(|| {
+                let (source, locale) = (self.source.as_ref()?, self.locale.clone()?);
+                Some(load(source, locale, &mut Vec::new()).bundle)
+            })
+            .as_ref()
+    }
+}
+
+/// The index of a catalog's title (`section: None`) or of one of its
+/// section titles among a locale's labels.
+pub(crate) fn label_index(catalog: CatalogId, section: Option<&str>) -> Option<usize> {
+    let mut index = 0;
+    for c in CatalogId::ALL {
+        if c == catalog {
+            return match section {
+                None => Some(index),
+                Some(s) => c
+                    .sections()
+                    .iter()
+                    .position(|x| *x == s)
+                    .map(|p| index + 1 + p),
+            };
+        }
+        index += 1 + c.sections().len();
+    }
+    None
+}
+
+/// How many labels each locale has: per catalog, its title and its
+/// sections' titles.
+pub(crate) fn label_count() -> usize {
+    CatalogId::ALL.iter().map(|c| 1 + c.sections().len()).sum()
 }
 
 static NEXT_INSTANCE: AtomicU64 = AtomicU64::new(1);
 
-static EMBEDDED_CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog::from_sources(EMBEDDED).0);
-
 impl Catalog {
-    /// The catalog built from the `.ftl` files embedded at build time: every
-    /// shipped locale, no files needed at run time. Built on first use, then
-    /// shared.
+    /// The catalog compiled from the shipped `.ftl` files at build time:
+    /// every shipped locale, no files needed at run time, nothing to build
+    /// on first use. Its texts are `&'static str` (see
+    /// [`Explanation::stored`]).
     ///
     /// ```
     /// let langs: Vec<String> = errcat::Catalog::embedded().locales().map(|l| l.to_string()).collect();
     /// assert_eq!(langs, ["en", "kk", "ru", "uk"]);
     /// ```
     pub fn embedded() -> &'static Catalog {
-        &EMBEDDED_CATALOG
+        &compiled::CATALOG
     }
 
     /// Explains `code` (`<catalog>:<number>` or `<catalog>:<name>`) in
@@ -209,7 +307,7 @@ impl Catalog {
             .iter()
             .filter_map(|id| self.narrow(id))
             .filter_map(|slot| self.locales.get(usize::from(slot)))
-            .flat_map(|l| &l.chain)
+            .flat_map(|l| l.chain.iter())
             // The last resort comes last, after every language's additions.
             .filter(|slot| !self.unshipped.contains(slot))
             .filter_map(|&slot| self.locales.get(usize::from(slot)))
@@ -333,7 +431,7 @@ impl Catalog {
                 let Some(message) = self.message(slot, code) else {
                     continue;
                 };
-                let text = |part, t| part_text(t, locale, code, part, None);
+                let text = |part, t| self.part_text(t, slot, code, part, None);
                 let candidate = Candidate {
                     code,
                     locale: &locale.id,
@@ -404,16 +502,13 @@ impl Catalog {
         if !catalog.sections().contains(&section) {
             return None;
         }
-        let mut id = String::with_capacity(8 + section.len());
-        id.push_str("section-");
-        id.push_str(section);
-        self.label(catalog, &id, chain)
+        self.label(label_index(catalog, Some(section))?, chain)
     }
 
     /// The localized name of a catalog (`Planfix REST API`), from the first
     /// locale of `chain` that has it.
     pub fn catalog_title(&self, catalog: CatalogId, chain: &FallbackChain) -> Option<Cow<'_, str>> {
-        self.label(catalog, "catalog-title", chain)
+        self.label(label_index(catalog, None)?, chain)
     }
 
     /// Loads the `.ftl` files of a locales folder (`<dir>/<locale>/<catalog>.ftl`),
@@ -438,168 +533,8 @@ impl Catalog {
     /// assert_eq!(e.locale().to_string(), "en");   // not translated yet: falls back
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
-    pub fn from_dir(dir: impl AsRef<Path>) -> Result<(Catalog, Vec<Diagnostic>), Error> {
-        let mut diagnostics = Vec::new();
-        let owned = read_dir(dir.as_ref(), &mut diagnostics)?;
-        let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
-        for embedded in EMBEDDED {
-            // The folder's own files replace the embedded ones.
-            if !files
-                .iter()
-                .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog)
-            {
-                files.push(*embedded);
-            }
-        }
-        let (mut catalog, mut found) = Catalog::from_sources(&files);
-        catalog.backstop = Some(Catalog::embedded());
-        diagnostics.append(&mut found);
-        Ok((catalog, diagnostics))
-    }
-
-    /// Builds a catalog from `.ftl` sources, reporting every problem in them
-    /// instead of failing: whatever parses is served.
-    pub(crate) fn from_sources(files: &[SourceFile<'_>]) -> (Catalog, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let mut locales: Vec<LocaleEntry> = Vec::new();
-        for file in files {
-            let Some(position) = CatalogId::ALL
-                .iter()
-                .position(|c| c.as_str() == file.catalog)
-            else {
-                continue;
-            };
-            let id = match parse_locale(file.locale) {
-                Ok(id) if id == file.locale => id,
-                _ => {
-                    diagnostics.push(Diagnostic {
-                        path: file.path.to_owned(),
-                        line: 1,
-                        column: 1,
-                        severity: Severity::Error,
-                        rule: "locale-name",
-                        message: format!(
-                            "folder {:?} is not a canonical locale name such as kk or pt-BR; its files are not loaded",
-                            file.locale
-                        ),
-                    });
-                    continue;
-                }
-            };
-            let slot = match locales.iter().position(|l| l.id == id) {
-                Some(slot) => slot,
-                None => {
-                    locales.push(LocaleEntry {
-                        id: id.clone(),
-                        chain: Vec::new(),
-                        bundles: CatalogId::ALL.iter().map(|_| None).collect(),
-                    });
-                    locales.len() - 1
-                }
-            };
-            let resource = load_resource(file, &mut diagnostics);
-            let Some(entry) = locales
-                .get_mut(slot)
-                .and_then(|l| l.bundles.get_mut(position))
-            else {
-                continue;
-            };
-            match (entry, resource) {
-                // One file per locale and catalog: the first one given wins.
-                (Some(_), _) => {}
-                (entry @ None, resource) => {
-                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                    // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
-                    bundle.set_use_isolating(false);
-                    if let Some(resource) = resource {
-                        if let Err(errors) = bundle.add_resource(resource) {
-                            diagnostics.extend(errors.into_iter().map(|error| Diagnostic {
-                                path: file.path.to_owned(),
-                                line: 1,
-                                column: 1,
-                                severity: Severity::Error,
-                                rule: "duplicate-id",
-                                message: error.to_string(),
-                            }));
-                        }
-                    }
-                    *entry = Some(bundle);
-                }
-            }
-        }
-        locales.sort_by_key(|l| l.id.to_string());
-
-        let mut texts = Vec::with_capacity(locales.len() * CODES.len());
-        for locale in &locales {
-            for entry in CODES.iter() {
-                let position = CatalogId::ALL.iter().position(|c| *c == entry.catalog);
-                let bundle = position
-                    .and_then(|p| locale.bundles.get(p))
-                    .and_then(Option::as_ref);
-                texts.push(bundle.and_then(|b| render_message(b, entry.name)));
-            }
-        }
-
-        let mut catalog = Catalog {
-            instance: NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed),
-            locales,
-            texts,
-            unshipped: Vec::new(),
-            backstop: None,
-        };
-        catalog.unshipped = catalog
-            .slot_of(LAST_RESORT)
-            .and_then(|s| u16::try_from(s).ok())
-            .into_iter()
-            .collect();
-        let chains: Vec<Vec<u16>> = (0..catalog.locales.len())
-            .map(|slot| catalog.build_chain(slot))
-            .collect();
-        for (locale, chain) in catalog.locales.iter_mut().zip(chains) {
-            locale.chain = chain;
-        }
-        (catalog, diagnostics)
-    }
-
-    /// The default chain of a shipped slot: itself, its shipped less specific
-    /// locales, the table's languages, then the last resort.
-    fn build_chain(&self, slot: usize) -> Vec<u16> {
-        let mut chain: Vec<u16> = Vec::new();
-        let mut push = |slot: usize| {
-            if let Ok(slot) = u16::try_from(slot) {
-                if !chain.contains(&slot) {
-                    chain.push(slot);
-                }
-            }
-        };
-        let Some(me) = self.locales.get(slot) else {
-            return Vec::new();
-        };
-        push(slot);
-        let mut less_specific: Vec<(u8, usize)> = self
-            .locales
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| fit(&l.id, &me.id).map(|score| (score, i)))
-            .collect();
-        less_specific.sort_by(|a, b| b.cmp(a));
-        for (_, i) in less_specific {
-            push(i);
-        }
-        for parent in parents(me.id.language.as_str()) {
-            if let Some(i) = self.slot_of(parent) {
-                push(i);
-            }
-        }
-        if let Some(i) = self.slot_of(LAST_RESORT) {
-            push(i);
-        }
-        chain
-    }
-
-    /// The slot of the shipped locale whose tag is exactly `tag`.
-    fn slot_of(&self, tag: &str) -> Option<usize> {
-        self.locales.iter().position(|l| l.id == tag)
+    pub fn from_dir(dir: impl AsRef<std::path::Path>) -> Result<(Catalog, Vec<Diagnostic>), Error> {
+        folder::from_dir(dir.as_ref())
     }
 
     /// The most specific shipped locale that fits `requested`.
@@ -649,7 +584,35 @@ impl Catalog {
     #[inline]
     fn message(&self, slot: u16, code: Code) -> Option<&Message> {
         let at = usize::from(slot) * CODES.len() + code.index();
-        self.texts.get(at).and_then(Option::as_ref)
+        self.messages.get(at).and_then(Option::as_ref)
+    }
+
+    /// A part's text: borrowed when rendered ahead of time, formatted now
+    /// otherwise.
+    fn part_text<'c>(
+        &'c self,
+        text: &'c Text,
+        slot: u16,
+        code: Code,
+        part: Part,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Cow<'c, str> {
+        match text {
+            Text::Plain(s) => Cow::Borrowed(s),
+            Text::Dynamic => {
+                let position = CatalogId::ALL.iter().position(|c| *c == code.catalog());
+                let at = position.map(|p| usize::from(slot) * CatalogId::ALL.len() + p);
+                at.and_then(|at| self.bundles.get(at))
+                    .and_then(LazyBundle::get)
+                    .and_then(|bundle| format_part(bundle, code.name(), part, args))
+                    // A part that rendered ahead of time renders again; if
+                    // Fluent failed on it now, say so rather than show nothing.
+                    .map_or(
+                        Cow::Borrowed("(this message could not be formatted)"),
+                        Cow::Owned,
+                    )
+            }
+        }
     }
 
     #[inline]
@@ -668,7 +631,7 @@ impl Catalog {
             ) else {
                 continue;
             };
-            let text = |part: Part, text| part_text(text, locale, code, part, args);
+            let text = |part: Part, text| self.part_text(text, slot, code, part, args);
             let texts = if message.plain {
                 Texts::Stored(message)
             } else {
@@ -695,142 +658,23 @@ impl Catalog {
         })
     }
 
-    fn label(&self, catalog: CatalogId, id: &str, chain: &FallbackChain) -> Option<Cow<'_, str>> {
-        let position = CatalogId::ALL.iter().position(|c| *c == catalog)?;
+    fn label(&self, index: usize, chain: &FallbackChain) -> Option<Cow<'_, str>> {
         let slots: &[u16] = if chain.instance == self.instance {
             &chain.slots
         } else {
             &self.unshipped
         };
+        let count = label_count();
         slots
             .iter()
             .find_map(|&slot| {
-                let bundle = self
-                    .locales
-                    .get(usize::from(slot))?
-                    .bundles
-                    .get(position)?
-                    .as_ref()?;
-                let pattern = bundle.get_message(id)?.value()?;
-                guarded(|| {
-                    let mut errors = Vec::new();
-                    bundle.format_pattern(pattern, None, &mut errors)
-                })
+                let label = self.labels.get(usize::from(slot) * count + index)?;
+                label.as_deref().map(Cow::Borrowed)
             })
             .or_else(|| {
                 let backstop = self.backstop?;
                 let english = backstop.chain(LAST_RESORT).ok()?;
-                backstop.label(catalog, id, &english)
+                backstop.label(index, &english)
             })
     }
-}
-
-/// Parses one file, reporting what is wrong with it: `None` when nothing of
-/// it can be loaded.
-fn load_resource(
-    file: &SourceFile<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<FluentResource> {
-    let text = decode(file, diagnostics);
-    if !nesting_ok(file.path, &text, diagnostics) {
-        return None;
-    }
-    match parse_guarded(file.path, diagnostics, || FluentResource::try_new(text))? {
-        Ok(resource) => Some(resource),
-        Err((resource, errors)) => {
-            // The parser's offsets are into the decoded text it keeps.
-            syntax_errors(file.path, resource.source(), errors, diagnostics);
-            Some(resource)
-        }
-    }
-}
-
-/// Renders a code's message as far as it can be without arguments. A
-/// message without a value or a title is treated as absent, so the chain
-/// moves on.
-fn render_message(bundle: &Bundle, name: &str) -> Option<Message> {
-    let message = bundle.get_message(name)?;
-    let title = render(bundle, &message, Part::Title)?;
-    let explanation = render(bundle, &message, Part::Explanation)?;
-    let hint = render(bundle, &message, Part::Hint);
-    let plain = [Some(&title), Some(&explanation), hint.as_ref()]
-        .into_iter()
-        .flatten()
-        .all(|t| matches!(t, Text::Plain(_)));
-    Some(Message {
-        title,
-        explanation,
-        hint,
-        plain,
-    })
-}
-
-fn pattern<'m>(
-    message: &FluentMessage<'m>,
-    part: Part,
-) -> Option<&'m fluent_syntax::ast::Pattern<&'m str>> {
-    match part {
-        Part::Explanation => message.value(),
-        Part::Title => message.get_attribute("title").map(|a| a.value()),
-        Part::Hint => message.get_attribute("hint").map(|a| a.value()),
-    }
-}
-
-fn render(bundle: &Bundle, message: &FluentMessage<'_>, part: Part) -> Option<Text> {
-    let pattern = pattern(message, part)?;
-    let mut errors = Vec::new();
-    let text = guarded(|| {
-        bundle
-            .format_pattern(pattern, None, &mut errors)
-            .into_owned()
-    })?;
-    Some(if errors.is_empty() {
-        Text::Plain(text.into_boxed_str())
-    } else {
-        Text::Dynamic
-    })
-}
-
-/// A part's text: borrowed when rendered at load time, formatted now otherwise.
-fn part_text<'c>(
-    text: &'c Text,
-    locale: &'c LocaleEntry,
-    code: Code,
-    part: Part,
-    args: Option<&FluentArgs<'_>>,
-) -> Cow<'c, str> {
-    match text {
-        Text::Plain(s) => Cow::Borrowed(s),
-        Text::Dynamic => format_dynamic(locale, code, part, args),
-    }
-}
-
-fn format_dynamic<'c>(
-    locale: &'c LocaleEntry,
-    code: Code,
-    part: Part,
-    args: Option<&FluentArgs<'_>>,
-) -> Cow<'c, str> {
-    let position = CatalogId::ALL.iter().position(|c| *c == code.catalog());
-    let bundle = position
-        .and_then(|p| locale.bundles.get(p))
-        .and_then(Option::as_ref);
-    let formatted = bundle.and_then(|bundle| {
-        let message = bundle.get_message(code.name())?;
-        let pattern = pattern(&message, part)?;
-        guarded(|| {
-            // format_pattern grows its String from empty by doubling; one
-            // buffer sized for a typical explanation is cheaper.
-            let mut out = String::with_capacity(256);
-            let mut errors = Vec::new();
-            bundle
-                .write_pattern(&mut out, pattern, args, &mut errors)
-                .ok()?;
-            Some(Cow::Owned(out))
-        })
-        .flatten()
-    });
-    // A part that rendered at load time renders again; if Fluent failed on
-    // it now, say so rather than show nothing.
-    formatted.unwrap_or(Cow::Borrowed("(this message could not be formatted)"))
 }

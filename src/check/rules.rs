@@ -1,29 +1,26 @@
-//! `errcat check`: tells translators exactly what is wrong with their `.ftl`
-//! files, as `path:line:col: severity: rule: message`, and how much of each
-//! locale is translated.
+//! The rules of `errcat check`, over files already read: what they find
+//! and how much of each locale is translated.
 //!
-//! Every locale is checked against the registry (which messages must exist)
-//! and against the reference locale, `en` (attributes, `$variables`, English
-//! text). The checker only reads; it never changes a file (see
-//! [`stamp`](crate::stamp) for that) and never panics on a file's content.
+//! Every locale is checked against the registry (which messages must exist,
+//! given as [`CatalogRules`]) and against the reference locale, `en`
+//! (attributes, `$variables`, English text). Like `crate::ftl`, this module
+//! is compiled into `build.rs` too, so that a shipped file with an error
+//! fails the build: it uses nothing of the crate but `ftl`, `diagnostic`,
+//! `fallback` and `text`.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement, VariantKey};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 
-use crate::code::CatalogId;
-use crate::diagnostic::{Diagnostic, Severity, syntax_errors};
-use crate::error::Error;
+use crate::diagnostic::{Diagnostic, Severity, file_problem};
 use crate::fallback::LAST_RESORT;
-use crate::locale::parse_locale;
-use crate::source::{
-    EMBEDDED, OwnedSourceFile, SourceFile, decode, file_problem, nesting_ok, parse_guarded,
-    read_dir,
-};
-use crate::stamp::{STAMP_PREFIX, message_hash};
+use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes};
+use crate::ftl::refs::{Graph, Node, Visit, target, walk};
+use crate::ftl::render::too_long;
+use crate::ftl::stamp::{message_hash, recorded_stamp};
+use crate::ftl::{SourceFile, decode, folder_locale, parse_entries};
 use crate::text::edit_distance;
 
 /// Every rule `check` applies, with what it finds. The ids are stable: tools
@@ -78,6 +75,10 @@ pub const RULES: &[(&str, &str)] = &[
     ),
     ("empty-value", "a value or attribute with no text"),
     (
+        "too-long",
+        "a message that can format to more than 64 KiB once its term and message references are expanded",
+    ),
+    (
         "identical-to-english",
         "text identical to the English (warning: likely untranslated)",
     ),
@@ -130,55 +131,43 @@ impl Report {
     }
 }
 
-/// Checks the `.ftl` files embedded in the crate.
-///
-/// ```
-/// let report = errcat::check_embedded();
-/// assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
-/// assert!(report.coverage.iter().all(|c| c.missing == 0));
-/// ```
-pub fn check_embedded() -> Report {
-    check_sources(EMBEDDED, &[])
+/// What the registry requires of one catalog's file.
+pub(crate) struct CatalogRules<'a> {
+    /// The catalog's id, also the file's name: `planfix`.
+    pub(crate) name: &'a str,
+    /// Every message id the file must define: `catalog-title`, the
+    /// `section-*` labels, then the codes' names.
+    pub(crate) required: Vec<String>,
+    /// The ids among `required` that are codes (and so need a value and a
+    /// `.title`).
+    pub(crate) codes: HashSet<String>,
 }
 
-/// Checks the `.ftl` files of a locales folder (`<dir>/<locale>/<catalog>.ftl`).
-/// The reference is the folder's `en` if it has one, the embedded `en`
-/// otherwise. Only a folder that cannot be read at all is an error.
-///
-/// ```
-/// let dir = std::env::temp_dir().join(format!("errcat-check-doc-{}", std::process::id()));
-/// std::fs::create_dir_all(dir.join("de")).unwrap();
-/// std::fs::write(dir.join("de/mobizon.ftl"), "success = Erfolg { $x ]\n").unwrap();
-/// let report = errcat::check_dir(&dir).unwrap();
-/// assert!(report.has_errors());
-/// let syntax = report.diagnostics.iter().find(|d| d.rule == "syntax").unwrap();
-/// assert_eq!((syntax.line, syntax.column), (1, 23));
-/// assert!(report.diagnostics.iter().any(|d| d.rule == "missing-message"));
-/// # std::fs::remove_dir_all(&dir).unwrap();
-/// ```
-pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
-    let mut found = Vec::new();
-    let owned = read_dir(dir.as_ref(), &mut found)?;
-    let files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
-    let has_reference = files.iter().any(|f| f.locale == LAST_RESORT);
-    let references: Vec<SourceFile<'_>> = if has_reference {
-        Vec::new()
-    } else {
-        EMBEDDED
-            .iter()
-            .filter(|f| f.locale == LAST_RESORT)
-            .copied()
-            .collect()
-    };
-    let mut report = check_sources(&files, &references);
-    report.diagnostics.extend(found);
-    sort(&mut report.diagnostics);
-    Ok(report)
+impl CatalogRules<'_> {
+    /// The rules for a catalog with these section ids and code names.
+    pub(crate) fn new<'a>(
+        name: &'a str,
+        sections: impl IntoIterator<Item = &'a str>,
+        codes: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> CatalogRules<'a> {
+        let mut required = vec!["catalog-title".to_owned()];
+        required.extend(sections.into_iter().map(|s| format!("section-{s}")));
+        required.extend(codes.clone().into_iter().map(str::to_owned));
+        CatalogRules {
+            name,
+            required,
+            codes: codes.into_iter().map(str::to_owned).collect(),
+        }
+    }
 }
 
 /// Checks `files`; `references` supplies `en` files that are not themselves
 /// checked (used when a folder has no `en` of its own).
-fn check_sources(files: &[SourceFile<'_>], references: &[SourceFile<'_>]) -> Report {
+pub(crate) fn check_sources(
+    files: &[SourceFile<'_>],
+    references: &[SourceFile<'_>],
+    catalogs: &[CatalogRules<'_>],
+) -> Report {
     let mut diagnostics = Vec::new();
     let parsed: Vec<ParsedFile> = files
         .iter()
@@ -191,7 +180,7 @@ fn check_sources(files: &[SourceFile<'_>], references: &[SourceFile<'_>]) -> Rep
 
     let mut locales: BTreeSet<String> = BTreeSet::new();
     for file in &parsed {
-        if parse_locale(&file.locale).is_ok_and(|id| id == file.locale.as_str()) {
+        if folder_locale(&file.locale).is_some() {
             locales.insert(file.locale.clone());
         } else {
             diagnostics.push(file_problem(
@@ -205,6 +194,7 @@ fn check_sources(files: &[SourceFile<'_>], references: &[SourceFile<'_>]) -> Rep
         }
     }
 
+    let empty = BTreeMap::new();
     let mut coverage = Vec::new();
     for locale in &locales {
         let mut row = Coverage {
@@ -215,21 +205,20 @@ fn check_sources(files: &[SourceFile<'_>], references: &[SourceFile<'_>]) -> Rep
             errors: 0,
             warnings: 0,
         };
-        for catalog in CatalogId::ALL {
-            let required = required_ids(catalog);
+        for catalog in catalogs {
+            let required = &catalog.required;
             row.required += required.len();
             let reference = parsed
                 .iter()
                 .chain(&reference_files)
-                .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.as_str())
-                .map(|f| f.messages.clone())
-                .unwrap_or_default();
+                .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.name)
+                .map_or(&empty, |f| &f.messages);
             let Some(file) = parsed
                 .iter()
-                .find(|f| &f.locale == locale && f.catalog == catalog.as_str())
+                .find(|f| &f.locale == locale && f.catalog == catalog.name)
             else {
                 row.missing += required.len();
-                let path = format!("{}/{locale}/{catalog}.ftl", base_dir(files));
+                let path = format!("{}/{locale}/{}.ftl", base_dir(files), catalog.name);
                 diagnostics.push(file_problem(
                     &path,
                     "missing-message",
@@ -246,23 +235,23 @@ fn check_sources(files: &[SourceFile<'_>], references: &[SourceFile<'_>]) -> Rep
                 .count();
             row.translated += present;
             row.missing += required.len() - present;
-            check_file(file, catalog, &required, &reference, &mut diagnostics);
+            check_file(file, catalog, reference, &mut diagnostics);
         }
         coverage.push(row);
     }
     sort(&mut diagnostics);
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for d in &diagnostics {
+        if let Some(locale) = locale_of(&d.path) {
+            let (errors, warnings) = counts.entry(locale).or_default();
+            match d.severity {
+                Severity::Error => *errors += 1,
+                Severity::Warning => *warnings += 1,
+            }
+        }
+    }
     for row in &mut coverage {
-        let prefix_matches = |d: &&Diagnostic| locale_of(&d.path) == Some(row.locale.as_str());
-        row.errors = diagnostics
-            .iter()
-            .filter(prefix_matches)
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        row.warnings = diagnostics
-            .iter()
-            .filter(prefix_matches)
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
+        (row.errors, row.warnings) = counts.get(row.locale.as_str()).copied().unwrap_or_default();
     }
     Report {
         diagnostics,
@@ -288,18 +277,10 @@ fn locale_of(path: &str) -> Option<&str> {
     parts.next()
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.rule).cmp(&(&b.path, b.line, b.column, b.rule))
     });
-}
-
-/// The message ids a catalog's file must define.
-fn required_ids(catalog: CatalogId) -> Vec<String> {
-    let mut ids = vec!["catalog-title".to_owned()];
-    ids.extend(catalog.sections().iter().map(|s| format!("section-{s}")));
-    ids.extend(catalog.codes().map(|c| c.name().to_owned()));
-    ids
 }
 
 /// One message, reduced to what the rules compare.
@@ -318,6 +299,8 @@ struct MessageFacts {
     hash: String,
     /// The `en-hash` recorded in the message's comment, if any.
     stamp: Option<String>,
+    /// The most bytes the message can format to (see `ftl::budget`).
+    size: u64,
     /// Message and term references: (is a term, id, attribute).
     references: Vec<Reference>,
     /// The variant keys of every select expression.
@@ -333,6 +316,11 @@ struct ParsedFile {
     terms: BTreeSet<String>,
 }
 
+/// At most this many `$variables` are gathered for one part, through its
+/// references: real messages use two or three, and the cap keeps a long
+/// chain of references linear.
+const MAX_VARIABLES: usize = 64;
+
 impl ParsedFile {
     fn parse(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
         let text = decode(file, diagnostics);
@@ -345,160 +333,168 @@ impl ParsedFile {
             terms: BTreeSet::new(),
         };
         let source = out.text.as_str();
-        if !nesting_ok(&out.path, source, diagnostics) {
-            return out;
-        }
-        let parsed = parse_guarded(&out.path, diagnostics, || {
-            fluent_syntax::parser::parse(source)
+        let parsed = parse_entries(&out.path, source, diagnostics, |entry| {
+            fluent_syntax::parser::parse(entry)
         });
-        let resource = match parsed {
-            Some(Ok(resource)) => resource,
-            Some(Err((resource, errors))) => {
-                syntax_errors(&out.path, source, errors, diagnostics);
-                resource
-            }
-            None => return out,
-        };
-        let lines = EntryLines::scan(source);
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for entry in &resource.body {
-            match entry {
-                Entry::Message(m) => {
-                    let id = m.id.name.to_owned();
-                    let nth = seen.entry(id.clone()).or_insert(0);
-                    let line = lines.line_of(&id, *nth);
-                    *nth += 1;
-                    if out.messages.contains_key(&id) {
-                        diagnostics.push(Diagnostic {
-                            path: out.path.clone(),
-                            line,
-                            column: 1,
-                            severity: Severity::Error,
-                            rule: "duplicate-id",
-                            message: format!(
-                                "{id} is defined again here; only the first definition is used"
-                            ),
-                        });
-                        continue;
+        for entry in &parsed {
+            let lines = EntryLines::scan(entry.chunk.text, entry.line);
+            for e in &entry.resource.body {
+                match e {
+                    Entry::Message(m) => {
+                        let id = m.id.name.to_owned();
+                        if out.messages.contains_key(&id) {
+                            diagnostics.push(Diagnostic {
+                                path: out.path.clone(),
+                                line: lines.start,
+                                column: 1,
+                                severity: Severity::Error,
+                                rule: "duplicate-id",
+                                message: format!(
+                                    "{id} is defined again here; only the first definition is used"
+                                ),
+                            });
+                            continue;
+                        }
+                        let facts = MessageFacts {
+                            line: lines.start,
+                            has_value: m.value.is_some(),
+                            attributes: m
+                                .attributes
+                                .iter()
+                                .map(|a| (a.id.name.to_owned(), lines.attribute(a.id.name)))
+                                .collect(),
+                            hash: message_hash(m),
+                            stamp: m
+                                .comment
+                                .as_ref()
+                                .and_then(recorded_stamp)
+                                .map(str::to_owned),
+                            ..MessageFacts::default()
+                        };
+                        out.messages.insert(id, facts);
                     }
-                    let facts = MessageFacts {
-                        line,
-                        has_value: m.value.is_some(),
-                        attributes: m
-                            .attributes
-                            .iter()
-                            .map(|a| (a.id.name.to_owned(), lines.attribute_line(line, a.id.name)))
-                            .collect(),
-                        hash: message_hash(m),
-                        stamp: m.comment.as_ref().and_then(|c| {
-                            c.content.iter().find_map(|l| {
-                                l.trim()
-                                    .strip_prefix(STAMP_PREFIX)
-                                    .map(|h| h.trim().to_owned())
-                            })
-                        }),
-                        ..MessageFacts::default()
-                    };
-                    out.messages.insert(id, facts);
+                    Entry::Term(t) => {
+                        out.terms.insert(t.id.name.to_owned());
+                    }
+                    _ => {}
                 }
-                Entry::Term(t) => {
-                    out.terms.insert(t.id.name.to_owned());
-                }
-                _ => {}
             }
         }
-        // Variables and texts need every message of the file (references).
-        let by_id: BTreeMap<&str, &ast::Message<&str>> = resource
-            .body
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Message(m) => Some((m.id.name, m)),
-                _ => None,
-            })
-            .collect();
-        for (id, m) in &by_id {
-            let Some(facts) = out.messages.get_mut(*id) else {
+
+        // Variables, sizes and texts follow references across the file,
+        // each node once, in an order where references come first.
+        let graph = Graph::new(parsed.iter().flat_map(|p| &p.resource.body));
+        let bounds = sizes(&graph);
+        let mut variables: HashMap<Node<'_>, BTreeSet<&str>> = HashMap::new();
+        for node in graph.post_order() {
+            let Some(pattern) = graph.pattern(&node) else {
                 continue;
             };
-            let parts = m.value.iter().map(|p| ("value".to_owned(), p)).chain(
-                m.attributes
+            let mut vars = BTreeSet::new();
+            walk(pattern, &mut |visit| {
+                if let Visit::Inline(inline) = visit {
+                    match inline {
+                        InlineExpression::VariableReference { id } => {
+                            vars.insert(id.name);
+                        }
+                        // A term's variables are its own arguments: not followed.
+                        InlineExpression::MessageReference { .. } => {
+                            let theirs = target(inline).and_then(|t| variables.get(&t));
+                            vars.extend(theirs.into_iter().flatten().copied());
+                        }
+                        _ => {}
+                    }
+                }
+            });
+            while vars.len() > MAX_VARIABLES {
+                vars.pop_last();
+            }
+            variables.insert(node, vars);
+        }
+        for entry in &parsed {
+            for e in &entry.resource.body {
+                let Entry::Message(m) = e else { continue };
+                let Some(facts) = out.messages.get_mut(m.id.name) else {
+                    continue;
+                };
+                if !facts.texts.is_empty() || facts.size > 0 {
+                    // A later definition of the same id: the first counts.
+                    continue;
+                }
+                facts.size = message_size(&bounds, m);
+                let parts = m
+                    .value
                     .iter()
-                    .map(|a| (a.id.name.to_owned(), &a.value)),
-            );
-            for (part, pattern) in parts {
-                let mut vars = BTreeSet::new();
-                collect_variables(pattern, &by_id, &mut vars, &mut Vec::new());
-                facts.variables.insert(part.clone(), vars);
-                facts.texts.insert(part, pattern_text(pattern));
-                references(pattern, &mut facts.references);
-                select_keys(pattern, &mut facts.selects);
+                    .map(|p| (None, p))
+                    .chain(m.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
+                for (attribute, pattern) in parts {
+                    let part = attribute.unwrap_or("value").to_owned();
+                    let node = Node {
+                        term: false,
+                        id: m.id.name,
+                        attribute,
+                    };
+                    let vars = variables.get(&node).into_iter().flatten();
+                    facts
+                        .variables
+                        .insert(part.clone(), vars.map(|v| (*v).to_owned()).collect());
+                    facts.texts.insert(part, pattern_text(pattern));
+                    references(pattern, &mut facts.references);
+                    select_keys(pattern, &mut facts.selects);
+                }
             }
         }
         out
     }
 }
 
-/// Lines where entries and attributes start, found by scanning the text:
-/// the parser's AST carries no positions.
-struct EntryLines {
-    /// (id, line) for every line that starts a message, in order.
-    starts: Vec<(String, usize)>,
-    /// (line, attribute name) for every attribute line.
-    attributes: Vec<(usize, String)>,
+/// Lines where an entry's message and attributes start, found by scanning
+/// its text: the parser's syntax tree carries no positions.
+struct EntryLines<'t> {
+    /// The line of the message (`id =`), after any comment lines.
+    start: usize,
+    text: &'t str,
+    first: usize,
 }
 
-impl EntryLines {
-    fn scan(text: &str) -> EntryLines {
-        let mut starts = Vec::new();
-        let mut attributes = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let line_no = i + 1;
-            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                let id: String = line
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .collect();
-                if line[id.len()..].trim_start().starts_with('=') {
-                    starts.push((id, line_no));
-                }
-            } else if let Some(rest) = line.trim_start().strip_prefix('.') {
-                if line.starts_with([' ', '\t']) {
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect();
-                    attributes.push((line_no, name));
-                }
-            }
-        }
-        EntryLines { starts, attributes }
+impl<'t> EntryLines<'t> {
+    fn scan(text: &'t str, first: usize) -> EntryLines<'t> {
+        let start = text
+            .lines()
+            .position(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .map_or(first, |i| first + i);
+        EntryLines { start, text, first }
     }
 
-    /// The line of the `nth` definition of `id` (1 if it cannot be found).
-    fn line_of(&self, id: &str, nth: usize) -> usize {
-        self.starts
-            .iter()
-            .filter(|(i, _)| i == id)
-            .nth(nth)
-            .map_or(1, |(_, l)| *l)
-    }
-
-    /// The line of attribute `name` of the message starting at `start`.
-    fn attribute_line(&self, start: usize, name: &str) -> usize {
-        self.attributes
-            .iter()
-            .find(|(l, n)| *l > start && n == name)
-            .map_or(start, |(l, _)| *l)
+    /// The line of attribute `name` (the message's line if not found).
+    fn attribute(&self, name: &str) -> usize {
+        self.text
+            .lines()
+            .position(|line| {
+                line.starts_with([' ', '\t'])
+                    && line.trim_start().strip_prefix('.').is_some_and(|rest| {
+                        rest.strip_prefix(name).is_some_and(|after| {
+                            !after.starts_with(|c: char| {
+                                c.is_ascii_alphanumeric() || c == '-' || c == '_'
+                            })
+                        })
+                    })
+            })
+            .map_or(self.start, |i| self.first + i)
     }
 }
 
 fn check_file(
     file: &ParsedFile,
-    catalog: CatalogId,
-    required: &[String],
+    catalog: &CatalogRules<'_>,
     reference: &BTreeMap<String, MessageFacts>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let required = &catalog.required;
+    let required_set: HashSet<&str> = required.iter().map(String::as_str).collect();
+    // Suggestions cost an edit distance per required id: offered for the
+    // first unknown ids only, so that a file of thousands stays linear.
+    let mut suggestions = 32;
     let is_reference = file.locale == LAST_RESORT;
     let at =
         |line: usize, column: usize, severity: Severity, rule: &'static str, message: String| {
@@ -533,20 +529,31 @@ fn check_file(
     }
 
     for (id, facts) in &file.messages {
-        if !required.contains(id) {
-            let hint = nearest(id, required)
-                .map(|n| format!("; did you mean {n}?"))
-                .unwrap_or_default();
+        if facts.size > MAX_MESSAGE_BYTES {
+            diagnostics.push(too_long(&file.path, facts.line, id, facts.size));
+        }
+        if !required_set.contains(id.as_str()) {
+            let hint = if suggestions > 0 {
+                suggestions -= 1;
+                nearest(id, required)
+                    .map(|n| format!("; did you mean {n}?"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
             diagnostics.push(at(
                 facts.line,
                 1,
                 Severity::Error,
                 "unknown-id",
-                format!("{id} is not a message of the {catalog} catalog{hint}"),
+                format!(
+                    "{id} is not a message of the {} catalog{hint}",
+                    catalog.name
+                ),
             ));
             continue;
         }
-        let is_code = catalog.code_by_name(id).is_some();
+        let is_code = catalog.codes.contains(id);
         if is_code && !facts.has_value {
             diagnostics.push(at(
                 facts.line,
@@ -706,118 +713,25 @@ fn nearest<'a>(id: &str, candidates: &'a [String]) -> Option<&'a str> {
         .map(|(_, c)| c.as_str())
 }
 
-/// One node of a pattern, as [`walk`] meets it.
-enum Node<'a> {
-    Inline(&'a InlineExpression<&'a str>),
-    /// A select expression's variants.
-    Select(&'a [ast::Variant<&'a str>]),
-}
-
-/// Visits every inline expression of a pattern, through placeables,
-/// selectors, variants and call arguments, and every select expression:
-/// the one walk that the rules on variables, references and plurals share.
-fn walk<'a>(pattern: &'a ast::Pattern<&'a str>, visit: &mut impl FnMut(Node<'a>)) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            walk_expression(expression, visit);
-        }
-    }
-}
-
-fn walk_expression<'a>(expression: &'a Expression<&'a str>, visit: &mut impl FnMut(Node<'a>)) {
-    match expression {
-        Expression::Select { selector, variants } => {
-            visit(Node::Select(variants));
-            walk_inline(selector, visit);
-            for v in variants {
-                walk(&v.value, visit);
-            }
-        }
-        Expression::Inline(inline) => walk_inline(inline, visit),
-    }
-}
-
-fn walk_inline<'a>(inline: &'a InlineExpression<&'a str>, visit: &mut impl FnMut(Node<'a>)) {
-    visit(Node::Inline(inline));
-    match inline {
-        InlineExpression::FunctionReference { arguments, .. } => {
-            for a in arguments
-                .positional
-                .iter()
-                .chain(arguments.named.iter().map(|n| &n.value))
-            {
-                walk_inline(a, visit);
-            }
-        }
-        InlineExpression::Placeable { expression } => walk_expression(expression, visit),
-        _ => {}
-    }
-}
-
-/// The `$variables` a pattern uses, following message references (a term's
-/// variables are its own arguments, so terms are not followed).
-fn collect_variables<'a>(
-    pattern: &'a ast::Pattern<&'a str>,
-    messages: &BTreeMap<&str, &'a ast::Message<&'a str>>,
-    out: &mut BTreeSet<String>,
-    visiting: &mut Vec<&'a str>,
-) {
-    let mut referenced = Vec::new();
-    walk(pattern, &mut |node| match node {
-        Node::Inline(InlineExpression::VariableReference { id }) => {
-            out.insert(id.name.to_owned());
-        }
-        Node::Inline(InlineExpression::MessageReference { id, attribute }) => {
-            referenced.push((id.name, attribute.as_ref().map(|a| a.name)));
-        }
-        _ => {}
-    });
-    for (id, attribute) in referenced {
-        // A cycle is reported by Fluent at run time; here it just stops.
-        if visiting.contains(&id) {
-            continue;
-        }
-        let Some(m) = messages.get(id) else { continue };
-        let pattern = match attribute {
-            Some(attr) => m
-                .attributes
-                .iter()
-                .find(|a| a.id.name == attr)
-                .map(|a| &a.value),
-            None => m.value.as_ref(),
-        };
-        if let Some(p) = pattern {
-            visiting.push(id);
-            collect_variables(p, messages, out, visiting);
-            visiting.pop();
-        }
-    }
-}
-
 /// Message and term references: (is a term, id, attribute).
 fn references(pattern: &ast::Pattern<&str>, out: &mut Vec<Reference>) {
-    walk(pattern, &mut |node| {
-        let (is_term, id, attribute) = match node {
-            Node::Inline(InlineExpression::MessageReference { id, attribute }) => {
-                (false, id, attribute)
+    walk(pattern, &mut |visit| {
+        if let Visit::Inline(inline) = visit {
+            if let Some(node) = target(inline) {
+                out.push((
+                    node.term,
+                    node.id.to_owned(),
+                    node.attribute.map(str::to_owned),
+                ));
             }
-            Node::Inline(InlineExpression::TermReference { id, attribute, .. }) => {
-                (true, id, attribute)
-            }
-            _ => return,
-        };
-        out.push((
-            is_term,
-            id.name.to_owned(),
-            attribute.as_ref().map(|a| a.name.to_owned()),
-        ));
+        }
     });
 }
 
 /// The variant keys of every select expression.
 fn select_keys(pattern: &ast::Pattern<&str>, out: &mut Vec<Vec<String>>) {
-    walk(pattern, &mut |node| {
-        if let Node::Select(variants) = node {
+    walk(pattern, &mut |visit| {
+        if let Visit::Select(variants) = visit {
             out.push(
                 variants
                     .iter()
@@ -885,7 +799,7 @@ type Reference = (bool, String, Option<String>);
 
 /// The CLDR plural categories a locale's integers use (`ru`: one, few, many).
 fn plural_categories(locale: &str) -> Option<Vec<&'static str>> {
-    let id = parse_locale(locale).ok()?;
+    let id = folder_locale(locale)?;
     let rules = PluralRules::create(id, PluralRuleType::CARDINAL).ok()?;
     let mut categories = Vec::new();
     for n in 0u32..=200 {

@@ -1,0 +1,157 @@
+//! The run-time source of a catalog: a locales folder read, parsed and
+//! rendered into the same tables that `build.rs` compiles, for live preview
+//! of translations and for locales added after the build.
+
+use std::path::Path;
+
+use unic_langid::LanguageIdentifier;
+
+use super::{Catalog, LazyBundle, LocaleEntry, Message, NEXT_INSTANCE, Text};
+use crate::code::CatalogId;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::fallback::{LAST_RESORT, default_chain};
+use crate::ftl::render::{
+    Budget, CatalogFile, Loaded, Rendered, RenderedMessage, load, render_locale,
+};
+use crate::ftl::{SourceFile, folder_locale};
+use crate::source::{EMBEDDED, OwnedSourceFile, read_dir};
+use std::sync::atomic::Ordering;
+
+/// See [`Catalog::from_dir`].
+pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> {
+    let mut diagnostics = Vec::new();
+    let owned = read_dir(dir, &mut diagnostics)?;
+    let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    for embedded in EMBEDDED {
+        // The folder's own files replace the embedded ones.
+        if !files
+            .iter()
+            .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog)
+        {
+            files.push(*embedded);
+        }
+    }
+    let mut catalog = from_sources(&files, &mut diagnostics);
+    catalog.backstop = Some(Catalog::embedded());
+    Ok((catalog, diagnostics))
+}
+
+/// One locale's files while loading, one per catalog.
+struct LoadingLocale<'f> {
+    id: LanguageIdentifier,
+    files: Vec<Option<(Loaded, &'f str)>>,
+}
+
+/// Builds a catalog from `.ftl` sources, reporting every problem in them
+/// instead of failing: whatever parses is served.
+fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
+    let mut locales: Vec<LoadingLocale<'_>> = Vec::new();
+    for file in files {
+        let Some(position) = CatalogId::ALL
+            .iter()
+            .position(|c| c.as_str() == file.catalog)
+        else {
+            continue;
+        };
+        let Some(id) = folder_locale(file.locale) else {
+            diagnostics.push(crate::diagnostic::file_problem(
+                file.path,
+                "locale-name",
+                format!(
+                    "folder {:?} is not a canonical locale name such as kk or pt-BR; its files are not loaded",
+                    file.locale
+                ),
+            ));
+            continue;
+        };
+        let slot = match locales.iter().position(|l| l.id == id) {
+            Some(slot) => slot,
+            None => {
+                locales.push(LoadingLocale {
+                    id: id.clone(),
+                    files: CatalogId::ALL.iter().map(|_| None).collect(),
+                });
+                locales.len() - 1
+            }
+        };
+        let Some(entry) = locales
+            .get_mut(slot)
+            .and_then(|l| l.files.get_mut(position))
+        else {
+            continue;
+        };
+        // One file per locale and catalog: the first one given wins.
+        if entry.is_none() {
+            *entry = Some((load(file, id, diagnostics), file.path));
+        }
+    }
+    locales.sort_by_key(|l| l.id.to_string());
+
+    let mut budget = Budget::default();
+    let mut messages = Vec::new();
+    let mut labels = Vec::new();
+    let mut bundles = Vec::new();
+    for locale in &locales {
+        let row: Vec<CatalogFile<'_>> = CatalogId::ALL
+            .iter()
+            .zip(&locale.files)
+            .map(|(catalog, file)| CatalogFile {
+                loaded: file.as_ref().map(|(loaded, _)| loaded),
+                path: file.as_ref().map_or("", |(_, path)| path),
+                codes: catalog.codes().map(|c| c.name()).collect(),
+                sections: catalog.sections().to_vec(),
+            })
+            .collect();
+        let row = render_locale(&row, &mut budget, diagnostics);
+        messages.extend(row.messages.into_iter().map(|m| m.map(Message::from)));
+        labels.extend(row.labels.into_iter().map(|l| l.map(Into::into)));
+    }
+    let ids: Vec<LanguageIdentifier> = locales.iter().map(|l| l.id.clone()).collect();
+    for locale in locales {
+        for file in locale.files {
+            bundles.push(file.map_or(LazyBundle::none(), |(loaded, _)| {
+                LazyBundle::loaded(loaded.bundle)
+            }));
+        }
+    }
+    let entries: Vec<LocaleEntry> = ids
+        .iter()
+        .enumerate()
+        .map(|(slot, id)| LocaleEntry {
+            id: id.clone(),
+            chain: default_chain(&ids, slot).into(),
+        })
+        .collect();
+    let unshipped: Vec<u16> = ids
+        .iter()
+        .position(|l| *l == LAST_RESORT)
+        .and_then(|s| u16::try_from(s).ok())
+        .into_iter()
+        .collect();
+    Catalog {
+        instance: NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed),
+        locales: entries.into(),
+        messages: messages.into(),
+        labels: labels.into(),
+        bundles: bundles.into(),
+        unshipped: unshipped.into(),
+        backstop: None,
+    }
+}
+
+impl From<RenderedMessage> for Message {
+    fn from(m: RenderedMessage) -> Self {
+        let plain = m.is_plain();
+        let text = |r: Rendered| match r {
+            Rendered::Plain(s) => Text::Plain(s.into()),
+            Rendered::Dynamic => Text::Dynamic,
+        };
+        Message {
+            title: text(m.title),
+            explanation: text(m.explanation),
+            hint: m.hint.map(text),
+            plain,
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! A Fluent file read entry by entry, so that one broken entry loses only
+//! itself: where entries start, how deep each one nests, and the guard that
+//! keeps the Fluent parser's panics inside the entry that caused them.
+
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+/// One entry of a file: a message or term with the comment lines right
+/// above it, or a run of lines that starts none.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Chunk<'t> {
+    pub(crate) text: &'t str,
+}
+
+/// Splits `text` where the reference parser (fluent.js) resumes after a
+/// broken entry: at every line that starts, at column 0, a message (`id`),
+/// a term (`-id`) or a comment (`#`). A run of comment lines stays with the
+/// entry right below it, whose comment it is (stamps live there).
+///
+/// Parsing each piece on its own is what confines a mistake: an unclosed
+/// `{` in one message can no longer swallow the next one.
+pub(crate) fn entries(text: &str) -> Vec<Chunk<'_>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    let mut previous_comment = false;
+    for line in text.split_inclusive('\n') {
+        let first = line.as_bytes().first().copied();
+        let comment = first == Some(b'#');
+        let begins_entry = first.is_some_and(|b| b.is_ascii_alphabetic() || b == b'-');
+        if (comment || begins_entry) && !previous_comment && offset > start {
+            chunks.extend(text.get(start..offset).map(|text| Chunk { text }));
+            start = offset;
+        }
+        previous_comment = comment;
+        offset += line.len();
+    }
+    if offset > start {
+        chunks.extend(text.get(start..offset).map(|text| Chunk { text }));
+    }
+    chunks
+}
+
+/// How deep placeables (`{ { … } }`) and call arguments (`F(G(…))`) may
+/// nest in one entry. Real messages nest two or three levels; the Fluent
+/// parser and resolver recurse once per level and would overflow the stack
+/// (an abort no guard can catch) at a few thousand.
+pub(crate) const MAX_NESTING: usize = 64;
+
+/// What an open bracket of an entry is, for [`nesting`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// `{`: an expression.
+    Placeable { select: bool },
+    /// `(`: call arguments.
+    Arguments,
+    /// The text of a select expression's variant, after `[key]`.
+    Variant,
+}
+
+/// The deepest nesting of placeables and call arguments in an entry, as the
+/// parser would recurse into it, and the byte offset where that depth is
+/// first reached.
+///
+/// It reads the entry as the parser does: `"…"` is a string literal only
+/// inside an expression (in text it is just a quote), `->` starts a select
+/// whose variants hold text again, and two placeables side by side are two
+/// levels of one, not two levels deep. Where the entry is malformed the
+/// parser stops at its first error, so counting on past it can only
+/// overstate the depth, never understate it.
+pub(crate) fn nesting(entry: &str) -> (usize, usize) {
+    let bytes = entry.as_bytes();
+    let byte = |i: usize| bytes.get(i).copied();
+    let mut open: Vec<Open> = Vec::new();
+    // Variant texts on the stack: they are not levels of recursion.
+    let mut variants = 0;
+    let (mut deepest, mut deepest_at) = (0, 0);
+    let mut i = 0;
+    let mut line_start = true;
+    while let Some(b) = byte(i) {
+        // A comment line is never parsed as an expression.
+        if line_start && b == b'#' && open.is_empty() {
+            i += bytes
+                .get(i..)
+                .and_then(|rest| rest.iter().position(|&c| c == b'\n'))
+                .map_or(bytes.len(), |p| p + 1);
+            continue;
+        }
+        line_start = b == b'\n';
+        match open.last().copied() {
+            None | Some(Open::Variant) => match b {
+                b'{' => open.push(Open::Placeable { select: false }),
+                b'}' if open.last() == Some(&Open::Variant) => {
+                    // Text cannot hold `}`: it closes the select around it.
+                    open.pop();
+                    variants -= 1;
+                    if matches!(open.last(), Some(Open::Placeable { .. })) {
+                        open.pop();
+                    }
+                }
+                b'\n' if open.last() == Some(&Open::Variant) => {
+                    let next = bytes
+                        .get(i + 1..)
+                        .and_then(|rest| rest.iter().find(|c| !c.is_ascii_whitespace()));
+                    if matches!(next, Some(b'[' | b'*' | b'}')) {
+                        open.pop();
+                        variants -= 1;
+                    }
+                }
+                _ => {}
+            },
+            Some(top) => match b {
+                b'"' => {
+                    // A string literal ends at its closing quote or its line.
+                    i += 1;
+                    while let Some(c) = byte(i) {
+                        match c {
+                            b'\\' => i += 2,
+                            b'"' | b'\n' => break,
+                            _ => i += 1,
+                        }
+                    }
+                    line_start = byte(i) == Some(b'\n');
+                }
+                b'{' => open.push(Open::Placeable { select: false }),
+                b'(' => open.push(Open::Arguments),
+                b'}' if matches!(top, Open::Placeable { .. }) => {
+                    open.pop();
+                }
+                b')' if top == Open::Arguments => {
+                    open.pop();
+                }
+                b'-' if byte(i + 1) == Some(b'>') => {
+                    if let Some(Open::Placeable { select }) = open.last_mut() {
+                        *select = true;
+                    }
+                }
+                b'[' if top == (Open::Placeable { select: true }) => {
+                    while byte(i).is_some_and(|c| c != b']' && c != b'\n') {
+                        i += 1;
+                    }
+                    open.push(Open::Variant);
+                    variants += 1;
+                }
+                _ => {}
+            },
+        }
+        let depth = open.len() - variants;
+        if depth > deepest {
+            (deepest, deepest_at) = (depth, i);
+        }
+        i += 1;
+    }
+    (deepest, deepest_at)
+}
+
+thread_local! {
+    /// Set while [`guarded`] runs upstream code on this thread: a panic
+    /// there is expected, caught and reported, so nothing is printed.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+static QUIET_HOOK: Once = Once::new();
+
+/// Runs upstream Fluent code that is known to panic on some hostile input
+/// (fluent-rs #389, #242), turning a panic into `None` so that one bad entry
+/// never takes a program down.
+///
+/// The panic prints nothing, whatever `RUST_BACKTRACE` says: on first use
+/// this installs a panic hook that stays silent while a guarded call runs on
+/// the current thread and hands every other panic to the hook that was
+/// installed before it.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f)).ok();
+    QUIET.with(|q| q.set(was));
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        entries(text).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn entries_start_at_ids_and_keep_their_comments() {
+        let text = "# en-hash: 1\na = A\n    .title = T\n\n-t = T\nb = {\nc = C\n  x\n";
+        assert_eq!(
+            texts(text),
+            [
+                "# en-hash: 1\na = A\n    .title = T\n\n",
+                "-t = T\n",
+                "b = {\n",
+                "c = C\n  x\n"
+            ]
+        );
+        assert_eq!(texts("  junk\na = A"), ["  junk\n", "a = A"]);
+        assert!(entries("").is_empty());
+    }
+
+    #[test]
+    fn nesting_counts_real_depth() {
+        assert_eq!(nesting("a = plain text").0, 0);
+        assert_eq!(nesting("a = { $x }").0, 1);
+        assert_eq!(nesting("a = { { { $x } } }").0, 3);
+        // Side by side is not nested.
+        let side = format!("a = {}", "{ \"x\" }".repeat(200));
+        assert_eq!(nesting(&side).0, 1);
+        // Quotes in text are text; a `(` in a string literal opens nothing.
+        assert_eq!(nesting("a = \"quoted\" (x) { \"(\" }").0, 1);
+        let lines = "a =\n".to_owned() + &"    \"a\" (b) c\n".repeat(100);
+        assert_eq!(nesting(&lines).0, 0);
+        // Call arguments and selects with placeables in variants.
+        assert_eq!(nesting("a = { F(G(H($x))) }").0, 4);
+        let select = "a = { $n ->\n    [one] { $x }\n   *[other] { { $y } }\n}\n";
+        assert_eq!(nesting(select).0, 3);
+        // `}` in a variant's text closes the select.
+        assert_eq!(nesting("a = { $n ->\n *[o] x }{ { $y } }").0, 2);
+        // A comment line is not parsed.
+        assert_eq!(nesting("# {{{{\na = x").0, 0);
+        // Unclosed opens count, wherever they are.
+        let deep = format!("a = {}", "{".repeat(100));
+        assert_eq!(nesting(&deep), (100, 103));
+        let deep_calls = format!("a = {{ {}", "F(\n".repeat(100));
+        assert_eq!(nesting(&deep_calls).0, 101);
+    }
+
+    #[test]
+    fn guarded_turns_a_panic_into_none() {
+        assert_eq!(guarded(|| 1), Some(1));
+        #[allow(clippy::panic)]
+        let caught: Option<()> = guarded(|| panic!("from a guarded call"));
+        assert!(caught.is_none());
+    }
+}

@@ -1,0 +1,295 @@
+//! From a file to text: a file loaded into a Fluent bundle entry by entry
+//! and within its budget, and each code's title, explanation and hint
+//! rendered as far as they can be without arguments.
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentError, FluentMessage, FluentResource};
+use fluent_syntax::ast::{self, Entry};
+use unic_langid::LanguageIdentifier;
+
+use super::budget::{MAX_MESSAGE_BYTES, MAX_TOTAL_BYTES, message_size, sizes};
+use super::entries::guarded;
+use super::refs::Graph;
+use super::{SourceFile, decode, parse_entries};
+use crate::diagnostic::{Diagnostic, Severity, one_line};
+
+/// A bundle of one locale and catalog, shareable between threads.
+pub(crate) type Bundle = FluentBundle<FluentResource>;
+
+/// A file's bundle, with the budget's bound on each of its messages.
+pub(crate) struct Loaded {
+    pub(crate) bundle: Bundle,
+    /// Message id → the most bytes it can format to.
+    pub(crate) sizes: HashMap<String, u64>,
+}
+
+/// Loads a file into a bundle for `locale`. Every problem becomes a
+/// diagnostic and costs only the entry it is in: a syntax error, a parser
+/// panic, nesting too deep, a message over [`MAX_MESSAGE_BYTES`] (refused
+/// here, so it falls back along its chain), a duplicate id (the first
+/// definition stays).
+pub(crate) fn load(
+    file: &SourceFile<'_>,
+    locale: LanguageIdentifier,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Loaded {
+    let text = decode(file, diagnostics);
+    let parsed = parse_entries(file.path, &text, diagnostics, |entry| {
+        FluentResource::try_new(entry.to_owned())
+    });
+    let graph = Graph::new(parsed.iter().flat_map(|p| p.resource.entries()));
+    let bounds = sizes(&graph);
+    // Each entry's messages with their bounds, before the entries move
+    // into the bundle.
+    let messages: Vec<Vec<(String, u64)>> = parsed
+        .iter()
+        .map(|p| {
+            p.resource
+                .entries()
+                .filter_map(|e| match e {
+                    Entry::Message(m) => Some((m.id.name.to_owned(), message_size(&bounds, m))),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    drop(bounds);
+    drop(graph);
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
+    bundle.set_use_isolating(false);
+    let mut kept: HashMap<String, u64> = HashMap::new();
+    for (entry, messages) in parsed.into_iter().zip(messages) {
+        if let Some((id, size)) = messages.iter().find(|(_, s)| *s > MAX_MESSAGE_BYTES) {
+            diagnostics.push(too_long(file.path, entry.line, id, *size));
+            continue;
+        }
+        for (id, size) in messages {
+            kept.entry(id).or_insert(size);
+        }
+        if let Err(errors) = bundle.add_resource(entry.resource) {
+            diagnostics.extend(errors.into_iter().map(|error| Diagnostic {
+                path: file.path.to_owned(),
+                line: entry.line,
+                column: 1,
+                severity: Severity::Error,
+                rule: "duplicate-id",
+                message: match error {
+                    FluentError::Overriding { id, .. } => {
+                        format!("{id} is defined again here; only the first definition is used")
+                    }
+                    other => one_line(&other.to_string()),
+                },
+            }));
+        }
+    }
+    Loaded {
+        bundle,
+        sizes: kept,
+    }
+}
+
+/// The finding for a message over the budget.
+pub(crate) fn too_long(path: &str, line: usize, id: &str, size: u64) -> Diagnostic {
+    Diagnostic {
+        path: path.to_owned(),
+        line,
+        column: 1,
+        severity: Severity::Error,
+        rule: "too-long",
+        message: format!(
+            "{id} can format to {size} bytes through its references, more than the {MAX_MESSAGE_BYTES} allowed; it is not loaded"
+        ),
+    }
+}
+
+/// A message part rendered without arguments, or one that needs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Rendered {
+    Plain(String),
+    /// Formatting without arguments reported errors (it uses `$variables`,
+    /// or something it refers to is missing): formatted at lookup time.
+    Dynamic,
+}
+
+/// A code's message, rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RenderedMessage {
+    pub(crate) title: Rendered,
+    pub(crate) explanation: Rendered,
+    pub(crate) hint: Option<Rendered>,
+}
+
+impl RenderedMessage {
+    /// Every part was rendered: a lookup only borrows.
+    pub(crate) fn is_plain(&self) -> bool {
+        [
+            Some(&self.title),
+            Some(&self.explanation),
+            self.hint.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|t| matches!(t, Rendered::Plain(_)))
+    }
+}
+
+/// Which part of a code's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Title,
+    Explanation,
+    Hint,
+}
+
+fn pattern<'m>(message: &FluentMessage<'m>, part: Part) -> Option<&'m ast::Pattern<&'m str>> {
+    match part {
+        Part::Explanation => message.value(),
+        Part::Title => message.get_attribute("title").map(|a| a.value()),
+        Part::Hint => message.get_attribute("hint").map(|a| a.value()),
+    }
+}
+
+/// Renders a code's message as far as it can be without arguments. A
+/// message without a value or a title is treated as absent, so the chain
+/// moves on.
+pub(crate) fn render_message(bundle: &Bundle, name: &str) -> Option<RenderedMessage> {
+    let message = bundle.get_message(name)?;
+    let render = |part| -> Option<Rendered> {
+        let pattern = pattern(&message, part)?;
+        let mut errors = Vec::new();
+        let text = guarded(|| {
+            bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned()
+        })?;
+        Some(if errors.is_empty() {
+            Rendered::Plain(text)
+        } else {
+            Rendered::Dynamic
+        })
+    };
+    Some(RenderedMessage {
+        title: render(Part::Title)?,
+        explanation: render(Part::Explanation)?,
+        hint: render(Part::Hint),
+    })
+}
+
+/// Renders a message that takes no arguments and has no attributes, such
+/// as `catalog-title` and `section-tasks`; `None` if the bundle lacks it or
+/// Fluent reports an error formatting it.
+pub(crate) fn render_label(bundle: &Bundle, id: &str) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    guarded(|| {
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    })
+    .flatten()
+}
+
+/// Formats one part of a code's message with arguments, at lookup time;
+/// `None` if the bundle lacks it or Fluent failed on it.
+pub(crate) fn format_part(
+    bundle: &Bundle,
+    name: &str,
+    part: Part,
+    args: Option<&FluentArgs<'_>>,
+) -> Option<String> {
+    let message = bundle.get_message(name)?;
+    let pattern = pattern(&message, part)?;
+    guarded(|| {
+        // format_pattern grows its String from empty by doubling; one
+        // buffer sized for a typical explanation is cheaper.
+        let mut out = String::with_capacity(256);
+        let mut errors = Vec::new();
+        bundle
+            .write_pattern(&mut out, pattern, args, &mut errors)
+            .ok()?;
+        Some(out)
+    })
+    .flatten()
+}
+
+/// The text one load has rendered so far, against [`MAX_TOTAL_BYTES`].
+#[derive(Debug, Default)]
+pub(crate) struct Budget {
+    spent: u64,
+}
+
+/// One catalog's file of a locale, and what the table needs from it.
+pub(crate) struct CatalogFile<'l> {
+    pub(crate) loaded: Option<&'l Loaded>,
+    pub(crate) path: &'l str,
+    /// The codes' names, in registry order.
+    pub(crate) codes: Vec<&'l str>,
+    /// The section ids, in registry order.
+    pub(crate) sections: Vec<&'l str>,
+}
+
+/// A locale's row of the tables: every code's message and every label, in
+/// table order (catalogs in registry order; per catalog its title, then
+/// its sections' titles), rendered within `budget`.
+pub(crate) struct LocaleRow {
+    pub(crate) messages: Vec<Option<RenderedMessage>>,
+    pub(crate) labels: Vec<Option<String>>,
+}
+
+/// Renders one locale's files into its row of the tables. Once `budget`
+/// is spent, the remaining messages are refused (they fall back along
+/// their chain) and the file says so once.
+pub(crate) fn render_locale(
+    files: &[CatalogFile<'_>],
+    budget: &mut Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> LocaleRow {
+    let mut row = LocaleRow {
+        messages: Vec::new(),
+        labels: Vec::new(),
+    };
+    for file in files {
+        let mut refused = false;
+        let mut afford = |loaded: &Loaded, id: &str| {
+            let size = loaded.sizes.get(id).copied().unwrap_or(0);
+            let total = budget.spent.saturating_add(size);
+            if total > MAX_TOTAL_BYTES {
+                if !refused {
+                    refused = true;
+                    diagnostics.push(Diagnostic {
+                        path: file.path.to_owned(),
+                        line: 1,
+                        column: 1,
+                        severity: Severity::Error,
+                        rule: "too-long",
+                        message: format!(
+                            "the catalog's {MAX_TOTAL_BYTES} bytes of text are spent; from {id} on, this file's messages are not loaded"
+                        ),
+                    });
+                }
+                return false;
+            }
+            budget.spent = total;
+            true
+        };
+        let label_ids = std::iter::once("catalog-title".to_owned())
+            .chain(file.sections.iter().map(|s| format!("section-{s}")));
+        for id in label_ids {
+            let label = file
+                .loaded
+                .filter(|l| afford(l, &id))
+                .and_then(|l| render_label(&l.bundle, &id));
+            row.labels.push(label);
+        }
+        for name in &file.codes {
+            let message = file
+                .loaded
+                .filter(|l| afford(l, name))
+                .and_then(|l| render_message(&l.bundle, name));
+            row.messages.push(message);
+        }
+    }
+    row
+}
