@@ -678,3 +678,29 @@ impl Catalog {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compiled_bundle_is_built_on_first_use_and_formats_arguments() {
+        const SOURCE: SourceFile<'static> = SourceFile {
+            locale: "de",
+            catalog: "planfix",
+            path: "locales/de/planfix.ftl",
+            text: b"task-not-found = Die Aufgabe { $id } gibt es nicht.\n    .title = Nicht gefunden\n",
+        };
+        let lazy = LazyBundle::compiled(unic_langid::langid!("de"), SOURCE);
+        let mut args = FluentArgs::new();
+        args.set("id", "T-1");
+        let first = lazy.get().unwrap();
+        assert_eq!(
+            format_part(first, "task-not-found", Part::Explanation, Some(&args)).as_deref(),
+            Some("Die Aufgabe T-1 gibt es nicht.")
+        );
+        // Built once, then shared.
+        assert!(std::ptr::eq(first, lazy.get().unwrap()));
+        assert!(LazyBundle::none().get().is_none());
+    }
+}

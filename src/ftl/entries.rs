@@ -59,9 +59,17 @@ enum Open {
     Variant,
 }
 
+/// How deep an entry nests, as [`nesting`] measures it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Nesting {
+    /// The deepest nesting of placeables and call arguments.
+    pub(crate) depth: usize,
+    /// The byte offset where the depth first exceeds [`MAX_NESTING`].
+    pub(crate) too_deep: Option<usize>,
+}
+
 /// The deepest nesting of placeables and call arguments in an entry, as the
-/// parser would recurse into it, and the byte offset where that depth is
-/// first reached.
+/// parser would recurse into it.
 ///
 /// It reads the entry as the parser does: `"…"` is a string literal only
 /// inside an expression (in text it is just a quote), `->` starts a select
@@ -69,13 +77,16 @@ enum Open {
 /// levels of one, not two levels deep. Where the entry is malformed the
 /// parser stops at its first error, so counting on past it can only
 /// overstate the depth, never understate it.
-pub(crate) fn nesting(entry: &str) -> (usize, usize) {
+pub(crate) fn nesting(entry: &str) -> Nesting {
     let bytes = entry.as_bytes();
     let byte = |i: usize| bytes.get(i).copied();
     let mut open: Vec<Open> = Vec::new();
     // Variant texts on the stack: they are not levels of recursion.
     let mut variants = 0;
-    let (mut deepest, mut deepest_at) = (0, 0);
+    let mut deepest = Nesting {
+        depth: 0,
+        too_deep: None,
+    };
     let mut i = 0;
     let mut line_start = true;
     while let Some(b) = byte(i) {
@@ -147,12 +158,15 @@ pub(crate) fn nesting(entry: &str) -> (usize, usize) {
             },
         }
         let depth = open.len() - variants;
-        if depth > deepest {
-            (deepest, deepest_at) = (depth, i);
+        if depth > deepest.depth {
+            deepest.depth = depth;
+            if depth > MAX_NESTING && deepest.too_deep.is_none() {
+                deepest.too_deep = Some(i);
+            }
         }
         i += 1;
     }
-    (deepest, deepest_at)
+    deepest
 }
 
 thread_local! {
@@ -212,29 +226,30 @@ mod tests {
 
     #[test]
     fn nesting_counts_real_depth() {
-        assert_eq!(nesting("a = plain text").0, 0);
-        assert_eq!(nesting("a = { $x }").0, 1);
-        assert_eq!(nesting("a = { { { $x } } }").0, 3);
+        assert_eq!(nesting("a = plain text").depth, 0);
+        assert_eq!(nesting("a = { $x }").depth, 1);
+        assert_eq!(nesting("a = { { { $x } } }").depth, 3);
         // Side by side is not nested.
         let side = format!("a = {}", "{ \"x\" }".repeat(200));
-        assert_eq!(nesting(&side).0, 1);
+        assert_eq!(nesting(&side).depth, 1);
         // Quotes in text are text; a `(` in a string literal opens nothing.
-        assert_eq!(nesting("a = \"quoted\" (x) { \"(\" }").0, 1);
+        assert_eq!(nesting("a = \"quoted\" (x) { \"(\" }").depth, 1);
         let lines = "a =\n".to_owned() + &"    \"a\" (b) c\n".repeat(100);
-        assert_eq!(nesting(&lines).0, 0);
+        assert_eq!(nesting(&lines).depth, 0);
         // Call arguments and selects with placeables in variants.
-        assert_eq!(nesting("a = { F(G(H($x))) }").0, 4);
+        assert_eq!(nesting("a = { F(G(H($x))) }").depth, 4);
         let select = "a = { $n ->\n    [one] { $x }\n   *[other] { { $y } }\n}\n";
-        assert_eq!(nesting(select).0, 3);
+        assert_eq!(nesting(select).depth, 3);
         // `}` in a variant's text closes the select.
-        assert_eq!(nesting("a = { $n ->\n *[o] x }{ { $y } }").0, 2);
+        assert_eq!(nesting("a = { $n ->\n *[o] x }{ { $y } }").depth, 2);
         // A comment line is not parsed.
-        assert_eq!(nesting("# {{{{\na = x").0, 0);
+        assert_eq!(nesting("# {{{{\na = x").depth, 0);
         // Unclosed opens count, wherever they are.
         let deep = format!("a = {}", "{".repeat(100));
-        assert_eq!(nesting(&deep), (100, 103));
+        assert_eq!(nesting(&deep).depth, 100);
+        assert_eq!(nesting(&deep).too_deep, Some(4 + MAX_NESTING));
         let deep_calls = format!("a = {{ {}", "F(\n".repeat(100));
-        assert_eq!(nesting(&deep_calls).0, 101);
+        assert_eq!(nesting(&deep_calls).depth, 101);
     }
 
     #[test]

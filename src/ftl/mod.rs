@@ -89,6 +89,10 @@ pub(crate) fn parse_entries<'t, R>(
         let entry_line = line;
         line += chunk.text.bytes().filter(|&b| b == b'\n').count();
         let at = |offset: usize| {
+            // An error the parser meets only after the entry's last line
+            // (an unclosed `{`) belongs at the end of the entry, not on the
+            // next entry's line.
+            let offset = offset.min(chunk.text.trim_end().len());
             let (l, column) = line_col(chunk.text.as_bytes(), offset);
             (entry_line + l - 1, column)
         };
@@ -102,10 +106,9 @@ pub(crate) fn parse_entries<'t, R>(
                 message,
             });
         };
-        let (depth, deepest_at) = nesting(chunk.text);
-        if depth > MAX_NESTING {
+        if let Some(too_deep) = nesting(chunk.text).too_deep {
             report(
-                at(deepest_at),
+                at(too_deep),
                 format!(
                     "placeables nest more than {MAX_NESTING} levels deep here; the entry is skipped"
                 ),

@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod fixtures;
 mod hostile;
+mod loader;
 mod locale;
 mod parity;
 mod props;

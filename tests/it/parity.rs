@@ -102,3 +102,60 @@ fn the_embedded_catalog_ships_every_locale_folder() {
         .collect();
     assert_eq!(embedded, shipped());
 }
+
+/// The compiled catalog (tables rendered by `build.rs`) and the folder
+/// loader (`Catalog::from_dir`, parsing at run time) are two sources behind
+/// one lookup: for every code, shipped locale and part they give the same
+/// bytes from the same serving locale, and the same labels and chains.
+#[test]
+fn the_compiled_catalog_and_the_folder_loader_agree() {
+    use errcat::Catalog;
+    let compiled = Catalog::embedded();
+    let (folder, diagnostics) = Catalog::from_dir(locales_dir()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let tags = |c: &Catalog| c.locales().map(ToString::to_string).collect::<Vec<_>>();
+    assert_eq!(tags(compiled), tags(&folder));
+    let mut compared = 0;
+    let requests = shipped()
+        .into_iter()
+        .chain(["kk-KZ".to_owned(), "de".to_owned()]);
+    for lang in requests {
+        let (a, b) = (compiled.chain(&lang).unwrap(), folder.chain(&lang).unwrap());
+        assert_eq!(a.to_string(), b.to_string());
+        for catalog in CatalogId::ALL {
+            assert_eq!(
+                compiled.catalog_title(catalog, &a),
+                folder.catalog_title(catalog, &b),
+                "{catalog} in {lang}"
+            );
+            for section in catalog.sections() {
+                assert_eq!(
+                    compiled.section_title(catalog, section, &a),
+                    folder.section_title(catalog, section, &b),
+                    "{catalog}:{section} in {lang}"
+                );
+            }
+            for code in catalog.codes() {
+                let (x, y) = (
+                    compiled.lookup(code, &a).unwrap(),
+                    folder.lookup(code, &b).unwrap(),
+                );
+                let parts = |e: &errcat::Explanation<'_>| {
+                    (
+                        e.locale().to_string(),
+                        e.is_fallback(),
+                        e.title().to_owned(),
+                        e.explanation().to_owned(),
+                        e.hint().map(str::to_owned),
+                    )
+                };
+                assert_eq!(parts(&x), parts(&y), "{code} in {lang}");
+                // The compiled texts are the catalog's own, `'static`.
+                let stored: errcat::StoredTexts<'static> = x.stored().unwrap();
+                assert_eq!(stored.title, y.title());
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 6 * 73);
+}
