@@ -66,7 +66,17 @@ struct Row {
     retired: bool,
 }
 
-fn main() -> BuildResult<()> {
+fn main() {
+    if let Err(error) = run() {
+        // One `cargo::error` per line: cargo shows each as an error and
+        // fails the build, and an editor or a CI log links `path:line:col`.
+        for line in error.to_string().lines() {
+            println!("cargo::error={line}");
+        }
+    }
+}
+
+fn run() -> BuildResult<()> {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?);
     let out = PathBuf::from(env::var("OUT_DIR")?);
     println!("cargo:rerun-if-changed=registry");
