@@ -378,6 +378,34 @@ impl Catalog {
         chain: &FallbackChain,
         args: Option<&FluentArgs<'_>>,
     ) -> Result<Explanation<'_>, Error> {
+        // The hot path: a chain of this catalog and a message rendered
+        // ahead of time. Everything else is out of line.
+        if chain.instance == self.instance {
+            if let Some((slot, message)) = self.find(code, &chain.slots) {
+                if let (true, Some(locale)) = (message.plain, self.locales.get(usize::from(slot))) {
+                    return Ok(Explanation {
+                        code,
+                        requested: chain.requested.clone(),
+                        locale: &locale.id,
+                        fallback: chain.head != Some(slot),
+                        texts: Texts::Stored(message),
+                    });
+                }
+            }
+        }
+        self.lookup_cold(code, chain, args)
+    }
+
+    /// A lookup off the hot path: formatting with arguments, a chain of
+    /// another catalog, or a fall back to the backstop.
+    #[cold]
+    #[inline(never)]
+    fn lookup_cold(
+        &self,
+        code: Code,
+        chain: &FallbackChain,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
         if chain.instance == self.instance {
             return self.lookup_slots(
                 code,
@@ -394,6 +422,16 @@ impl Catalog {
                 .map(|l| l.to_string()),
         )?;
         self.lookup_slots(code, rebuilt.requested, rebuilt.head, &rebuilt.slots, args)
+    }
+
+    /// The first slot of `slots` whose locale has a message for `code`.
+    #[inline]
+    fn find(&self, code: Code, slots: &[u16]) -> Option<(u16, &Message)> {
+        let index = code.index();
+        slots.iter().find_map(|&slot| {
+            let message = self.messages.get(usize::from(slot) * CODES.len() + index)?;
+            message.as_ref().map(|m| (slot, m))
+        })
     }
 
     /// Finds codes by words in any shipped language (titles, explanations,
@@ -615,7 +653,6 @@ impl Catalog {
         }
     }
 
-    #[inline]
     fn lookup_slots(
         &self,
         code: Code,
@@ -624,13 +661,10 @@ impl Catalog {
         slots: &[u16],
         args: Option<&FluentArgs<'_>>,
     ) -> Result<Explanation<'_>, Error> {
-        for &slot in slots {
-            let (Some(message), Some(locale)) = (
-                self.message(slot, code),
-                self.locales.get(usize::from(slot)),
-            ) else {
-                continue;
-            };
+        let found = self
+            .find(code, slots)
+            .and_then(|(slot, m)| Some((slot, m, self.locales.get(usize::from(slot))?)));
+        if let Some((slot, message, locale)) = found {
             let text = |part: Part, text| self.part_text(text, slot, code, part, args);
             let texts = if message.plain {
                 Texts::Stored(message)
