@@ -27,6 +27,7 @@ use crate::catalog::Catalog;
 use crate::code::{CatalogId, Code};
 use crate::error::Error;
 use crate::fallback::{FallbackChain, LAST_RESORT};
+use crate::files::write::{Mode, write_atomic};
 
 /// The file [`write_index`] writes into its folder.
 pub const INDEX_FILE: &str = "index.html";
@@ -155,8 +156,10 @@ pub fn render_index(catalog: &Catalog) -> String {
 /// Writes the error index ([`render_index`]) to `dir/index.html`, creating
 /// `dir` and its parents as needed, and returns the path of the file.
 ///
-/// The file is written beside its final name and then renamed, so a server
-/// or a browser never sees half a page.
+/// The file is written beside its final name under a fresh, exclusively
+/// created name, synced and then renamed, so a server or a browser never
+/// sees half a page; an `index.html` that is a link out of `dir` is
+/// refused, not written through.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-docs-doctest-{}", std::process::id()));
@@ -176,14 +179,8 @@ pub fn write_index(catalog: &Catalog, dir: &Path) -> Result<PathBuf, Error> {
     };
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let path = dir.join(INDEX_FILE);
-    let partial = dir.join(format!(".{INDEX_FILE}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&partial, render_index(catalog))
-        .and_then(|()| std::fs::rename(&partial, &path));
-    if let Err(e) = written {
-        // Best effort: the error that matters is the one above.
-        let _ = std::fs::remove_file(&partial);
-        return Err(io(&path, e));
-    }
+    write_atomic(dir, &path, render_index(catalog).as_bytes(), Mode::Replace)
+        .map_err(|e| io(&path, e))?;
     Ok(path)
 }
 

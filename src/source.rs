@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::code::CatalogId;
 use crate::diagnostic::{Diagnostic, Severity, parser_failed};
 use crate::error::Error;
+use crate::files::read::{Budget, read_regular};
 
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
 /// that is not valid UTF-8 is reported and read as far as it can be).
@@ -74,6 +75,9 @@ pub(crate) fn read_dir(
         }
     }
     folders.sort();
+    // One budget for the whole folder: many files just under the cap
+    // must not add up to gigabytes.
+    let mut budget = Budget::for_folder();
     let mut files = Vec::new();
     for (locale, folder) in folders {
         let Ok(entries) = fs::read_dir(&folder) else {
@@ -107,49 +111,17 @@ pub(crate) fn read_dir(
                 });
                 continue;
             }
-            match fs::metadata(&path) {
-                // A pipe or a device would block or never end: only regular
-                // files (or links to them) are read.
-                Ok(meta) if !meta.is_file() => {
-                    diagnostics.push(file_problem(
-                        &shown,
-                        "io",
-                        "not a regular file; it is skipped".to_owned(),
-                    ));
-                    continue;
-                }
-                Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                    diagnostics.push(file_problem(
-                        &shown,
-                        "io",
-                        format!(
-                            "the file has {} bytes, more than the {MAX_FILE_BYTES} read; it is skipped",
-                            meta.len()
-                        ),
-                    ));
-                    continue;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    diagnostics.push(file_problem(
-                        &shown,
-                        "io",
-                        format!("cannot read the file: {e}"),
-                    ));
-                    continue;
-                }
-            }
-            match fs::read(&path) {
+            match read_regular(&path, MAX_FILE_BYTES, &mut budget) {
                 Ok(text) => files.push(OwnedSourceFile {
                     locale: locale.clone(),
                     catalog: catalog.to_owned(),
                     path: shown,
                     text,
                 }),
-                Err(e) => diagnostics.push(file_problem(
+                Err(refused) => diagnostics.push(file_problem(
                     &shown,
                     "io",
-                    format!("cannot read the file: {e}"),
+                    format!("{refused}; it is skipped"),
                 )),
             }
         }

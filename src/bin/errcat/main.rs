@@ -2,11 +2,14 @@
 //!
 //! Thin by design: parse the arguments, call the library, print, and map the
 //! outcome to the exit status. Exit status: 0 found (or no errors); 1 unknown
-//! catalog or code, no search hit, or a check that found errors; 2 usage
-//! error, invalid code syntax, invalid locale or invalid response.
+//! catalog or code, no search hit, a check that found errors, or output
+//! that cannot be written (a full disk); 2 usage error, invalid code
+//! syntax, invalid locale, invalid response, or a file or folder that
+//! cannot be read or written. A reader that goes away (`errcat list |
+//! head`) is not an error.
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -145,6 +148,7 @@ enum Shell {
 }
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
@@ -163,7 +167,7 @@ fn main() -> ExitCode {
                 .collect();
             let reason = reason.join(" ");
             let reason = reason.strip_prefix("error: ").unwrap_or(&reason);
-            eprintln!("errcat: {reason} (see errcat --help)");
+            warn(&format!("{reason} (see errcat --help)"));
             return ExitCode::from(2);
         }
     };
@@ -173,9 +177,27 @@ fn main() -> ExitCode {
         // The reader went away (`errcat list | head`): nothing more to say.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("errcat: {failure}");
+            warn(&failure.to_string());
             ExitCode::from(failure.exit_status())
         }
+    }
+}
+
+/// Prints `errcat: <line>` on stderr. A stderr that cannot be
+/// written is no reason to panic: the exit status still tells.
+fn warn(line: &str) {
+    let _ = writeln!(io::stderr(), "errcat: {line}");
+}
+
+/// A write past the file-size limit (`ulimit -f`) kills the process with
+/// SIGXFSZ by default. Ignored, the write fails with `EFBIG` instead, and
+/// errcat reports it and removes its temporary file, like on a full disk.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: sets a signal's disposition to "ignore" before any other
+    // thread exists; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }
 
@@ -214,7 +236,7 @@ fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
     };
     let (catalog, diagnostics) = Catalog::from_dir(dir)?;
     for d in diagnostics {
-        eprintln!("errcat: {d}");
+        warn(&d.to_string());
     }
     // The process ends after one command: leaking the preview catalog keeps
     // every command on `&'static Catalog`, as with the embedded one.
@@ -326,9 +348,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::Stamp { lang, locales } => {
             let n = errcat::stamp_locale(&locales, &lang)?;
+            let folder = locale_folder(&locales, &lang)?;
             writeln!(
                 out,
-                "stamped {n} messages of {lang} with the current English"
+                "stamped {n} messages in {} with the current English",
+                folder.display()
             )?;
         }
         Command::Completions { shell } => {
@@ -342,6 +366,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Man => clap_mangen::Man::new(Cli::command()).render(out)?,
     }
     Ok(())
+}
+
+/// `<locales>/<tag>`: the folder `stamp` writes for `lang`.
+fn locale_folder(locales: &Path, lang: &str) -> Result<PathBuf, Failure> {
+    Ok(locales.join(errcat::parse_locale(lang)?.to_string()))
 }
 
 /// The largest response read from stdin.
