@@ -12,3 +12,4 @@ mod locale;
 mod parity;
 mod props;
 mod support;
+mod terminal;

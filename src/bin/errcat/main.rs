@@ -7,6 +7,9 @@
 //! syntax, invalid locale, invalid response, or a file or folder that
 //! cannot be read or written. A reader that goes away (`errcat list |
 //! head`) is not an error.
+//!
+//! Whatever it prints in text comes from outside and goes through
+//! [`terminal::escape`] first.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +19,10 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use errcat::{ApiResponse, Catalog, CatalogId, Error};
 
 mod render;
+#[path = "../../terminal.rs"]
+mod terminal;
+
+use terminal::escape;
 
 /// Explains the numeric error codes of the Mobizon SMS API and the Planfix
 /// REST API in English, Russian, Ukrainian and Kazakh.
@@ -183,10 +190,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints `errcat: <line>` on stderr. A stderr that cannot be
+/// Prints `errcat: <line>` on stderr, escaped. A stderr that cannot be
 /// written is no reason to panic: the exit status still tells.
 fn warn(line: &str) {
-    let _ = writeln!(io::stderr(), "errcat: {line}");
+    let _ = writeln!(io::stderr(), "errcat: {}", escape(line));
 }
 
 /// A write past the file-size limit (`ulimit -f`) kills the process with
@@ -324,7 +331,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Docs { out: dir, locales } => {
             let catalog = load(locales.as_ref())?;
             let path = errcat::docs::write_index(catalog, &dir)?;
-            writeln!(out, "wrote {}", path.display())?;
+            writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
         }
         Command::Check { locales, json } => {
             let report = match locales {
@@ -343,7 +350,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::NewLocale { lang, locales } => {
             for path in errcat::scaffold_locale(&locales, &lang)? {
-                writeln!(out, "created {path}")?;
+                writeln!(out, "created {}", escape(&path))?;
             }
         }
         Command::Stamp { lang, locales } => {
@@ -352,7 +359,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             writeln!(
                 out,
                 "stamped {n} messages in {} with the current English",
-                folder.display()
+                escape(&folder.display().to_string())
             )?;
         }
         Command::Completions { shell } => {
