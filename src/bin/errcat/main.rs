@@ -15,6 +15,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use errcat::{ApiResponse, Catalog, CatalogId, Error};
 
@@ -60,7 +61,8 @@ enum Command {
     },
     /// Find codes by words in any language, by name or by number.
     Search {
-        /// What to look for, e.g. «неверный токен», "rate limit", ліміт.
+        /// What to look for, e.g. «неверный токен», "rate limit", ліміт
+        /// (its first 256 characters and 16 words).
         text: String,
         #[command(flatten)]
         output: Output,
@@ -76,8 +78,8 @@ enum Command {
         /// The language: a BCP 47 or POSIX locale. Default: LC_ALL, LC_MESSAGES, LANG, en.
         #[arg(long, short, value_name = "LOCALE")]
         lang: Option<String>,
-        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES.
-        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES (empty: none).
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
     },
     /// Write the HTML error index: one self-contained page with every code,
@@ -86,8 +88,8 @@ enum Command {
         /// The folder to write index.html into (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES.
-        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES (empty: none).
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
     },
     /// Check .ftl files for translators: one line per finding, then coverage.
@@ -136,9 +138,16 @@ struct Output {
     #[arg(long)]
     json: bool,
     /// Serve texts from this locales folder (live preview of translations);
-    /// files it lacks come from the embedded catalogs. Default: ERRCAT_LOCALES.
-    #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+    /// files it lacks come from the embedded catalogs. Default: ERRCAT_LOCALES
+    /// (empty: none).
+    #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
     locales: Option<PathBuf>,
+}
+
+/// A path that may be empty: `ERRCAT_LOCALES=` (set, empty) means no
+/// folder, as an empty `LANG` means no locale, instead of a usage error.
+fn any_path() -> impl TypedValueParser<Value = PathBuf> {
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -236,9 +245,10 @@ impl Failure {
 }
 
 /// The catalog to serve: a locales folder when one is given, else the
-/// embedded one. Problems in the folder's files go to stderr, one per line.
+/// embedded one. An empty folder name (`ERRCAT_LOCALES=`) counts as none.
+/// Problems in the folder's files go to stderr, one per line.
 fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
-    let Some(dir) = dir else {
+    let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
         return Ok(Catalog::embedded());
     };
     let (catalog, diagnostics) = Catalog::from_dir(dir)?;
@@ -368,7 +378,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 Shell::Zsh => clap_complete::Shell::Zsh,
                 Shell::Fish => clap_complete::Shell::Fish,
             };
-            clap_complete::generate(shell, &mut Cli::command(), "errcat", out);
+            // clap_complete panics when its writer fails (a closed pipe, a
+            // full disk): it writes to memory, and errcat writes that out.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut script);
+            out.write_all(&script)?;
         }
         Command::Man => clap_mangen::Man::new(Cli::command()).render(out)?,
     }
