@@ -76,7 +76,7 @@ pub(crate) fn write_atomic(
         // file's mode.
         temp.as_file().set_permissions(permissions)?;
     }
-    temp.write_all(bytes)?;
+    temp.as_file_mut().write_all(bytes)?;
     temp.as_file().sync_all()?;
     match mode {
         Mode::Replace => temp.persist(&target),
