@@ -27,6 +27,7 @@ use crate::catalog::Catalog;
 use crate::code::{CatalogId, Code};
 use crate::error::Error;
 use crate::fallback::{FallbackChain, LAST_RESORT};
+use crate::files::write::{Mode, write_atomic};
 
 /// The file [`write_index`] writes into its folder.
 pub const INDEX_FILE: &str = "index.html";
@@ -71,13 +72,15 @@ pub fn render_index(catalog: &Catalog) -> String {
     h.raw("\" class=\"no-js\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n");
-    // The page may run its own inline style and script and nothing else:
-    // no request leaves it, whoever serves it.
+    // The page may run its own inline style and its one script and nothing
+    // else: no request leaves it, whoever serves it. The script is allowed
+    // by its hash, so a script injected into the page would not run.
     h.raw(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
-         base-uri 'none'; form-action 'none'\">\n",
+         style-src 'unsafe-inline'; script-src '",
     );
+    h.raw(&script_hash(SCRIPT));
+    h.raw("'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
     h.raw("<meta name=\"generator\" content=\"errcat ");
     h.text(env!("CARGO_PKG_VERSION"));
     h.raw("\">\n<link rel=\"icon\" href=\"data:,\">\n<title>");
@@ -155,8 +158,10 @@ pub fn render_index(catalog: &Catalog) -> String {
 /// Writes the error index ([`render_index`]) to `dir/index.html`, creating
 /// `dir` and its parents as needed, and returns the path of the file.
 ///
-/// The file is written beside its final name and then renamed, so a server
-/// or a browser never sees half a page.
+/// The file is written beside its final name under a fresh, exclusively
+/// created name, synced and then renamed, so a server or a browser never
+/// sees half a page; an `index.html` that is a link out of `dir` is
+/// refused, not written through.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-docs-doctest-{}", std::process::id()));
@@ -176,15 +181,21 @@ pub fn write_index(catalog: &Catalog, dir: &Path) -> Result<PathBuf, Error> {
     };
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let path = dir.join(INDEX_FILE);
-    let partial = dir.join(format!(".{INDEX_FILE}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&partial, render_index(catalog))
-        .and_then(|()| std::fs::rename(&partial, &path));
-    if let Err(e) = written {
-        // Best effort: the error that matters is the one above.
-        let _ = std::fs::remove_file(&partial);
-        return Err(io(&path, e));
-    }
+    write_atomic(dir, &path, render_index(catalog).as_bytes(), Mode::Replace)
+        .map_err(|e| io(&path, e))?;
     Ok(path)
+}
+
+/// A Content-Security-Policy source that allows exactly one inline script:
+/// `sha256-` and the base64 of the SHA-256 of its text, as browsers hash it.
+fn script_hash(script: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// What [`render_index`] returns for a catalog it cannot build a single

@@ -62,6 +62,7 @@ mod error;
 mod explanation;
 mod export;
 mod fallback;
+mod files;
 mod ftl;
 mod locale;
 mod registry;

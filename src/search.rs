@@ -4,7 +4,9 @@
 //! Matching is on folded text (see [`fold`](crate::fold)): case-insensitive
 //! across scripts, `ё` = `е`, punctuation and extra whitespace ignored. Query
 //! words match whole words, word beginnings (`ліміт` finds `ліміту`) and,
-//! for longer words, one typo.
+//! for longer words, one typo. A query is read up to its first
+//! [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words, so that
+//! whatever is pasted, a search answers at once.
 
 use std::borrow::Cow;
 
@@ -46,6 +48,13 @@ pub(crate) struct Candidate<'a> {
     pub(crate) hint: Option<Cow<'a, str>>,
 }
 
+/// The most characters of a query that are read; the rest is ignored. Real
+/// queries are a few words; each character costs a pass over every text.
+pub(crate) const MAX_QUERY_CHARS: usize = 256;
+
+/// The most words of a query that are matched; the rest are ignored.
+pub(crate) const MAX_QUERY_WORDS: usize = 16;
+
 /// A query, folded once.
 pub(crate) struct Query {
     folded: String,
@@ -57,13 +66,24 @@ pub(crate) struct Query {
 }
 
 impl Query {
+    /// Reads the first [`MAX_QUERY_CHARS`] characters of `text` and the
+    /// first [`MAX_QUERY_WORDS`] words of those, so that a search costs the
+    /// same bounded time whatever a user pastes.
     pub(crate) fn new(text: &str) -> Query {
+        let text = text
+            .char_indices()
+            .nth(MAX_QUERY_CHARS)
+            .and_then(|(end, _)| text.get(..end))
+            .unwrap_or(text);
         let folded = fold(text);
-        let words = folded
+        let words: Vec<String> = folded
             .split(' ')
             .filter(|w| !w.is_empty())
+            .take(MAX_QUERY_WORDS)
             .map(str::to_owned)
             .collect();
+        // The phrase bonus compares the kept words only.
+        let folded = words.join(" ");
         let trimmed = text.trim();
         Query {
             folded,
@@ -145,7 +165,10 @@ fn word_match(word: &str, text: &str) -> f32 {
             0.8
         } else if candidate.chars().count() >= 4 && word.starts_with(candidate) {
             0.7
-        } else if word_len >= 5 && edit_distance(word, candidate) <= 1 {
+        } else if word_len >= 5
+            && candidate.chars().count().abs_diff(word_len) <= 1
+            && edit_distance(word, candidate) <= 1
+        {
             0.5
         } else {
             0.0

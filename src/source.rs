@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::code::CatalogId;
 use crate::diagnostic::{Diagnostic, Severity, file_problem};
 use crate::error::Error;
+use crate::files::read::{Budget, read_regular};
 use crate::ftl::SourceFile;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -64,6 +65,9 @@ pub(crate) fn read_dir(
         }
     }
     folders.sort();
+    // One budget for the whole folder: many files just under the cap
+    // must not add up to gigabytes.
+    let mut budget = Budget::for_folder();
     let mut files = Vec::new();
     for (locale, folder) in folders {
         let Ok(entries) = fs::read_dir(&folder) else {
@@ -97,49 +101,17 @@ pub(crate) fn read_dir(
                 });
                 continue;
             }
-            match fs::metadata(&path) {
-                // A pipe or a device would block or never end: only regular
-                // files (or links to them) are read.
-                Ok(meta) if !meta.is_file() => {
-                    diagnostics.push(file_problem(
-                        &shown,
-                        "io",
-                        "not a regular file; it is skipped".to_owned(),
-                    ));
-                    continue;
-                }
-                Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                    diagnostics.push(file_problem(
-                        &shown,
-                        "io",
-                        format!(
-                            "the file has {} bytes, more than the {MAX_FILE_BYTES} read; it is skipped",
-                            meta.len()
-                        ),
-                    ));
-                    continue;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    diagnostics.push(file_problem(
-                        &shown,
-                        "io",
-                        format!("cannot read the file: {e}"),
-                    ));
-                    continue;
-                }
-            }
-            match fs::read(&path) {
+            match read_regular(&path, MAX_FILE_BYTES, &mut budget) {
                 Ok(text) => files.push(OwnedSourceFile {
                     locale: locale.clone(),
                     catalog: catalog.to_owned(),
                     path: shown,
                     text,
                 }),
-                Err(e) => diagnostics.push(file_problem(
+                Err(refused) => diagnostics.push(file_problem(
                     &shown,
                     "io",
-                    format!("cannot read the file: {e}"),
+                    format!("{refused}; it is skipped"),
                 )),
             }
         }

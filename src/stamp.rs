@@ -7,6 +7,10 @@
 //! warns (`stale`) when the English changes and the hash no longer matches;
 //! `errcat stamp <lang>` records the current hashes once the translator has
 //! reviewed them.
+//!
+//! Both read through the bounded reader and write through the atomic
+//! writer ([`crate::files`]): a failed write leaves a translator's file as
+//! it was, and a stamp changes no byte of a file but its stamp lines.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -17,44 +21,84 @@ use fluent_syntax::ast::Entry;
 use crate::code::CatalogId;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
+use crate::files::read::{Budget, read_regular};
+use crate::files::write::{Mode, write_atomic};
 use crate::ftl::parse_entries;
-use crate::ftl::stamp::{STAMP_PREFIX, bare_source, hash_of};
+use crate::ftl::stamp::{STAMP_PREFIX, bare_source, hash_of, recorded_stamp, stamp_in};
 use crate::locale::parse_locale;
-use crate::source::EMBEDDED;
+use crate::source::{EMBEDDED, MAX_FILE_BYTES};
 
-/// The English messages of a catalog and their hashes, from `dir/en` if it
-/// has the file, else from the embedded files.
-fn english(dir: &Path, catalog: CatalogId) -> Vec<(String, String, String)> {
+/// One English message: its id, the hash a stamp records, and its source
+/// as a scaffold shows it.
+struct English {
+    id: String,
+    hash: String,
+    source: String,
+}
+
+/// The English messages of a catalog, from `dir/en` if it has the file,
+/// else from the embedded files. An English file that cannot be read, is
+/// not UTF-8, does not parse or holds no message is an error: a scaffold
+/// or a stamp made from it would be empty or wrong.
+fn english(dir: &Path, catalog: CatalogId, budget: &mut Budget) -> Result<Vec<English>, Error> {
     let path = dir.join(LAST_RESORT).join(format!("{catalog}.ftl"));
-    let text = fs::read_to_string(&path).ok().or_else(|| {
-        EMBEDDED
+    let broken = |why: String| Error::Io {
+        path: path.display().to_string(),
+        message: format!("{why}; fix the English first (see `errcat check --locales`)"),
+    };
+    let text = match read_regular(&path, MAX_FILE_BYTES, budget) {
+        Ok(bytes) => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            String::from_utf8(bytes.to_vec())
+                .map_err(|_| broken("the English file is not valid UTF-8".to_owned()))?
+        }
+        Err(refused) if refused.is_missing() => EMBEDDED
             .iter()
             .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.as_str())
-            .and_then(|f| std::str::from_utf8(f.text).ok().map(str::to_owned))
-    });
-    let Some(text) = text else {
-        return Vec::new();
+            .and_then(|f| std::str::from_utf8(f.text).ok())
+            .unwrap_or_default()
+            .to_owned(),
+        Err(refused) => return Err(broken(refused.to_string())),
     };
-    let parsed = parse_entries("", &text, &mut Vec::new(), |entry| {
+    let mut problems = Vec::new();
+    let parsed = parse_entries("", &text, &mut problems, |entry| {
         fluent_syntax::parser::parse(entry)
     });
-    parsed
+    if !problems.is_empty() {
+        return Err(broken(format!(
+            "the English file has {} syntax error(s)",
+            problems.len()
+        )));
+    }
+    let messages: Vec<English> = parsed
         .iter()
         .flat_map(|p| &p.resource.body)
         .filter_map(|e| match e {
             Entry::Message(m) => {
                 let source = bare_source(m);
-                Some((m.id.name.to_owned(), hash_of(&source), source))
+                Some(English {
+                    id: m.id.name.to_owned(),
+                    hash: hash_of(&source),
+                    source,
+                })
             }
             _ => None,
         })
-        .collect()
+        .collect();
+    if messages.is_empty() {
+        return Err(broken("the English file has no messages".to_owned()));
+    }
+    Ok(messages)
 }
 
 /// Writes `<dir>/<locale>/{mobizon,planfix}.ftl` for a new locale: every
 /// message id with its English text as comments, each with its stamp, ready
-/// to fill in. Returns the files written. Refuses an invalid or
-/// non-canonical locale name and a locale folder that already exists.
+/// to fill in. Returns the files written.
+///
+/// Refuses an invalid locale name, a locale folder that already holds
+/// `.ftl` files, and English files in `dir/en` that are broken (they would
+/// give an empty or partial scaffold). Every file is written atomically,
+/// and a failure removes what this call created, so it can be run again.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-scaffold-doc-{}", std::process::id()));
@@ -67,21 +111,22 @@ fn english(dir: &Path, catalog: CatalogId) -> Vec<(String, String, String)> {
 /// ```
 pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String>, Error> {
     let dir = dir.as_ref();
-    let id = parse_locale(locale)?;
-    let tag = id.to_string();
+    let tag = parse_locale(locale)?.to_string();
     let folder = dir.join(&tag);
     let io = |e: std::io::Error| Error::Io {
         path: folder.display().to_string(),
         message: format!("cannot create the locale: {e}"),
     };
-    if folder.exists() {
+    if has_translations(&folder).map_err(io)? {
         return Err(Error::Io {
             path: folder.display().to_string(),
-            message: "the locale folder already exists; edit its files instead".to_owned(),
+            message: "the locale folder already has .ftl files; edit them instead".to_owned(),
         });
     }
-    fs::create_dir_all(&folder).map_err(io)?;
-    let mut written = Vec::new();
+    // Everything is made before anything is written, so that a broken
+    // English leaves no trace.
+    let mut budget = Budget::for_folder();
+    let mut files = Vec::new();
     for catalog in CatalogId::ALL {
         let mut out = String::new();
         let _ = writeln!(
@@ -92,24 +137,64 @@ pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String
              # Check your work with `errcat check --locales {}`.\n",
             dir.display()
         );
-        for (_, hash, source) in english(dir, catalog) {
+        for English { hash, source, .. } in english(dir, catalog, &mut budget)? {
             let _ = writeln!(out, "# {STAMP_PREFIX} {hash}");
             for line in source.trim_end().lines() {
                 let _ = writeln!(out, "# {line}");
             }
             out.push('\n');
         }
-        let path = folder.join(format!("{catalog}.ftl"));
-        fs::write(&path, out).map_err(io)?;
-        written.push(path.display().to_string());
+        files.push((folder.join(format!("{catalog}.ftl")), out));
     }
-    Ok(written)
+    let created_dir = !dir.exists();
+    let created_folder = !folder.exists();
+    fs::create_dir_all(&folder).map_err(io)?;
+    let mut written = Vec::new();
+    for (path, text) in &files {
+        if let Err(e) = write_atomic(dir, path, text.as_bytes(), Mode::CreateNew) {
+            // Leave nothing half made: a second run starts afresh.
+            for path in &written {
+                let _ = fs::remove_file(path);
+            }
+            if created_folder {
+                let _ = fs::remove_dir(&folder);
+            }
+            if created_dir {
+                let _ = fs::remove_dir(dir);
+            }
+            return Err(io(e));
+        }
+        written.push(path.clone());
+    }
+    Ok(written.iter().map(|p| p.display().to_string()).collect())
+}
+
+/// Whether `folder` exists and holds a `.ftl` file. An empty folder, or one
+/// that holds only what an interrupted scaffold left, may be scaffolded.
+fn has_translations(folder: &Path) -> std::io::Result<bool> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        if entry?.path().extension().is_some_and(|e| e == "ftl") {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Records the current English hash above every message of a locale's
 /// files in `dir`, replacing older stamps: run it once a translation has
 /// been reviewed against the current English. Returns how many messages
-/// were stamped.
+/// carry the current stamp.
+///
+/// Only stamp lines change: every other byte of a file (a byte order
+/// mark, CRLF line ends, a last line without a line end) stays as it was,
+/// and a file whose stamps are current is not written at all. A missing
+/// locale folder, a file that cannot be read or is not UTF-8, and broken
+/// English files are errors, and then nothing is written.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-stamp-doc-{}", std::process::id()));
@@ -118,51 +203,201 @@ pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String
 /// assert_eq!(errcat::stamp_locale(&dir, "de").unwrap(), 1);
 /// let text = std::fs::read_to_string(dir.join("de/mobizon.ftl")).unwrap();
 /// assert!(text.starts_with("# en-hash: "));
+/// assert!(errcat::stamp_locale(&dir, "xx").is_err());   // no such folder
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error> {
     let dir = dir.as_ref();
     let tag = parse_locale(locale)?.to_string();
+    let folder = dir.join(&tag);
+    if !folder.is_dir() {
+        return Err(Error::Io {
+            path: folder.display().to_string(),
+            message: format!(
+                "no such locale folder; create it with `errcat new-locale {tag} --locales {}`",
+                dir.display()
+            ),
+        });
+    }
+    let mut budget = Budget::for_folder();
     let mut stamped = 0;
+    let mut changed = Vec::new();
     for catalog in CatalogId::ALL {
-        let path = dir.join(&tag).join(format!("{catalog}.ftl"));
-        let Ok(text) = fs::read_to_string(&path) else {
-            continue;
-        };
-        let hashes = english(dir, catalog);
-        let mut out = String::with_capacity(text.len() + 2048);
-        let mut previous_is_stamp = false;
-        for line in text.lines() {
-            let id: String = line
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                .collect();
-            let starts_message = line.starts_with(|c: char| c.is_ascii_alphabetic())
-                && line
-                    .get(id.len()..)
-                    .is_some_and(|r| r.trim_start().starts_with('='));
-            let hash = hashes.iter().find(|(i, _, _)| *i == id).map(|(_, h, _)| h);
-            if let (true, Some(hash)) = (starts_message, hash) {
-                if previous_is_stamp {
-                    // Replace the stamp line just written.
-                    let keep = out.trim_end_matches('\n').rfind('\n').map_or(0, |p| p + 1);
-                    out.truncate(keep);
-                }
-                let _ = writeln!(out, "# {STAMP_PREFIX} {hash}");
-                stamped += 1;
-            }
-            previous_is_stamp = line
-                .trim_start_matches('#')
-                .trim()
-                .starts_with(STAMP_PREFIX)
-                && line.starts_with("# ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        fs::write(&path, out).map_err(|e| Error::Io {
+        let path = folder.join(format!("{catalog}.ftl"));
+        let unreadable = |why: String| Error::Io {
             path: path.display().to_string(),
-            message: format!("cannot write the stamped file: {e}"),
+            message: format!("{why}; nothing was stamped"),
+        };
+        let bytes = match read_regular(&path, MAX_FILE_BYTES, &mut budget) {
+            Ok(bytes) => bytes,
+            Err(refused) if refused.is_missing() => continue,
+            Err(refused) => return Err(unreadable(refused.to_string())),
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| unreadable("not valid UTF-8 (see `errcat check`)".to_owned()))?;
+        let hashes = english(dir, catalog, &mut budget)?;
+        let (out, n) = stamp_text(&text, &hashes);
+        stamped += n;
+        if out != text {
+            changed.push((path, out));
+        }
+    }
+    for (path, text) in changed {
+        write_atomic(dir, &path, text.as_bytes(), Mode::Replace).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: format!("cannot write the stamped file, which is unchanged: {e}"),
         })?;
     }
     Ok(stamped)
+}
+
+/// `text` with the current stamp above every message `english` knows, and
+/// how many such messages it has. A message whose comment already records
+/// the current hash keeps its comment; any other loses the stamp lines of
+/// its comment and gets one fresh stamp directly above it.
+fn stamp_text(text: &str, english: &[English]) -> (String, usize) {
+    let (bom, body) = match text.strip_prefix('\u{FEFF}') {
+        Some(body) => ("\u{FEFF}", body),
+        None => ("", text),
+    };
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let mut dropped = vec![false; lines.len()];
+    let mut stamp_before: Vec<Option<String>> = vec![None; lines.len()];
+    let mut stamped = 0;
+    for (at, line) in lines.iter().enumerate() {
+        let Some(hash) = message_id(line)
+            .and_then(|id| english.iter().find(|e| e.id == id))
+            .map(|e| e.hash.as_str())
+        else {
+            continue;
+        };
+        stamped += 1;
+        // The comment Fluent attaches to the message: the `#` lines
+        // directly above it.
+        let block_start = lines
+            .get(..at)
+            .unwrap_or_default()
+            .iter()
+            .rposition(|l| comment_content(l).is_none())
+            .map_or(0, |p| p + 1);
+        let block = block_start..at;
+        let contents: Vec<&str> = lines
+            .get(block.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|l| comment_content(l))
+            .collect();
+        if recorded_stamp(&contents) == Some(hash) {
+            continue;
+        }
+        for i in block {
+            let is_stamp = lines
+                .get(i)
+                .and_then(|l| comment_content(l))
+                .and_then(stamp_in)
+                .is_some();
+            if let Some(drop) = dropped.get_mut(i) {
+                *drop |= is_stamp;
+            }
+        }
+        let eol = if line.ends_with("\r\n") { "\r\n" } else { "\n" };
+        if let Some(slot) = stamp_before.get_mut(at) {
+            *slot = Some(format!("# {STAMP_PREFIX} {hash}{eol}"));
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 64 * stamped);
+    out.push_str(bom);
+    for ((line, drop), stamp) in lines.iter().zip(dropped).zip(stamp_before) {
+        if let Some(stamp) = stamp {
+            out.push_str(&stamp);
+        }
+        if !drop {
+            out.push_str(line);
+        }
+    }
+    (out, stamped)
+}
+
+/// The id of the message a line starts (`id =` at column 0), if it does.
+fn message_id(line: &str) -> Option<&str> {
+    if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(line.len());
+    let (id, rest) = line.split_at(end);
+    rest.trim_start_matches([' ', '\t'])
+        .starts_with('=')
+        .then_some(id)
+}
+
+/// What a message comment line (`#` alone or `# text`) says, without its
+/// `# ` and line end; `None` for any other line, group and resource
+/// comments (`##`, `###`) included.
+fn comment_content(line: &str) -> Option<&str> {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let rest = line.strip_prefix('#')?;
+    if rest.is_empty() {
+        return Some(rest);
+    }
+    rest.strip_prefix(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english(id: &str, hash: &str) -> Vec<English> {
+        vec![English {
+            id: id.to_owned(),
+            hash: hash.to_owned(),
+            source: String::new(),
+        }]
+    }
+
+    #[test]
+    fn the_last_stamp_of_a_comment_counts() {
+        assert_eq!(
+            recorded_stamp(&["en-hash: old", "note", " en-hash:  new "]),
+            Some("new")
+        );
+        assert_eq!(recorded_stamp(&["note"]), None);
+        assert_eq!(recorded_stamp(&[]), None);
+    }
+
+    #[test]
+    fn a_stale_stamp_is_replaced_and_other_bytes_kept() {
+        let en = english("a", "h2");
+        let text = "\u{FEFF}# en-hash: h1\r\n# note\r\na = x\r\n    .title = y";
+        let (out, n) = stamp_text(text, &en);
+        assert_eq!(n, 1);
+        assert_eq!(
+            out,
+            "\u{FEFF}# note\r\n# en-hash: h2\r\na = x\r\n    .title = y"
+        );
+        assert_eq!(stamp_text(&out, &en), (out.clone(), 1), "idempotent");
+    }
+
+    #[test]
+    fn a_current_stamp_is_left_alone_and_unknown_ids_untouched() {
+        let en = english("a", "h");
+        let text = "# en-hash: h\n# note\na = x\n\nb = y\n## group\n";
+        assert_eq!(stamp_text(text, &en), (text.to_owned(), 1));
+        // A group comment is not the message's comment.
+        let (out, _) = stamp_text("## en-hash: h\na = x\n", &en);
+        assert_eq!(out, "## en-hash: h\n# en-hash: h\na = x\n");
+    }
+
+    #[test]
+    fn message_lines_are_found_like_the_parser_finds_them() {
+        assert_eq!(message_id("task-not-found = x"), Some("task-not-found"));
+        assert_eq!(message_id("a_1=x"), Some("a_1"));
+        assert_eq!(message_id("    .title = x"), None);
+        assert_eq!(message_id("-term = x"), None);
+        assert_eq!(message_id("# a = x"), None);
+        assert_eq!(comment_content("#\n"), Some(""));
+        assert_eq!(comment_content("#x\n"), None);
+    }
 }

@@ -367,7 +367,7 @@ impl ParsedFile {
                             stamp: m
                                 .comment
                                 .as_ref()
-                                .and_then(recorded_stamp)
+                                .and_then(|c| recorded_stamp(&c.content))
                                 .map(str::to_owned),
                             ..MessageFacts::default()
                         };

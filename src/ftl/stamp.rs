@@ -35,12 +35,18 @@ pub(crate) fn message_hash(message: &ast::Message<&str>) -> String {
     hash_of(&bare_source(message))
 }
 
-/// The hash a message's comment records: of several `# en-hash:` lines, the
-/// last one, nearest the message, counts.
-pub(crate) fn recorded_stamp<'c>(comment: &ast::Comment<&'c str>) -> Option<&'c str> {
-    comment
-        .content
-        .iter()
-        .rev()
-        .find_map(|line| line.trim().strip_prefix(STAMP_PREFIX).map(str::trim))
+/// The stamp a message's comment records: the hash on its last
+/// `# en-hash:` line, the one nearest the message. `comment_lines` are the
+/// comment's lines without their `# `, as Fluent's parser gives them.
+///
+/// This is the one rule for which stamp counts, for `check` and `stamp`
+/// alike: `errcat stamp` writes its stamp directly above the message, so an
+/// older stamp higher up in the same comment never hides a newer one.
+pub(crate) fn recorded_stamp<'a>(comment_lines: &[&'a str]) -> Option<&'a str> {
+    comment_lines.iter().rev().find_map(|line| stamp_in(line))
+}
+
+/// The hash a comment line (without its `# `) records, if it is a stamp.
+pub(crate) fn stamp_in(content: &str) -> Option<&str> {
+    content.trim().strip_prefix(STAMP_PREFIX).map(str::trim)
 }

@@ -420,3 +420,29 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
         body = body.get(size + 2..)?;
     }
 }
+
+/// Measured before: the policy allowed any inline script
+/// (`script-src 'unsafe-inline'`). It now names the page's one script by
+/// the SHA-256 of its exact text, so an injected script would not run (the
+/// test above proves a browser still runs the page's own).
+#[test]
+fn the_policy_allows_the_page_script_by_its_hash_only() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let html = errcat::docs::render_index(Catalog::embedded());
+    let policy_start = html.find("Content-Security-Policy\" content=\"").unwrap();
+    let policy = html[policy_start..].split('"').nth(2).unwrap();
+    let script_src = policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src "))
+        .unwrap();
+    assert!(!script_src.contains("unsafe-inline"), "{script_src}");
+    // The one script that runs: the last <script> without a type.
+    let body = html.rsplit("<script>").next().unwrap();
+    let script = &body[..body.find("</script>").unwrap()];
+    assert!(script.len() > 100);
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+    assert_eq!(script_src, format!("script-src 'sha256-{hash}'"));
+    assert_eq!(html.matches("<script>").count(), 1, "one executable script");
+}

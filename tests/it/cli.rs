@@ -313,3 +313,110 @@ fn a_broken_preview_file_is_reported_and_the_lookup_still_answers() {
     assert_eq!(v["locale"], "ru");
     assert!(stderr(&o).contains("kk/planfix.ftl:1:"), "{}", stderr(&o));
 }
+
+/// Runs `errcat ARGS` with its stdout a pipe whose reader has gone away
+/// before errcat writes (`errcat … | head -c 10`, deterministically):
+/// returns errcat's exit status as the shell saw it and its stderr.
+fn errcat_into_closed_pipe(args: &[&str]) -> (String, String) {
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("{ sleep 0.3; \"$0\" \"$@\"; echo \"exit $?\" >&2; } | true")
+        .arg(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .env_remove("ERRCAT_LOCALES")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    let status = err.lines().last().unwrap_or_default().to_owned();
+    (status, err)
+}
+
+/// Measured before: `errcat completions bash | head -c 10` panicked
+/// (clap_complete's writer fails with a panic).
+#[test]
+fn a_reader_that_goes_away_is_exit_0_for_every_command() {
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["export", "--lang", "kk"],
+        &["list"],
+        &["explain", "planfix:1000"],
+        &["docs", "--help"],
+    ] {
+        let (status, err) = errcat_into_closed_pipe(args);
+        assert_eq!(status, "exit 0", "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// A full disk under stdout is exit 1 with one line, never a panic.
+#[test]
+fn a_full_disk_under_stdout_is_exit_1() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full");
+        return;
+    };
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["export"],
+        &["list"],
+    ] {
+        let o = errcat_command()
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            "errcat: cannot write output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+/// Measured before: `ERRCAT_LOCALES=` (set, empty) broke every command
+/// that serves texts.
+#[test]
+fn an_empty_errcat_locales_means_unset() {
+    for args in [
+        &["explain", "planfix:1000"][..],
+        &["list"],
+        &["search", "task"],
+        &["export"],
+        &["docs", "--help"],
+    ] {
+        let o = errcat_env(args, &[("ERRCAT_LOCALES", "")]);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}
+
+/// Measured before: a 60,000-character query took 9 s. Only the first 256
+/// characters and 16 words of a query are read.
+#[test]
+fn a_huge_search_query_answers_at_once() {
+    let catalog = errcat::Catalog::embedded();
+    for query in [
+        "task ".repeat(12_000),
+        "x".repeat(60_000),
+        format!("task {}", "заблокирован".repeat(5_000)),
+    ] {
+        let start = std::time::Instant::now();
+        let _ = catalog.search(&query, None).unwrap();
+        let took = start.elapsed();
+        assert!(
+            took < std::time::Duration::from_millis(1500),
+            "{} chars: {took:?}",
+            query.len()
+        );
+    }
+    // The cap keeps the query's start.
+    let long = "task not found ".repeat(4_000);
+    let hits = catalog.search(&long, Some("en")).unwrap();
+    assert_eq!(
+        hits.first().map(|h| h.code.to_string()).as_deref(),
+        Some("planfix:1000")
+    );
+}

@@ -376,3 +376,93 @@ proptest! {
         from_dir_serves_every_code("en", file, &bytes)?;
     }
 }
+
+/// One line of a translation that `stamp` may meet: messages errcat knows
+/// and one it does not, attributes, message, group and resource comments,
+/// stamps current, stale and odd, blank lines and junk.
+fn stamp_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("success = Erfolg".to_owned()),
+        Just("rate-limit-exceeded =".to_owned()),
+        Just("validation-error= Ungültig".to_owned()),
+        Just("not-a-code = Etwas".to_owned()),
+        Just("    .title = Titel".to_owned()),
+        Just("    zweite Zeile".to_owned()),
+        Just("# Anmerkung".to_owned()),
+        Just("#".to_owned()),
+        Just("## Gruppe".to_owned()),
+        Just("### Datei".to_owned()),
+        "[0-9a-f]{8}".prop_map(|h| format!("# en-hash: {h}")),
+        Just("#  en-hash:   1234abcd  ".to_owned()),
+        Just("# en-hash:".to_owned()),
+        Just("## en-hash: 1234abcd".to_owned()),
+        Just("#en-hash: 1234abcd".to_owned()),
+        Just(String::new()),
+        any_text().prop_map(|t| t.replace(['\n', '\r'], " ")),
+    ]
+}
+
+/// A translation file: lines ending in LF or CRLF, maybe a byte order
+/// mark, maybe no line end after the last line.
+fn translation() -> impl Strategy<Value = String> {
+    (
+        any::<bool>(),
+        prop::collection::vec((stamp_line(), any::<bool>()), 0..24),
+        any::<bool>(),
+    )
+        .prop_map(|(bom, lines, last_eol)| {
+            let mut text = String::from(if bom { "\u{FEFF}" } else { "" });
+            let count = lines.len();
+            for (i, (line, crlf)) in lines.into_iter().enumerate() {
+                text.push_str(&line);
+                if i + 1 < count || last_eol {
+                    text.push_str(if crlf { "\r\n" } else { "\n" });
+                }
+            }
+            text
+        })
+}
+
+/// `text` without its stamp lines (`# en-hash: …` message comment lines):
+/// what a stamp must leave exactly as it was.
+fn without_stamps(text: &str) -> String {
+    let (bom, body) = match text.strip_prefix('\u{FEFF}') {
+        Some(body) => ("\u{FEFF}", body),
+        None => ("", text),
+    };
+    let kept = body.split_inclusive('\n').filter(|line| {
+        let line = line.trim_end_matches('\n').trim_end_matches('\r');
+        let content = match line.strip_prefix('#') {
+            Some("") => Some(""),
+            Some(rest) => rest.strip_prefix(' '),
+            None => None,
+        };
+        !content.is_some_and(|c| c.trim().starts_with("en-hash:"))
+    });
+    std::iter::once(bom).chain(kept).collect()
+}
+
+/// Stamps `text` as `de/mobizon.ftl` and returns the file afterwards.
+fn stamped(text: &str) -> Result<String, TestCaseError> {
+    let dir = TempDir::new();
+    dir.write("de/mobizon.ftl", text.as_bytes());
+    errcat::stamp_locale(dir.path(), "de").map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let after = std::fs::read(dir.path().join("de/mobizon.ftl")).unwrap();
+    String::from_utf8(after).map_err(|e| TestCaseError::fail(e.to_string()))
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// Stamping twice is stamping once, and a stamp changes nothing but
+    /// stamp lines: every other byte (BOM, CRLF, a last line without line
+    /// end, comments, junk) stays.
+    #[test]
+    fn stamp_is_idempotent_and_touches_only_stamp_lines(text in translation()) {
+        let once = stamped(&text)?;
+        let twice = stamped(&once)?;
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(without_stamps(&once), without_stamps(&text));
+        prop_assert_eq!(once.starts_with('\u{FEFF}'), text.starts_with('\u{FEFF}'));
+    }
+}

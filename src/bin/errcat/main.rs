@@ -2,17 +2,28 @@
 //!
 //! Thin by design: parse the arguments, call the library, print, and map the
 //! outcome to the exit status. Exit status: 0 found (or no errors); 1 unknown
-//! catalog or code, no search hit, or a check that found errors; 2 usage
-//! error, invalid code syntax, invalid locale or invalid response.
+//! catalog or code, no search hit, a check that found errors, or output
+//! that cannot be written (a full disk); 2 usage error, invalid code
+//! syntax, invalid locale, invalid response, or a file or folder that
+//! cannot be read or written. A reader that goes away (`errcat list |
+//! head`) is not an error.
+//!
+//! Whatever it prints in text comes from outside and goes through
+//! [`terminal::escape`] first.
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use errcat::{ApiResponse, Catalog, CatalogId, Error};
 
 mod render;
+#[path = "../../terminal.rs"]
+mod terminal;
+
+use terminal::escape;
 
 /// Explains the numeric error codes of the Mobizon SMS API and the Planfix
 /// REST API in English, Russian, Ukrainian and Kazakh.
@@ -50,7 +61,8 @@ enum Command {
     },
     /// Find codes by words in any language, by name or by number.
     Search {
-        /// What to look for, e.g. «неверный токен», "rate limit", ліміт.
+        /// What to look for, e.g. «неверный токен», "rate limit", ліміт
+        /// (its first 256 characters and 16 words).
         text: String,
         #[command(flatten)]
         output: Output,
@@ -66,8 +78,8 @@ enum Command {
         /// The language: a BCP 47 or POSIX locale. Default: LC_ALL, LC_MESSAGES, LANG, en.
         #[arg(long, short, value_name = "LOCALE")]
         lang: Option<String>,
-        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES.
-        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES (empty: none).
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
     },
     /// Write the HTML error index: one self-contained page with every code,
@@ -76,8 +88,8 @@ enum Command {
         /// The folder to write index.html into (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES.
-        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+        /// Serve texts from this locales folder. Default: ERRCAT_LOCALES (empty: none).
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
     },
     /// Check .ftl files for translators: one line per finding, then coverage.
@@ -126,9 +138,16 @@ struct Output {
     #[arg(long)]
     json: bool,
     /// Serve texts from this locales folder (live preview of translations);
-    /// files it lacks come from the embedded catalogs. Default: ERRCAT_LOCALES.
-    #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES")]
+    /// files it lacks come from the embedded catalogs. Default: ERRCAT_LOCALES
+    /// (empty: none).
+    #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
     locales: Option<PathBuf>,
+}
+
+/// A path that may be empty: `ERRCAT_LOCALES=` (set, empty) means no
+/// folder, as an empty `LANG` means no locale, instead of a usage error.
+fn any_path() -> impl TypedValueParser<Value = PathBuf> {
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,6 +164,7 @@ enum Shell {
 }
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
@@ -163,7 +183,7 @@ fn main() -> ExitCode {
                 .collect();
             let reason = reason.join(" ");
             let reason = reason.strip_prefix("error: ").unwrap_or(&reason);
-            eprintln!("errcat: {reason} (see errcat --help)");
+            warn(&format!("{reason} (see errcat --help)"));
             return ExitCode::from(2);
         }
     };
@@ -173,9 +193,27 @@ fn main() -> ExitCode {
         // The reader went away (`errcat list | head`): nothing more to say.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("errcat: {failure}");
+            warn(&failure.to_string());
             ExitCode::from(failure.exit_status())
         }
+    }
+}
+
+/// Prints `errcat: <line>` on stderr, escaped. A stderr that cannot be
+/// written is no reason to panic: the exit status still tells.
+fn warn(line: &str) {
+    let _ = writeln!(io::stderr(), "errcat: {}", escape(line));
+}
+
+/// A write past the file-size limit (`ulimit -f`) kills the process with
+/// SIGXFSZ by default. Ignored, the write fails with `EFBIG` instead, and
+/// errcat reports it and removes its temporary file, like on a full disk.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: sets a signal's disposition to "ignore" before any other
+    // thread exists; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }
 
@@ -207,14 +245,15 @@ impl Failure {
 }
 
 /// The catalog to serve: a locales folder when one is given, else the
-/// embedded one. Problems in the folder's files go to stderr, one per line.
+/// embedded one. An empty folder name (`ERRCAT_LOCALES=`) counts as none.
+/// Problems in the folder's files go to stderr, one per line.
 fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
-    let Some(dir) = dir else {
+    let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
         return Ok(Catalog::embedded());
     };
     let (catalog, diagnostics) = Catalog::from_dir(dir)?;
     for d in diagnostics {
-        eprintln!("errcat: {d}");
+        warn(&d.to_string());
     }
     // The process ends after one command: leaking the preview catalog keeps
     // every command on `&'static Catalog`, as with the embedded one.
@@ -302,7 +341,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Docs { out: dir, locales } => {
             let catalog = load(locales.as_ref())?;
             let path = errcat::docs::write_index(catalog, &dir)?;
-            writeln!(out, "wrote {}", path.display())?;
+            writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
         }
         Command::Check { locales, json } => {
             let report = match locales {
@@ -321,14 +360,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::NewLocale { lang, locales } => {
             for path in errcat::scaffold_locale(&locales, &lang)? {
-                writeln!(out, "created {path}")?;
+                writeln!(out, "created {}", escape(&path))?;
             }
         }
         Command::Stamp { lang, locales } => {
             let n = errcat::stamp_locale(&locales, &lang)?;
+            let folder = locale_folder(&locales, &lang)?;
             writeln!(
                 out,
-                "stamped {n} messages of {lang} with the current English"
+                "stamped {n} messages in {} with the current English",
+                escape(&folder.display().to_string())
             )?;
         }
         Command::Completions { shell } => {
@@ -337,11 +378,20 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 Shell::Zsh => clap_complete::Shell::Zsh,
                 Shell::Fish => clap_complete::Shell::Fish,
             };
-            clap_complete::generate(shell, &mut Cli::command(), "errcat", out);
+            // clap_complete panics when its writer fails (a closed pipe, a
+            // full disk): it writes to memory, and errcat writes that out.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut script);
+            out.write_all(&script)?;
         }
         Command::Man => clap_mangen::Man::new(Cli::command()).render(out)?,
     }
     Ok(())
+}
+
+/// `<locales>/<tag>`: the folder `stamp` writes for `lang`.
+fn locale_folder(locales: &Path, lang: &str) -> Result<PathBuf, Failure> {
+    Ok(locales.join(errcat::parse_locale(lang)?.to_string()))
 }
 
 /// The largest response read from stdin.

@@ -1,6 +1,14 @@
 //! How the CLI prints: plain text for people, JSON for tools.
+//!
+//! Every text that comes from outside errcat (a server's message, a
+//! translator's `.ftl` text, a file name) goes through
+//! [`escape`](crate::terminal::escape) in text output, so that no byte of
+//! it can drive the terminal; JSON output is exact (JSON escapes controls
+//! itself).
 
 use std::io::{self, Write};
+
+use crate::terminal::{escape, escape_lines};
 
 use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, Report, SearchHit};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -24,15 +32,17 @@ pub fn explanation(
         .and_then(|s| catalog.section_title(e.catalog(), s, chain));
     write!(out, "{} ({}, {})", e.code(), e.name(), e.kind())?;
     if let Some(section) = section {
-        write!(out, " · {section}")?;
+        write!(out, " · {}", escape(&section))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", e.title())?;
+    writeln!(out, "{}", escape(e.title()))?;
     writeln!(out)?;
-    writeln!(out, "{}", e.explanation())?;
+    // An explanation may have several paragraphs: its line feeds are
+    // errcat's layout, everything else is escaped.
+    writeln!(out, "{}", escape_lines(e.explanation()))?;
     if let Some(hint) = e.hint() {
         writeln!(out)?;
-        writeln!(out, "→ {hint}")?;
+        writeln!(out, "→ {}", escape(hint))?;
     }
     if e.is_fallback() {
         writeln!(out)?;
@@ -63,17 +73,18 @@ pub fn list(
             let name = catalog
                 .catalog_title(e.catalog(), chain)
                 .unwrap_or_else(|| e.catalog().as_str().into());
+            let name = escape(&name);
             match here
                 .1
                 .and_then(|s| catalog.section_title(e.catalog(), s, chain))
             {
-                Some(section) => writeln!(out, "# {name} — {section}")?,
+                Some(section) => writeln!(out, "# {name} — {}", escape(&section))?,
                 None => writeln!(out, "# {name}")?,
             }
             heading = Some(here);
         }
         let code = e.code().to_string();
-        writeln!(out, "{code:<14} {:<8} {}", e.kind(), e.title())?;
+        writeln!(out, "{code:<14} {:<8} {}", e.kind(), escape(e.title()))?;
     }
     Ok(())
 }
@@ -81,7 +92,8 @@ pub fn list(
 /// One line per finding, then the coverage table.
 pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     for d in &report.diagnostics {
-        writeln!(out, "{d}")?;
+        // Paths and messages quote file names and file text.
+        writeln!(out, "{}", escape(&d.to_string()))?;
     }
     if !report.diagnostics.is_empty() {
         writeln!(out)?;
@@ -95,7 +107,12 @@ pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
         writeln!(
             out,
             "{:<8} {:>8} {:>10} {:>7} {:>6} {:>8}",
-            c.locale, c.required, c.translated, c.missing, c.errors, c.warnings
+            escape(&c.locale),
+            c.required,
+            c.translated,
+            c.missing,
+            c.errors,
+            c.warnings
         )?;
     }
     Ok(())
@@ -125,17 +142,18 @@ impl Serialize for WithResponse<'_, '_> {
     }
 }
 
-/// What the server itself said, under the explanation.
+/// What the server itself said, under the explanation: each on one line,
+/// whatever line breaks or escape sequences the server sent.
 pub fn response(out: &mut impl Write, r: &ApiResponse) -> io::Result<()> {
     writeln!(out)?;
     if let Some(message) = &r.message {
-        writeln!(out, "server said: {message}")?;
+        writeln!(out, "server said: {}", escape(message))?;
     }
     if let Some(result) = &r.result {
-        writeln!(out, "Result: {result}")?;
+        writeln!(out, "Result: {}", escape(&result.to_string()))?;
     }
     if let Some(data) = &r.data {
-        writeln!(out, "data: {data}")?;
+        writeln!(out, "data: {}", escape(&data.to_string()))?;
     }
     Ok(())
 }
@@ -144,7 +162,7 @@ pub fn response(out: &mut impl Write, r: &ApiResponse) -> io::Result<()> {
 pub fn hits(out: &mut impl Write, hits: &[SearchHit<'_>]) -> io::Result<()> {
     for h in hits {
         let code = h.code.to_string();
-        writeln!(out, "{code:<14} [{}] {}", h.locale, h.title)?;
+        writeln!(out, "{code:<14} [{}] {}", h.locale, escape(&h.title))?;
     }
     Ok(())
 }
