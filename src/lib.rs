@@ -42,6 +42,9 @@
 //!   depend on `errcat` with `default-features = false`.
 
 #![warn(missing_docs)]
+// On docs.rs (see `[package.metadata.docs.rs]`), items that need a feature
+// carry a badge naming it. Stable builds never see this line.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
     not(test),
     deny(
