@@ -378,34 +378,6 @@ impl Catalog {
         chain: &FallbackChain,
         args: Option<&FluentArgs<'_>>,
     ) -> Result<Explanation<'_>, Error> {
-        // The hot path: a chain of this catalog and a message rendered
-        // ahead of time. Everything else is out of line.
-        if chain.instance == self.instance {
-            if let Some((slot, message)) = self.find(code, &chain.slots) {
-                if let (true, Some(locale)) = (message.plain, self.locales.get(usize::from(slot))) {
-                    return Ok(Explanation {
-                        code,
-                        requested: chain.requested.clone(),
-                        locale: &locale.id,
-                        fallback: chain.head != Some(slot),
-                        texts: Texts::Stored(message),
-                    });
-                }
-            }
-        }
-        self.lookup_cold(code, chain, args)
-    }
-
-    /// A lookup off the hot path: formatting with arguments, a chain of
-    /// another catalog, or a fall back to the backstop.
-    #[cold]
-    #[inline(never)]
-    fn lookup_cold(
-        &self,
-        code: Code,
-        chain: &FallbackChain,
-        args: Option<&FluentArgs<'_>>,
-    ) -> Result<Explanation<'_>, Error> {
         if chain.instance == self.instance {
             return self.lookup_slots(
                 code,
@@ -415,7 +387,19 @@ impl Catalog {
                 args,
             );
         }
-        // A chain built by another catalog: its slots mean nothing here.
+        self.lookup_foreign(code, chain, args)
+    }
+
+    /// A lookup along a chain built by another catalog: its slots mean
+    /// nothing here, its locales do.
+    #[cold]
+    #[inline(never)]
+    fn lookup_foreign(
+        &self,
+        code: Code,
+        chain: &FallbackChain,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
         let rebuilt = self.chain_from(
             std::iter::once(&chain.requested)
                 .chain(&chain.locales)
@@ -653,7 +637,35 @@ impl Catalog {
         }
     }
 
+    /// The answer along `slots`. The hot path (a message rendered ahead of
+    /// time) is inline: one table read per slot, then the answer; formatting
+    /// and the backstop are out of line.
+    #[inline]
     fn lookup_slots(
+        &self,
+        code: Code,
+        requested: LanguageIdentifier,
+        head: Option<u16>,
+        slots: &[u16],
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
+        if let Some((slot, message)) = self.find(code, slots) {
+            if let (true, Some(locale)) = (message.plain, self.locales.get(usize::from(slot))) {
+                return Ok(Explanation {
+                    code,
+                    requested,
+                    locale: &locale.id,
+                    fallback: head != Some(slot),
+                    texts: Texts::Stored(message),
+                });
+            }
+        }
+        self.lookup_cold(code, requested, head, slots, args)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lookup_cold(
         &self,
         code: Code,
         requested: LanguageIdentifier,
