@@ -89,10 +89,11 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     locales.sort_by_key(|l| l.id.to_string());
 
     let mut budget = Budget::default();
+    let ids: Vec<LanguageIdentifier> = locales.iter().map(|l| l.id.clone()).collect();
     let mut messages = Vec::new();
     let mut labels = Vec::new();
     let mut bundles = Vec::new();
-    for locale in &locales {
+    for locale in locales {
         let row: Vec<CatalogFile<'_>> = CatalogId::ALL
             .iter()
             .zip(&locale.files)
@@ -104,16 +105,22 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             })
             .collect();
         let row = render_locale(&row, &mut budget, diagnostics);
-        messages.extend(row.messages.into_iter().map(|m| m.map(Message::from)));
-        labels.extend(row.labels.into_iter().map(|l| l.map(Into::into)));
-    }
-    let ids: Vec<LanguageIdentifier> = locales.iter().map(|l| l.id.clone()).collect();
-    for locale in locales {
-        for file in locale.files {
-            bundles.push(file.map_or(LazyBundle::none(), |(loaded, _)| {
-                LazyBundle::loaded(loaded.bundle)
-            }));
+        // A bundle is kept only for a file with a message that needs
+        // arguments: every other text is in the tables already.
+        let mut rendered = row.messages.into_iter();
+        for (catalog, file) in CatalogId::ALL.iter().zip(locale.files) {
+            let mut dynamic = false;
+            for message in rendered.by_ref().take(catalog.codes().len()) {
+                let message = message.map(Message::from);
+                dynamic |= message.as_ref().is_some_and(|m| !m.plain);
+                messages.push(message);
+            }
+            bundles.push(match file {
+                Some((loaded, _)) if dynamic => LazyBundle::loaded(loaded.bundle),
+                _ => LazyBundle::none(),
+            });
         }
+        labels.extend(row.labels.into_iter().map(|l| l.map(Into::into)));
     }
     let entries: Vec<LocaleEntry> = ids
         .iter()

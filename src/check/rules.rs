@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity, file_problem};
 use crate::fallback::LAST_RESORT;
-use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes};
+use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes_of};
 use crate::ftl::refs::{Graph, Node, Visit, target, walk};
 use crate::ftl::render::too_long;
 use crate::ftl::stamp::{message_hash, recorded_stamp};
@@ -382,9 +382,12 @@ impl ParsedFile {
         }
 
         // Variables, sizes and texts follow references across the file,
-        // each node once, in an order where references come first.
-        let graph = Graph::new(parsed.iter().flat_map(|p| &p.resource.body));
-        let bounds = sizes(&graph);
+        // each node once, in an order where references come first. A file
+        // without placeables has neither variables nor references.
+        let placeables = source.contains('{');
+        let entries = || parsed.iter().flat_map(|p| &p.resource.body);
+        let bounds = sizes_of(source, entries());
+        let graph = Graph::new(entries().filter(|_| placeables));
         let mut variables: HashMap<Node<'_>, BTreeSet<&str>> = HashMap::new();
         for node in graph.post_order() {
             let Some(pattern) = graph.pattern(&node) else {

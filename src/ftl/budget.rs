@@ -56,10 +56,13 @@ pub(crate) fn sizes<'a>(graph: &Graph<'a>) -> HashMap<Node<'a>, u64> {
     sizes
 }
 
-/// The bound for a whole message: its value and every attribute.
+/// The bound for a whole message: its value and every attribute. A part
+/// that `sizes` lacks (a file without placeables needs no graph) is
+/// bounded by its own text.
 pub(crate) fn message_size(sizes: &HashMap<Node<'_>, u64>, message: &ast::Message<&str>) -> u64 {
     let id = message.id.name;
-    let part = |attribute| {
+    let own = Sizer { sizes, variable: 0 };
+    let part = |attribute, pattern: &ast::Pattern<&str>| {
         sizes
             .get(&Node {
                 term: false,
@@ -67,13 +70,33 @@ pub(crate) fn message_size(sizes: &HashMap<Node<'_>, u64>, message: &ast::Messag
                 attribute,
             })
             .copied()
-            .unwrap_or(0)
+            .unwrap_or_else(|| own.pattern(pattern))
     };
     message
-        .attributes
+        .value
         .iter()
-        .map(|a| part(Some(a.id.name)))
-        .fold(part(None), u64::saturating_add)
+        .map(|v| part(None, v))
+        .chain(
+            message
+                .attributes
+                .iter()
+                .map(|a| part(Some(a.id.name), &a.value)),
+        )
+        .fold(0, u64::saturating_add)
+}
+
+/// [`sizes`] for the entries of a file whose text is `text`: without a
+/// placeable nothing refers to anything, and each part is bounded by its
+/// own text without building the graph.
+pub(crate) fn sizes_of<'a>(
+    text: &str,
+    entries: impl IntoIterator<Item = &'a ast::Entry<&'a str>>,
+) -> HashMap<Node<'a>, u64> {
+    if text.contains('{') {
+        sizes(&Graph::new(entries))
+    } else {
+        HashMap::new()
+    }
 }
 
 fn len(text: &str) -> u64 {

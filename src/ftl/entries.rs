@@ -169,6 +169,17 @@ pub(crate) fn nesting(entry: &str) -> Nesting {
     deepest
 }
 
+/// Where `entry` first nests deeper than [`MAX_NESTING`], as a byte
+/// offset; `None` when it does not. The depth never exceeds the number of
+/// openers, so most entries are done with one fast count.
+pub(crate) fn too_deep(entry: &str) -> Option<usize> {
+    let openers = entry.bytes().filter(|&b| b == b'{' || b == b'(').count();
+    if openers <= MAX_NESTING {
+        return None;
+    }
+    nesting(entry).too_deep
+}
+
 thread_local! {
     /// Set while [`guarded`] runs upstream code on this thread: a panic
     /// there is expected, caught and reported, so nothing is printed.

@@ -18,7 +18,7 @@ use fluent_syntax::parser::ParserError;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Severity, line_col, one_line};
-use entries::{Chunk, MAX_NESTING, guarded, nesting};
+use entries::{Chunk, MAX_NESTING, guarded, too_deep};
 
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
 /// that is not valid UTF-8 is reported and read as far as it can be).
@@ -106,9 +106,9 @@ pub(crate) fn parse_entries<'t, R>(
                 message,
             });
         };
-        if let Some(too_deep) = nesting(chunk.text).too_deep {
+        if let Some(offset) = too_deep(chunk.text) {
             report(
-                at(too_deep),
+                at(offset),
                 format!(
                     "placeables nest more than {MAX_NESTING} levels deep here; the entry is skipped"
                 ),

@@ -9,9 +9,8 @@ use fluent_bundle::{FluentArgs, FluentError, FluentMessage, FluentResource};
 use fluent_syntax::ast::{self, Entry};
 use unic_langid::LanguageIdentifier;
 
-use super::budget::{MAX_MESSAGE_BYTES, MAX_TOTAL_BYTES, message_size, sizes};
+use super::budget::{MAX_MESSAGE_BYTES, MAX_TOTAL_BYTES, message_size, sizes_of};
 use super::entries::guarded;
-use super::refs::Graph;
 use super::{SourceFile, decode, parse_entries};
 use crate::diagnostic::{Diagnostic, Severity, one_line};
 
@@ -39,8 +38,7 @@ pub(crate) fn load(
     let parsed = parse_entries(file.path, &text, diagnostics, |entry| {
         FluentResource::try_new(entry.to_owned())
     });
-    let graph = Graph::new(parsed.iter().flat_map(|p| p.resource.entries()));
-    let bounds = sizes(&graph);
+    let bounds = sizes_of(&text, parsed.iter().flat_map(|p| p.resource.entries()));
     // Each entry's messages with their bounds, before the entries move
     // into the bundle.
     let messages: Vec<Vec<(String, u64)>> = parsed
@@ -56,7 +54,6 @@ pub(crate) fn load(
         })
         .collect();
     drop(bounds);
-    drop(graph);
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
     bundle.set_use_isolating(false);
