@@ -233,3 +233,27 @@ fn a_parser_panic_prints_nothing_in_a_library_caller() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_message_with_arguments_is_formatted_at_lookup_time() {
+    let dir = folder(&[(
+        "de",
+        "planfix",
+        "task-not-found = Die Aufgabe { $id } gibt es nicht.\n    .title = Nicht gefunden\n",
+    )]);
+    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    assert!(diagnostics.is_empty(), "{:?}", shown(&diagnostics));
+    let chain = catalog.chain("de").unwrap();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("id", "T-4711");
+    let e = catalog
+        .lookup_with_args(errcat::planfix::TASK_NOT_FOUND, &chain, Some(&args))
+        .unwrap();
+    assert_eq!(e.explanation(), "Die Aufgabe T-4711 gibt es nicht.");
+    assert_eq!(e.title(), "Nicht gefunden");
+    // Formatted for this lookup: not a text the catalog stores.
+    assert!(e.stored().is_none());
+    // The same file's other codes are not translated: they fall back.
+    let other = catalog.lookup(errcat::planfix::INVALID_TOKEN, &chain).unwrap();
+    assert_eq!(other.locale().to_string(), "en");
+}
