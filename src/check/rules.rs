@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity, file_problem};
 use crate::fallback::LAST_RESORT;
 use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes_of};
+use crate::ftl::entries::guarded;
 use crate::ftl::refs::{Graph, Node, Visit, target, walk};
 use crate::ftl::render::too_long;
 use crate::ftl::stamp::{message_hash, recorded_stamp};
@@ -85,6 +86,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "bidi-control",
         "a bidirectional control character (U+202A–U+202E, U+2066–U+2069)",
+    ),
+    (
+        "control-character",
+        "a control character (C0 but tab and line breaks, DEL, C1), in the file or in the text a string literal's escapes produce",
     ),
     (
         "replacement-character",
@@ -301,6 +306,9 @@ struct MessageFacts {
     stamp: Option<String>,
     /// The most bytes the message can format to (see `ftl::budget`).
     size: u64,
+    /// Characters a terminal would act on that string literals' escapes
+    /// produce: (part, the character).
+    produced: Vec<(String, char)>,
     /// Message and term references: (is a term, id, attribute).
     references: Vec<Reference>,
     /// The variant keys of every select expression.
@@ -441,6 +449,11 @@ impl ParsedFile {
                     facts
                         .variables
                         .insert(part.clone(), vars.map(|v| (*v).to_owned()).collect());
+                    facts.produced.extend(
+                        produced_controls(pattern)
+                            .into_iter()
+                            .map(|c| (part.clone(), c)),
+                    );
                     facts.texts.insert(part, pattern_text(pattern));
                     references(pattern, &mut facts.references);
                     select_keys(pattern, &mut facts.selects);
@@ -764,6 +777,39 @@ fn pattern_text(pattern: &ast::Pattern<&str>) -> String {
     out
 }
 
+/// Whether a terminal would act on `c` rather than show it: a C0 control
+/// other than tab and line breaks, DEL, a C1 control.
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Whether `c` reorders text: U+202A–U+202E, U+2066–U+2069.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The control and bidi characters that a pattern's string literals
+/// produce once their escapes (`\u001B`, `\U00202E`) are read, which the
+/// file's bytes do not show.
+fn produced_controls(pattern: &ast::Pattern<&str>) -> Vec<char> {
+    let mut found = Vec::new();
+    walk(pattern, &mut |visit| {
+        if let Visit::Inline(InlineExpression::StringLiteral { value }) = visit {
+            if !value.contains('\\') {
+                return;
+            }
+            let text =
+                guarded(|| fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned());
+            found.extend(
+                text.unwrap_or_default()
+                    .chars()
+                    .filter(|&c| is_control(c) || is_bidi(c)),
+            );
+        }
+    });
+    found
+}
+
 /// Message and term references that resolve to nothing in the file.
 fn check_references(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
     for (id, facts) in &file.messages {
@@ -869,12 +915,33 @@ fn check_plurals(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
 
 /// Bidi controls and U+FFFD, at their exact line and column.
 fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
+    for (id, facts) in &file.messages {
+        for (part, c) in &facts.produced {
+            let (rule, what) = if is_bidi(*c) {
+                ("bidi-control", "a bidirectional control character")
+            } else {
+                ("control-character", "a control character")
+            };
+            let line = facts.attributes.get(part).copied().unwrap_or(facts.line);
+            diagnostics.push(Diagnostic {
+                path: file.path.clone(),
+                line,
+                column: 1,
+                severity: Severity::Error,
+                rule,
+                message: format!(
+                    "{id} {} formats to U+{:04X}, {what}, through an escape in a string literal; remove it",
+                    part_name(part),
+                    u32::from(*c)
+                ),
+            });
+        }
+    }
     for (i, line) in file.text.lines().enumerate() {
         for (column, c) in line.chars().enumerate() {
             let (rule, what) = match c {
-                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-                    ("bidi-control", "a bidirectional control character")
-                }
+                c if is_bidi(c) => ("bidi-control", "a bidirectional control character"),
+                c if is_control(c) => ("control-character", "a control character"),
                 '\u{FFFD}' => (
                     "replacement-character",
                     "the replacement character, the mark of a damaged encoding",

@@ -254,6 +254,8 @@ fn a_message_with_arguments_is_formatted_at_lookup_time() {
     // Formatted for this lookup: not a text the catalog stores.
     assert!(e.stored().is_none());
     // The same file's other codes are not translated: they fall back.
-    let other = catalog.lookup(errcat::planfix::INVALID_TOKEN, &chain).unwrap();
+    let other = catalog
+        .lookup(errcat::planfix::INVALID_TOKEN, &chain)
+        .unwrap();
     assert_eq!(other.locale().to_string(), "en");
 }
