@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(locale code explain from_dir)
+[ ${#targets[@]} -gt 0 ] || targets=(locale code explain from_dir check)
 case $seconds in '' | *[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -75,6 +75,18 @@ seed() {
         put '\x00\x06task-not-found = A tarefa { $id } n\xc3\xa3o existe.\n    .title = Tarefa\n    .hint = { -x }\n'
         # Select expressions, string literals and calls, which nest.
         put '\x00\x01task-not-found = { $n ->\n    [one] "{ $n }" \xd0\xb0\n   *[other] { NUMBER($n) } { "}" }\n}\n    .title = T\n'
+        ;;
+    check)
+        # Groups of 4 bytes, one entry each (see check.rs): a fan-out where
+        # each of 41 messages refers to the next 3 times, a chain of 200,
+        # a cycle, and terms with attributes and long text.
+        local j
+        for ((j = 0; j < 41; j++)); do printf "\\x00\\x$(printf %02x $((j + 1)))\\x$(printf %02x $((j + 1)))\\x02"; done >"$dir/seed-$i"
+        i=$((i + 1))
+        for ((j = 0; j < 200; j++)); do printf "\\x00\\x$(printf %02x $(((j + 1) % 256)))\\xff\\x00"; done >"$dir/seed-$i"
+        i=$((i + 1))
+        put '\x00\x01\x01\x00\x00\x00\x00\x07'
+        put '\x11\x01\x02\xff\x20\x00\x00\x07\x2a\x01\x00\x03'
         ;;
     esac
 }
