@@ -11,6 +11,7 @@ mod fixtures;
 mod hostile;
 mod loader;
 mod locale;
+mod npm;
 mod parity;
 mod props;
 mod support;
