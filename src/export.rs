@@ -1,9 +1,19 @@
-//! Exports: a catalog's texts for one locale as one JSON document, with
-//! fallback already applied, for front-end bundles.
+//! Exports for front-ends: one locale's texts with fallback applied
+//! ([`Export`]), or everything — registry, fallback policy and every
+//! locale's own texts — for a front-end that resolves codes itself
+//! ([`ExportAll`]). Built on the catalog's lookups; no lookup logic here.
+
+use std::path::{Path, PathBuf};
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use sha2::{Digest, Sha256};
 
+use crate::catalog::Catalog;
+use crate::code::{CatalogId, Code};
+use crate::error::Error;
 use crate::explanation::Explanation;
+use crate::fallback::{FALLBACK_TABLE, LAST_RESORT};
+use crate::files::write::{Mode, write_atomic};
 
 /// Every code's text for one chain, in registry order: serializes as one
 /// object mapping `catalog:number` to `{title, explanation, hint, kind,
@@ -51,6 +61,391 @@ impl Serialize for Entry<'_, '_> {
         o.serialize_field("hint", &e.hint())?;
         o.serialize_field("kind", &e.kind())?;
         o.serialize_field("locale", &e.locale().to_string())?;
+        o.end()
+    }
+}
+
+/// Everything a front-end needs to explain codes on its own: the registry
+/// (number, name, kind, section, status of every code), the fallback
+/// policy, and every shipped locale's texts, with the crate version and a
+/// content hash. Built by [`export_all`]; serializes as one JSON document,
+/// and [`write_all`] splits it into an index and one file per locale for
+/// loading a language only when it is needed.
+///
+/// A locale's texts are its own, without fallback: a code the locale lacks
+/// is left out, so that a front-end walks the same chain the library walks
+/// (the `chains` under `fallback` are the library's default chains).
+/// Catalog and section titles do fall back to English.
+///
+/// ```
+/// let export = errcat::export_all(errcat::Catalog::embedded()).unwrap();
+/// let json = serde_json::to_value(&export).unwrap();
+/// assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+/// assert_eq!(json["fallback"]["chains"]["kk"], serde_json::json!(["kk", "ru", "en"]));
+/// assert_eq!(json["catalogs"]["planfix"]["codes"][15]["name"], "task-not-found");
+/// assert_eq!(json["texts"]["kk"]["catalogs"]["planfix"]["sections"]["tasks"], "Тапсырмалар");
+/// assert!(json["hash"].as_str().unwrap().starts_with("sha256-"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ExportAll {
+    locales: Vec<LocaleTexts>,
+    chains: Vec<(String, Vec<String>)>,
+    /// `sha256-<hex>` of the document without this field.
+    hash: String,
+}
+
+/// One locale's texts: catalog titles, section titles and the messages it has.
+#[derive(Debug, Clone)]
+struct LocaleTexts {
+    tag: String,
+    catalogs: Vec<CatalogTexts>,
+    /// `sha256-<hex>` of this locale's file.
+    hash: String,
+}
+
+#[derive(Debug, Clone)]
+struct CatalogTexts {
+    catalog: CatalogId,
+    title: String,
+    sections: Vec<(&'static str, String)>,
+    messages: Vec<(u32, MessageTexts)>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+struct MessageTexts {
+    title: String,
+    explanation: String,
+    hint: Option<String>,
+}
+
+/// Builds the export of every locale of `catalog`: see [`ExportAll`].
+///
+/// Fails only if English lacks a code's text, which the embedded catalog
+/// rules out.
+pub fn export_all(catalog: &Catalog) -> Result<ExportAll, Error> {
+    let mut locales = Vec::new();
+    let mut chains = Vec::new();
+    for id in catalog.locales() {
+        let tag = id.to_string();
+        chains.push((
+            tag.clone(),
+            catalog
+                .chain(&tag)?
+                .locales()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        ));
+        // A chain of this locale alone (the last resort ends every chain):
+        // an answer from another locale means this one lacks the text.
+        let own = catalog.chain_from([tag.as_str()])?;
+        let mut catalogs = Vec::new();
+        for c in CatalogId::ALL {
+            let mut messages = Vec::new();
+            for code in c.codes() {
+                let e = catalog.lookup(code, &own)?;
+                if e.locale() == id {
+                    messages.push((
+                        code.number(),
+                        MessageTexts {
+                            title: e.title().to_owned(),
+                            explanation: e.explanation().to_owned(),
+                            hint: e.hint().map(str::to_owned),
+                        },
+                    ));
+                }
+            }
+            let label =
+                |text: Option<std::borrow::Cow<'_, str>>| text.unwrap_or_default().into_owned();
+            catalogs.push(CatalogTexts {
+                catalog: c,
+                title: label(catalog.catalog_title(c, &own)),
+                sections: c
+                    .sections()
+                    .iter()
+                    .map(|s| (*s, label(catalog.section_title(c, s, &own))))
+                    .collect(),
+                messages,
+            });
+        }
+        let mut texts = LocaleTexts {
+            tag,
+            catalogs,
+            hash: String::new(),
+        };
+        texts.hash = hash_of(&LocaleFile(&texts));
+        locales.push(texts);
+    }
+    let mut export = ExportAll {
+        locales,
+        chains,
+        hash: String::new(),
+    };
+    export.hash = hash_of(&Index {
+        export: &export,
+        files: false,
+        hash: false,
+    });
+    Ok(export)
+}
+
+impl ExportAll {
+    /// `sha256-<hex>` of the whole export: it changes whenever a text, the
+    /// registry, the fallback policy or the version does.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The index for lazy loading: the document without the texts, naming
+    /// each locale's file (`<locale>.json`) and its hash.
+    pub fn index(&self) -> impl Serialize + '_ {
+        Index {
+            export: self,
+            files: true,
+            hash: true,
+        }
+    }
+
+    /// Each locale's tag, file name and file contents, as [`write_all`]
+    /// writes them.
+    pub fn locale_files(&self) -> impl Iterator<Item = (&str, String, impl Serialize + '_)> {
+        self.locales
+            .iter()
+            .map(|l| (l.tag.as_str(), file_name(&l.tag), LocaleFile(l)))
+    }
+}
+
+impl Serialize for ExportAll {
+    /// The whole document: `{format, version, hash, fallback: {table,
+    /// last_resort, chains}, catalogs: {<catalog>: {sections, codes}},
+    /// locales: {<locale>: {file, hash}}, texts: {<locale>: …}}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Index {
+            export: self,
+            files: false,
+            hash: true,
+        }
+        .serialize(s)
+    }
+}
+
+/// Writes `export` to `dir` for lazy loading: `index.json` ([`ExportAll::index`])
+/// and one `<locale>.json` per locale, each written whole or not at all.
+/// Returns the files written, the index first.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("errcat-export-doctest-{}", std::process::id()));
+/// let export = errcat::export_all(errcat::Catalog::embedded())?;
+/// let written = errcat::write_all(&export, &dir)?;
+/// assert_eq!(written.len(), 5);
+/// assert!(dir.join("index.json").is_file() && dir.join("kk.json").is_file());
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), errcat::Error>(())
+/// ```
+pub fn write_all(export: &ExportAll, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let io = |path: &Path, e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let mut written = Vec::new();
+    let mut write = |name: &str, json: String| {
+        let path = dir.join(name);
+        let mut bytes = json.into_bytes();
+        bytes.push(b'\n');
+        write_atomic(dir, &path, &bytes, Mode::Replace)
+            .map(|p| written.push(p))
+            .map_err(|e| io(&path, e))
+    };
+    write("index.json", to_json(&export.index()))?;
+    for (_, name, file) in export.locale_files() {
+        write(&name, to_json(&file))?;
+    }
+    Ok(written)
+}
+
+/// Pretty JSON: the export is committed into front-end packages, where a
+/// readable diff shows what changed.
+fn to_json(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn file_name(tag: &str) -> String {
+    format!("{tag}.json")
+}
+
+fn hash_of(value: &impl Serialize) -> String {
+    let bytes = serde_json::to_vec(value).unwrap_or_default();
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256-{hex}")
+}
+
+/// The document: the index, and either the locales' texts inline
+/// (`files: false`) or their file names (`files: true`).
+struct Index<'e> {
+    export: &'e ExportAll,
+    files: bool,
+    hash: bool,
+}
+
+impl Serialize for Index<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.export;
+        let mut o = s.serialize_struct("Export", 7)?;
+        o.serialize_field("format", &FORMAT)?;
+        o.serialize_field("version", env!("CARGO_PKG_VERSION"))?;
+        if self.hash {
+            o.serialize_field("hash", &e.hash)?;
+        }
+        o.serialize_field("fallback", &Fallback(&e.chains))?;
+        o.serialize_field("catalogs", &Registry)?;
+        o.serialize_field("locales", &Locales(e))?;
+        if !self.files {
+            o.serialize_field("texts", &Texts(e))?;
+        }
+        o.end()
+    }
+}
+
+/// The version of the document's shape; a front-end refuses another.
+const FORMAT: u32 = 1;
+
+struct Fallback<'e>(&'e [(String, Vec<String>)]);
+
+impl Serialize for Fallback<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Fallback", 3)?;
+        o.serialize_field("table", &Pairs(FALLBACK_TABLE))?;
+        o.serialize_field("last_resort", LAST_RESORT)?;
+        o.serialize_field("chains", &Pairs(self.0))?;
+        o.end()
+    }
+}
+
+/// A list of pairs as a JSON object, in the list's order.
+struct Pairs<'p, K, V>(&'p [(K, V)]);
+
+impl<K: Serialize, V: Serialize> Serialize for Pairs<'_, K, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+struct Registry;
+
+impl Serialize for Registry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(CatalogId::ALL.len()))?;
+        for c in CatalogId::ALL {
+            map.serialize_entry(c.as_str(), &RegistryCatalog(c))?;
+        }
+        map.end()
+    }
+}
+
+struct RegistryCatalog(CatalogId);
+
+impl Serialize for RegistryCatalog {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let codes: Vec<RegistryCode> = self.0.codes().map(RegistryCode).collect();
+        let mut o = s.serialize_struct("Catalog", 2)?;
+        o.serialize_field("sections", self.0.sections())?;
+        o.serialize_field("codes", &codes)?;
+        o.end()
+    }
+}
+
+struct RegistryCode(Code);
+
+impl Serialize for RegistryCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut o = s.serialize_struct("Code", 5)?;
+        o.serialize_field("number", &c.number())?;
+        o.serialize_field("name", c.name())?;
+        o.serialize_field("kind", c.kind().as_str())?;
+        o.serialize_field("section", &c.section())?;
+        o.serialize_field("status", if c.is_retired() { "retired" } else { "active" })?;
+        o.end()
+    }
+}
+
+struct Locales<'e>(&'e ExportAll);
+
+impl Serialize for Locales<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.locales.len()))?;
+        for l in &self.0.locales {
+            map.serialize_entry(&l.tag, &LocaleEntry(l))?;
+        }
+        map.end()
+    }
+}
+
+struct LocaleEntry<'l>(&'l LocaleTexts);
+
+impl Serialize for LocaleEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Locale", 2)?;
+        o.serialize_field("file", &file_name(&self.0.tag))?;
+        o.serialize_field("hash", &self.0.hash)?;
+        o.end()
+    }
+}
+
+struct Texts<'e>(&'e ExportAll);
+
+impl Serialize for Texts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.locales.len()))?;
+        for l in &self.0.locales {
+            map.serialize_entry(&l.tag, &LocaleFile(l))?;
+        }
+        map.end()
+    }
+}
+
+/// One locale's texts: `{locale, catalogs: {<catalog>: {title, sections,
+/// messages: {<number>: {title, explanation, hint}}}}}`.
+struct LocaleFile<'l>(&'l LocaleTexts);
+
+impl Serialize for LocaleFile<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("LocaleTexts", 2)?;
+        o.serialize_field("locale", &self.0.tag)?;
+        o.serialize_field("catalogs", &CatalogsTexts(&self.0.catalogs))?;
+        o.end()
+    }
+}
+
+struct CatalogsTexts<'l>(&'l [CatalogTexts]);
+
+impl Serialize for CatalogsTexts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for c in self.0 {
+            map.serialize_entry(c.catalog.as_str(), &CatalogFile(c))?;
+        }
+        map.end()
+    }
+}
+
+struct CatalogFile<'c>(&'c CatalogTexts);
+
+impl Serialize for CatalogFile<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let messages: Vec<(String, &MessageTexts)> =
+            c.messages.iter().map(|(n, m)| (n.to_string(), m)).collect();
+        let mut o = s.serialize_struct("CatalogTexts", 3)?;
+        o.serialize_field("title", &c.title)?;
+        o.serialize_field("sections", &Pairs(&c.sections))?;
+        o.serialize_field("messages", &Pairs(&messages))?;
         o.end()
     }
 }

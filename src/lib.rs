@@ -82,7 +82,7 @@ pub use code::{CatalogId, Code, Kind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use explanation::{Explanation, StoredTexts};
-pub use export::Export;
+pub use export::{Export, ExportAll, export_all, write_all};
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use ftl::stamp::STAMP_PREFIX;
 pub use locale::{MAX_LOCALE_LEN, parse_locale};

@@ -30,7 +30,7 @@ invalid-format = The request contains an incorrect value for the `format` parame
     .title = Invalid `format` parameter
     .hint = Check the `format` parameter against the API documentation and correct it.
 
-login-error = The login data is incorrect, or the user's session expired or was closed by the server while the system was in use. The `message` field explains which of these happened.
+login-error = The login data is incorrect, or the user's session expired or was forcibly closed by the server while the system was in use. The `message` field gives more details.
     .title = Login failed
     .hint = Read the `message` field, then correct the login data or log in again to start a new session.
 
@@ -44,7 +44,7 @@ required-parameters-missing = The request is missing one or more required parame
     .title = Required parameters missing
     .hint = Check the parameters against the API documentation and add the missing ones to the request.
 
-parameter-constraint-violated = A request parameter does not meet the conditions or limits set for it. This is similar to a validation error, but it can also occur in requests that do not create or change any data.
+parameter-constraint-violated = A request parameter does not meet the conditions or limits set for it. This is similar to an attribute validation error, but it can also occur in requests that do not create or change any data.
     .title = Parameter does not meet requirements
 
 wrong-api-server = The request was sent to an API server that does not serve this user. The `data` field contains the domain that should be used instead.
@@ -62,7 +62,7 @@ rate-limit-exceeded = The same API method was called too often within a certain 
     .title = Too many requests
     .hint = Reduce how often your application sends requests to this method.
 
-partially-completed = The bulk operation was only partly completed: some items were processed, while others were not because of errors or restrictions. The `data` field shows which items were processed and which were not, along with the errors.
+partially-completed = The operation was completed for only part of the data. This code is usually returned by bulk operations in which some items were processed and others were not, because of errors or restrictions. The `data` field shows which items were processed and which were not, along with the errors.
     .title = Operation partially completed
     .hint = Check the `data` field to find the items that were not processed and the errors that stopped them.
 

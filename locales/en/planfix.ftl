@@ -69,10 +69,10 @@ invalid-parameter-value = One of the parameters in the request has a value that 
 task-not-found = The task referenced in the request does not exist.
     .title = Task not found
 
-task-add-failed = An error occurred while adding the task, so it was not created.
+task-add-failed = An error occurred while adding the task.
     .title = Failed to add task
 
-task-update-failed = An error occurred while updating the task, so the changes were not saved.
+task-update-failed = An error occurred while updating the task.
     .title = Failed to update task
 
 ## Contacts
@@ -80,10 +80,10 @@ task-update-failed = An error occurred while updating the task, so the changes w
 contact-not-found = The contact referenced in the request does not exist.
     .title = Contact not found
 
-contact-add-failed = An error occurred while adding the contact, so it was not created.
+contact-add-failed = An error occurred while adding the contact.
     .title = Failed to add contact
 
-contact-update-failed = An error occurred while updating the contact's data, so the changes were not saved.
+contact-update-failed = An error occurred while updating the contact's data.
     .title = Failed to update contact data
 
 contact-email-missing = The contact could not be given access to Planfix because no email address is set for the contact.
@@ -94,7 +94,7 @@ invalid-email-format = The email address in the request is not in a valid format
     .title = Invalid email format
     .hint = Correct the email address so that it is in a valid format.
 
-login-email-not-unique = The email address specified as the login is not unique, so it cannot be used as a login.
+login-email-not-unique = The email address specified as the login is not unique.
     .title = Login email already in use
     .hint = Specify a different email address as the login.
 
@@ -107,10 +107,10 @@ contact-name-empty = The contact's full name is not filled in, but it is require
 project-not-found = The project referenced in the request does not exist.
     .title = Project not found
 
-project-add-failed = An error occurred while adding the project, so it was not created.
+project-add-failed = An error occurred while adding the project.
     .title = Failed to add project
 
-project-update-failed = An error occurred while updating the project, so the changes were not saved.
+project-update-failed = An error occurred while updating the project.
     .title = Failed to update project
 
 ## Employees
@@ -118,13 +118,13 @@ project-update-failed = An error occurred while updating the project, so the cha
 employee-not-found = The employee referenced in the request does not exist.
     .title = Employee not found
 
-employee-add-failed = An error occurred while adding the employee, so the employee was not created.
+employee-add-failed = An error occurred while adding the employee.
     .title = Failed to add employee
 
-employee-update-failed = An error occurred while updating the employee's data, so the changes were not saved.
+employee-update-failed = An error occurred while updating the employee's data.
     .title = Failed to update employee data
 
-employee-email-not-unique = The email address specified for the employee is not unique, so it cannot be used.
+employee-email-not-unique = The email address specified for the employee is not unique.
     .title = Employee email not unique
     .hint = Specify a different, unique email address for the employee.
 
@@ -132,7 +132,7 @@ invalid-username-format = The `username` value in the request is not in a valid 
     .title = Invalid `username` format
     .hint = Correct the `username` value so that it is in a valid format.
 
-username-not-unique = The specified `username` is not unique, so it cannot be used for this employee.
+username-not-unique = The specified `username` is not unique.
     .title = `username` already in use
     .hint = Specify a different `username` for the employee.
 
@@ -145,10 +145,10 @@ employee-name-empty = The employee's full name is not filled in, but it is requi
 comment-not-found = The comment referenced in the request does not exist.
     .title = Comment not found
 
-comment-add-failed = An error occurred while adding the comment, so it was not created.
+comment-add-failed = An error occurred while adding the comment.
     .title = Failed to add comment
 
-comment-update-failed = An error occurred while updating the comment's data, so the changes were not saved.
+comment-update-failed = An error occurred while updating the comment's data.
     .title = Failed to update comment
 
 ## Data tags and data tag entries
@@ -159,13 +159,13 @@ data-tag-not-found = The data tag referenced in the request does not exist.
 data-tag-entry-not-found = The data tag entry referenced in the request does not exist.
     .title = Data tag entry not found
 
-data-tag-entry-add-failed = An error occurred while adding the data tag entry, so it was not created.
+data-tag-entry-add-failed = An error occurred while adding the data tag entry.
     .title = Failed to add data tag entry
 
-data-tag-entry-update-failed = An error occurred while updating the data tag entry, so the changes were not saved.
+data-tag-entry-update-failed = An error occurred while updating the data tag entry.
     .title = Failed to update data tag entry
 
-data-tag-entry-delete-failed = An error occurred while deleting the data tag entry, so it was not deleted.
+data-tag-entry-delete-failed = An error occurred while deleting the data tag entry.
     .title = Failed to delete data tag entry
 
 ## Files
@@ -173,13 +173,13 @@ data-tag-entry-delete-failed = An error occurred while deleting the data tag ent
 file-not-found = The file referenced in the request does not exist.
     .title = File not found
 
-file-add-failed = An error occurred while adding the file, so it was not added.
+file-add-failed = An error occurred while adding the file.
     .title = Failed to add file
 
 file-size-limit-exceeded = The uploaded file is larger than the account's subscription allows.
     .title = File too large
 
-file-delete-failed = An error occurred while deleting the file, so it was not deleted.
+file-delete-failed = An error occurred while deleting the file.
     .title = Failed to delete file
 
 ## Directories and directory entries
@@ -190,13 +190,13 @@ directory-not-found = The directory referenced in the request does not exist.
 directory-entry-not-found = The directory entry referenced in the request does not exist.
     .title = Directory entry not found
 
-directory-entry-add-failed = An error occurred while adding the directory entry, so it was not created.
+directory-entry-add-failed = An error occurred while adding the directory entry.
     .title = Failed to add directory entry
 
-directory-entry-update-failed = An error occurred while updating the directory entry, so the changes were not saved.
+directory-entry-update-failed = An error occurred while updating the directory entry.
     .title = Failed to update directory entry
 
-directory-entry-delete-failed = An error occurred while deleting the directory entry, so it was not deleted.
+directory-entry-delete-failed = An error occurred while deleting the directory entry.
     .title = Failed to delete directory entry
 
 ## Reports

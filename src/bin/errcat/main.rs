@@ -67,17 +67,26 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Export one locale's texts (fallback applied) for a front-end bundle.
+    /// Export one locale's texts (fallback applied) for a front-end bundle,
+    /// or with --all every locale, the registry and the fallback policy.
     Export {
         /// Only this catalog: mobizon or planfix.
-        #[arg(long, value_name = "CATALOG")]
+        #[arg(long, value_name = "CATALOG", conflicts_with = "all")]
         catalog: Option<String>,
         /// The output format.
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
         /// The language: a BCP 47 or POSIX locale. Default: LC_ALL, LC_MESSAGES, LANG, en.
-        #[arg(long, short, value_name = "LOCALE")]
+        #[arg(long, short, value_name = "LOCALE", conflicts_with = "all")]
         lang: Option<String>,
+        /// Every locale's own texts, the registry, the fallback table and
+        /// chains, the version and a content hash, as one JSON document.
+        #[arg(long)]
+        all: bool,
+        /// With --all: write index.json and one <locale>.json per locale
+        /// into this folder (created if missing), for lazy loading.
+        #[arg(long, value_name = "DIR", requires = "all")]
+        out: Option<PathBuf>,
         /// Serve texts from this locales folder. Default: ERRCAT_LOCALES (empty: none).
         #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
@@ -328,10 +337,28 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::Export {
+            all: true,
+            out: dir,
+            locales,
+            ..
+        } => {
+            let catalog = load(locales.as_ref())?;
+            let export = errcat::export_all(catalog)?;
+            match dir {
+                Some(dir) => {
+                    for path in errcat::write_all(&export, &dir)? {
+                        writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
+                    }
+                }
+                None => render::json(out, &export)?,
+            }
+        }
+        Command::Export {
             catalog: only,
             format: ExportFormat::Json,
             lang,
             locales,
+            ..
         } => {
             let catalog = load(locales.as_ref())?;
             let chain = catalog.chain(&locale(lang))?;

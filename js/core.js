@@ -1,0 +1,422 @@
+// errcat/core: explains Mobizon and Planfix codes from the data that
+// `errcat export --all` writes, with the Rust library's semantics: the same
+// locale parsing and narrowing, the same fallback chains, the same answers.
+//
+// This module owns resolution only. It loads nothing: the caller hands it
+// the exported index and whichever locale files it has loaded (see
+// index.js for the package's own data, loaded all at once).
+
+/** The version of the exported document's shape that this module reads. */
+export const FORMAT = 1;
+
+/** The longest locale string accepted, in UTF-8 bytes (as in Rust). */
+const MAX_LOCALE_LEN = 255;
+/** Accept-Language: the longest header read and the most ranges read. */
+const MAX_HEADER_BYTES = 4096;
+const MAX_RANGES = 32;
+const MAX_CODE = 4294967295;
+
+/** A failure, with a stable `kind` to branch on. */
+export class ErrcatError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.name = "ErrcatError";
+    this.kind = kind;
+  }
+}
+
+const utf8 = new TextEncoder();
+
+// Rust's `str::trim`: Unicode White_Space (JavaScript's \s adds U+FEFF and
+// lacks U+0085).
+const WS = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const TRIM = new RegExp(`^[${WS}]+|[${WS}]+$`, "g");
+const trim = (s) => s.replace(TRIM, "");
+
+const ALPHA = /^[A-Za-z]+$/;
+const DIGITS = /^[0-9]+$/;
+const ALNUM = /^[A-Za-z0-9]+$/;
+
+/**
+ * Parses a BCP 47 or POSIX locale name (`kk-KZ`, `KK-kz`, `kk_KZ.UTF-8`,
+ * `ru_RU@euro`, `C`) into `{language, script, region, variants, tag}`,
+ * as errcat's `parse_locale` does; throws an ErrcatError of kind
+ * `invalid-locale` for anything else.
+ */
+export function parseLocale(input) {
+  const invalid = () =>
+    new ErrcatError(
+      "invalid-locale",
+      `invalid locale ${JSON.stringify(String(input).slice(0, 64))}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8`,
+    );
+  if (typeof input !== "string" || utf8.encode(input).length > MAX_LOCALE_LEN) throw invalid();
+  const trimmed = trim(input);
+  // POSIX: language[_territory][.codeset][@modifier].
+  const end = trimmed.search(/[.@]/);
+  const name = end < 0 ? trimmed : trimmed.slice(0, end);
+  if (name === "") throw invalid();
+  if (/^(c|posix)$/i.test(name)) return locale("en", null, null, []);
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw invalid();
+  const subtags = name.split(/[-_]/);
+  const first = subtags.shift();
+  if (first.length < 2 || first.length > 8 || first.length === 4 || !ALPHA.test(first)) throw invalid();
+  const language = first.toLowerCase();
+  let script = null;
+  let region = null;
+  const variants = [];
+  let position = 1;
+  while (subtags.length > 0) {
+    const s = subtags[0];
+    const isScript = s.length === 4 && ALPHA.test(s);
+    const isRegion = (s.length === 2 && ALPHA.test(s)) || (s.length === 3 && DIGITS.test(s));
+    const isVariant =
+      ALNUM.test(s) && ((s.length >= 5 && s.length <= 8) || (s.length === 4 && /^[0-9]/.test(s)));
+    if (position === 1 && isScript) {
+      script = s[0].toUpperCase() + s.slice(1).toLowerCase();
+      position = 2;
+    } else if (position <= 2 && isRegion) {
+      region = s.toUpperCase();
+      position = 3;
+    } else if (isVariant) {
+      variants.push(s.toLowerCase());
+      position = 3;
+    } else {
+      throw invalid();
+    }
+    subtags.shift();
+  }
+  // `und` alone names no language: nothing to serve.
+  if (language === "und") throw invalid();
+  return locale(language, script, region, [...new Set(variants)].sort());
+}
+
+function locale(language, script, region, variants) {
+  const tag = [language, script, region, ...variants].filter(Boolean).join("-");
+  return { language, script, region, variants, tag };
+}
+
+/**
+ * The languages of an HTTP Accept-Language header, best first:
+ * `[{locale, quality}]`. Ranges with q=0, malformed ranges and q-values,
+ * `*` and POSIX names are skipped; equal qualities keep the header's order.
+ */
+export function parseAcceptLanguage(header) {
+  let bytes = utf8.encode(String(header ?? ""));
+  if (bytes.length > MAX_HEADER_BYTES) {
+    let end = MAX_HEADER_BYTES;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1;
+    bytes = bytes.slice(0, end);
+  }
+  const text = new TextDecoder().decode(bytes);
+  const ranges = [];
+  for (const part of text.split(",").slice(0, MAX_RANGES)) {
+    const [rawTag, ...params] = part.split(";");
+    const tag = trim(rawTag);
+    if (tag === "" || tag === "*") continue;
+    let quality = 1;
+    for (const param of params) {
+      const eq = param.indexOf("=");
+      if (eq < 0) {
+        quality = null;
+        continue;
+      }
+      if (trim(param.slice(0, eq)).toLowerCase() === "q") quality = parseQuality(trim(param.slice(eq + 1)));
+    }
+    if (quality === null || !(quality > 0)) continue;
+    if (/[_.@]/.test(tag)) continue;
+    let parsed;
+    try {
+      parsed = parseLocale(tag);
+    } catch {
+      continue;
+    }
+    if (!ranges.some((r) => r.locale.tag === parsed.tag)) ranges.push({ locale: parsed, quality });
+  }
+  return ranges.sort((a, b) => b.quality - a.quality);
+}
+
+function parseQuality(value) {
+  const valid =
+    value.length <= 5 && /^[01][0-9.]*$/.test(value) && value.split(".").length <= 2;
+  if (!valid) return null;
+  const q = Number(value);
+  return q >= 0 && q <= 1 ? q : null;
+}
+
+/** How well a shipped locale fits a requested one: null, or the subtags matched. */
+function fit(shipped, requested) {
+  if (shipped.language !== requested.language) return null;
+  let score = 0;
+  if (shipped.script) {
+    if (shipped.script !== requested.script) return null;
+    score += 1;
+  }
+  if (shipped.region) {
+    if (shipped.region !== requested.region) return null;
+    score += 1;
+  }
+  return score;
+}
+
+/**
+ * A catalog built from `errcat export --all` data: the index (or the whole
+ * document, texts included) and any locale files already loaded.
+ */
+export function createCatalog(index, ...localeFiles) {
+  return new Catalog(index, localeFiles);
+}
+
+export class Catalog {
+  #index;
+  #shipped;
+  #chains;
+  #unshipped;
+  #texts = new Map();
+
+  constructor(index, localeFiles = []) {
+    if (!index || index.format !== FORMAT) {
+      throw new ErrcatError(
+        "unsupported-format",
+        `this errcat package reads export format ${FORMAT}, not ${index?.format}`,
+      );
+    }
+    this.#index = index;
+    const tags = Object.keys(index.locales);
+    this.#shipped = tags.map((tag) => parseLocale(tag));
+    const slot = (tag) => tags.indexOf(tag);
+    this.#chains = tags.map((tag) => (index.fallback.chains[tag] ?? []).map(slot).filter((s) => s >= 0));
+    const last = slot(index.fallback.last_resort);
+    this.#unshipped = last >= 0 ? [last] : [];
+    for (const file of [...Object.values(index.texts ?? {}), ...localeFiles]) this.addLocale(file);
+  }
+
+  /** The export's version and content hash. */
+  get version() {
+    return this.#index.version;
+  }
+  get hash() {
+    return this.#index.hash;
+  }
+
+  /** The shipped locales, in the library's order. */
+  get locales() {
+    return this.#shipped.map((l) => l.tag);
+  }
+
+  /** Adds a locale file (`<locale>.json`) loaded later. */
+  addLocale(file) {
+    if (!file || !(file.locale in this.#index.locales)) {
+      throw new ErrcatError("unknown-locale", `${file?.locale} is not a locale of this export`);
+    }
+    this.#texts.set(file.locale, file.catalogs);
+    return this;
+  }
+
+  /**
+   * The chain for `languages`: one locale (`"kk_KZ.UTF-8"`, as errcat's
+   * `chain`), an Accept-Language header (`"fr-CH, uk;q=0.9"`, any string
+   * with `,` or `;`), or a list such as `navigator.languages` (read like a
+   * header). Returns `{requested, locales}`. Throws an ErrcatError of kind
+   * `invalid-locale` for a single string that is not a locale.
+   */
+  chain(languages) {
+    const { requested, slots } = this.#resolve(languages);
+    return { requested: requested.tag, locales: slots.map((s) => this.#shipped[s].tag) };
+  }
+
+  /** The locales of the chain for `languages` whose files are not loaded yet. */
+  missingLocales(languages) {
+    return this.chain(languages).locales.filter((tag) => !this.#texts.has(tag));
+  }
+
+  /**
+   * Explains `number` of `catalog` (`"mobizon"` or `"planfix"`) in the
+   * user's languages. Returns `undefined` for a number the catalog does not
+   * know. Throws an ErrcatError of kind `not-loaded` when a locale of the
+   * chain has not been added yet.
+   */
+  explainNumber(catalog, number, languages) {
+    const registry = this.#index.catalogs[catalog];
+    if (!registry) {
+      throw new ErrcatError("unknown-catalog", `unknown catalog ${catalog}: known catalogs are ${Object.keys(this.#index.catalogs).join(", ")}`);
+    }
+    const entry = registry.codes.find((c) => c.number === number);
+    if (!entry) return undefined;
+    const { requested, head, slots } = this.#resolve(languages);
+    for (const slot of slots) {
+      const tag = this.#shipped[slot].tag;
+      const texts = this.#texts.get(tag);
+      if (!texts) {
+        throw new ErrcatError("not-loaded", `the texts of ${tag} are not loaded: add ${this.#index.locales[tag].file}`);
+      }
+      const message = texts[catalog]?.messages[String(number)];
+      if (message) {
+        return {
+          code: `${catalog}:${number}`,
+          catalog,
+          number,
+          name: entry.name,
+          kind: entry.kind,
+          section: entry.section,
+          requested: requested.tag,
+          locale: tag,
+          fallback: head !== slot,
+          title: message.title,
+          explanation: message.explanation,
+          hint: message.hint,
+        };
+      }
+    }
+    throw new ErrcatError("no-text", `no text for ${catalog}:${number} in ${requested.tag} or any locale it falls back to`);
+  }
+
+  /**
+   * Explains a raw API response, a JSON string or a parsed object: Mobizon's
+   * `{code, data, message}` or Planfix's `{Result, Code, Error}`. Returns
+   * `{response: {catalog, number, message, data, result}, explanation}`,
+   * where `explanation` is `undefined` for a code the catalog does not
+   * know. Throws an ErrcatError of kind `invalid-json` or
+   * `invalid-response` when there is no code to read.
+   */
+  explainResponse(json, languages, options = {}) {
+    const response = parseResponse(json, options.catalog);
+    return { response, explanation: this.explainNumber(response.catalog, response.number, languages) };
+  }
+
+  /** The catalog's localized title (`Planfix REST API`). */
+  catalogTitle(catalog, languages) {
+    return this.#label(languages, (t) => t[catalog]?.title);
+  }
+
+  /** A section's localized title (`tasks` → «Задачи»). */
+  sectionTitle(catalog, section, languages) {
+    return this.#label(languages, (t) => t[catalog]?.sections[section]);
+  }
+
+  #label(languages, pick) {
+    for (const slot of this.#resolve(languages).slots) {
+      const texts = this.#texts.get(this.#shipped[slot].tag);
+      const label = texts && pick(texts);
+      if (label) return label;
+    }
+    return undefined;
+  }
+
+  /** The most specific shipped locale that fits; ties go to the first. */
+  #narrow(requested) {
+    let best = null;
+    let bestScore = -1;
+    this.#shipped.forEach((shipped, slot) => {
+      const score = fit(shipped, requested);
+      if (score !== null && score > bestScore) {
+        best = slot;
+        bestScore = score;
+      }
+    });
+    return best;
+  }
+
+  #resolve(languages) {
+    if (languages === undefined) languages = globalThis.navigator?.languages ?? [];
+    if (typeof languages === "string" && !/[,;]/.test(languages)) {
+      const requested = parseLocale(languages);
+      const head = this.#narrow(requested);
+      const slots = head === null ? this.#unshipped : this.#chains[head];
+      return { requested, head, slots };
+    }
+    const header = typeof languages === "string" ? languages : Array.from(languages).join(", ");
+    return this.#acceptLanguage(header);
+  }
+
+  /** The user's languages in order, then what the table adds to each, then the last resort. */
+  #acceptLanguage(header) {
+    const accepted = parseAcceptLanguage(header).map((r) => r.locale);
+    const policy = [];
+    for (const id of accepted) {
+      const slot = this.#narrow(id);
+      if (slot === null) continue;
+      for (const s of this.#chains[slot]) {
+        if (!this.#unshipped.includes(s)) policy.push(this.#shipped[s]);
+      }
+    }
+    const requested = accepted[0] ?? locale("en", null, null, []);
+    const slots = [];
+    const candidates = [...accepted, ...policy].map((id) => this.#narrow(id)).filter((s) => s !== null);
+    for (const slot of [...candidates, ...this.#unshipped]) {
+      if (!slots.includes(slot)) slots.push(slot);
+      if (this.#unshipped.includes(slot)) break;
+    }
+    return { requested, head: this.#narrow(requested), slots };
+  }
+}
+
+/**
+ * Reads a raw response as errcat's `ApiResponse::parse` does. Unlike Rust,
+ * a parsed object cannot tell `30.0` from `30`: both read as code 30.
+ */
+export function parseResponse(json, catalog) {
+  let value = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch (e) {
+      throw new ErrcatError("invalid-json", `invalid JSON: ${e.message}`);
+    }
+  }
+  const invalid = (message) => new ErrcatError("invalid-response", `invalid response: ${message}`);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw invalid(`expected a JSON object, got ${kindOf(value)}`);
+  }
+  const has = (key) => Object.hasOwn(value, key);
+  if (catalog === undefined) {
+    if (has("code") && has("Code")) catalog = has("Result") || has("Error") ? "planfix" : "mobizon";
+    else if (has("code")) catalog = "mobizon";
+    else if (has("Code")) catalog = "planfix";
+    else throw invalid("no `code` (Mobizon) or `Code` (Planfix) field");
+  }
+  const [codeKey, messageKey] = catalog === "planfix" ? ["Code", "Error"] : ["code", "message"];
+  if (!has(codeKey)) throw invalid(`no \`${codeKey}\` field for the ${catalog} catalog`);
+  const raw = value[codeKey];
+  let number = null;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= MAX_CODE) number = raw;
+  if (typeof raw === "string" && /^[0-9]+$/.test(raw) && Number(raw) <= MAX_CODE) number = Number(raw);
+  if (number === null) {
+    throw invalid(`\`${codeKey}\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(raw))}`);
+  }
+  const message = has(messageKey)
+    ? typeof value[messageKey] === "string"
+      ? value[messageKey]
+      : JSON.stringify(value[messageKey])
+    : null;
+  return {
+    catalog,
+    number,
+    message,
+    data: catalog === "mobizon" && has("data") ? value.data : null,
+    result: catalog === "planfix" && has("Result") ? value.Result : null,
+  };
+}
+
+function kindOf(value) {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return "an array";
+  return { boolean: "a boolean", number: "a number", string: "a string" }[typeof value] ?? "an object";
+}
+
+/** An outside string as errcat shows it in messages: Rust's `{:?}`, cut at 64 characters. */
+function shown(input) {
+  const chars = Array.from(input ?? "null");
+  const escaped = chars
+    .slice(0, 64)
+    .map((c) => {
+      if (c === "\\" || c === '"') return `\\${c}`;
+      if (c === "\n") return "\\n";
+      if (c === "\r") return "\\r";
+      if (c === "\t") return "\\t";
+      if (/\p{Cc}/u.test(c)) return `\\u{${c.codePointAt(0).toString(16)}}`;
+      return c;
+    })
+    .join("");
+  const more = chars.length > 64 ? `… (${utf8.encode(input).length} bytes)` : "";
+  return `"${escaped}"${more}`;
+}
