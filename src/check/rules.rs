@@ -800,11 +800,12 @@ fn produced_controls(pattern: &ast::Pattern<&str>) -> Vec<char> {
             }
             let text =
                 guarded(|| fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned());
-            found.extend(
-                text.unwrap_or_default()
-                    .chars()
-                    .filter(|&c| is_control(c) || is_bidi(c)),
-            );
+            for c in text.unwrap_or_default().chars() {
+                // Each character once, and a few at most: one finding each.
+                if (is_control(c) || is_bidi(c)) && !found.contains(&c) && found.len() < 8 {
+                    found.push(c);
+                }
+            }
         }
     });
     found
@@ -937,7 +938,11 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
             });
         }
     }
+    // One finding per rule and line, and at most MAX_CHARACTER_FINDINGS a
+    // file: a file of a million NULs is one problem, not a million lines.
+    let mut reported = 0;
     for (i, line) in file.text.lines().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
         for (column, c) in line.chars().enumerate() {
             let (rule, what) = match c {
                 c if is_bidi(c) => ("bidi-control", "a bidirectional control character"),
@@ -948,6 +953,25 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                 ),
                 _ => continue,
             };
+            if seen.contains(&rule) {
+                continue;
+            }
+            seen.push(rule);
+            if reported == MAX_CHARACTER_FINDINGS {
+                diagnostics.push(Diagnostic {
+                    path: file.path.clone(),
+                    line: i + 1,
+                    column: column + 1,
+                    severity: Severity::Error,
+                    rule,
+                    message: format!(
+                        "U+{:04X} is {what}; the file has more lines with such characters than the {MAX_CHARACTER_FINDINGS} reported",
+                        u32::from(c)
+                    ),
+                });
+                return;
+            }
+            reported += 1;
             diagnostics.push(Diagnostic {
                 path: file.path.clone(),
                 line: i + 1,
@@ -959,3 +983,7 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// How many lines with control, bidi or replacement characters `check`
+/// reports in one file before it says there are more.
+const MAX_CHARACTER_FINDINGS: usize = 64;
