@@ -957,29 +957,26 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                 continue;
             }
             seen.push(rule);
-            if reported == MAX_CHARACTER_FINDINGS {
-                diagnostics.push(Diagnostic {
-                    path: file.path.clone(),
-                    line: i + 1,
-                    column: column + 1,
-                    severity: Severity::Error,
-                    rule,
-                    message: format!(
-                        "U+{:04X} is {what}; the file has more lines with such characters than the {MAX_CHARACTER_FINDINGS} reported",
-                        u32::from(c)
-                    ),
-                });
-                return;
-            }
-            reported += 1;
+            let last = reported == MAX_CHARACTER_FINDINGS;
+            let then = if last {
+                format!(
+                    "the file has more lines with such characters than the {MAX_CHARACTER_FINDINGS} reported"
+                )
+            } else {
+                "remove it".to_owned()
+            };
             diagnostics.push(Diagnostic {
                 path: file.path.clone(),
                 line: i + 1,
                 column: column + 1,
                 severity: Severity::Error,
                 rule,
-                message: format!("U+{:04X} is {what}; remove it", u32::from(c)),
+                message: format!("U+{:04X} is {what}; {then}", u32::from(c)),
             });
+            if last {
+                return;
+            }
+            reported += 1;
         }
     }
 }
