@@ -234,3 +234,36 @@ fn scaffold_then_stamp_then_check_reports_stale_english() {
     assert_eq!(errcat::stamp_locale(dir.path(), "pt-BR").unwrap(), 1);
     assert_eq!(stale(dir.path()), 0);
 }
+
+/// A file full of control characters is one problem, not a finding per
+/// character: one per rule and line, 64 lines, then a note that there are
+/// more.
+#[test]
+fn character_findings_are_bounded() {
+    let dir = TempDir::new();
+    std::fs::create_dir_all(dir.path().join("de")).unwrap();
+    let line = format!("# {}\n", "\u{1b}\u{7}".repeat(1000));
+    std::fs::write(dir.path().join("de/mobizon.ftl"), line.repeat(100)).unwrap();
+    let report = check_dir(dir.path()).unwrap();
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "control-character")
+        .collect();
+    assert_eq!(found.len(), 65, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .take(64)
+            .all(|d| d.message.ends_with("remove it"))
+    );
+    assert!(
+        found[64]
+            .message
+            .contains("more lines with such characters than the 64")
+    );
+    assert_eq!(
+        found.iter().map(|d| d.line).collect::<Vec<_>>(),
+        (1..=65).collect::<Vec<_>>()
+    );
+}
