@@ -34,7 +34,7 @@ login-error = The login data is incorrect, or the user's session expired or was 
     .title = Login failed
     .hint = Read the `message` field, then correct the login data or log in again to start a new session.
 
-method-access-error = The API method specified in the request could not be accessed, so the request was not carried out.
+method-access-error = An error occurred while accessing the API method specified in the request.
     .title = Cannot access the API method
 
 save-failed = The server failed to save the data while performing this operation. This usually happens when several clients work with the same data at once, or when the conditions for saving change while the data is being saved.

@@ -95,7 +95,7 @@ invalid-email-format = The email address in the request is not in a valid format
     .hint = Correct the email address so that it is in a valid format.
 
 login-email-not-unique = The email address specified as the login is not unique.
-    .title = Login email already in use
+    .title = Login email not unique
     .hint = Specify a different email address as the login.
 
 contact-name-empty = The contact's full name is not filled in, but it is required.
@@ -133,7 +133,7 @@ invalid-username-format = The `username` value in the request is not in a valid 
     .hint = Correct the `username` value so that it is in a valid format.
 
 username-not-unique = The specified `username` is not unique.
-    .title = `username` already in use
+    .title = `username` not unique
     .hint = Specify a different `username` for the employee.
 
 employee-name-empty = The employee's full name is not filled in, but it is required.
@@ -149,7 +149,7 @@ comment-add-failed = An error occurred while adding the comment.
     .title = Failed to add comment
 
 comment-update-failed = An error occurred while updating the comment's data.
-    .title = Failed to update comment
+    .title = Failed to update comment data
 
 ## Data tags and data tag entries
 
