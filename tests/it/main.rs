@@ -12,5 +12,7 @@ mod loader;
 mod locale;
 mod parity;
 mod props;
+#[cfg(all(feature = "server", unix))]
+mod serve;
 mod support;
 mod terminal;
