@@ -308,6 +308,16 @@ mod tests {
     }
 
     #[test]
+    fn every_reference_resolves() {
+        let doc: Value = serde_json::from_str(document()).unwrap();
+        let text = document();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let mut refs = text.split("\"$ref\":\"#/components/schemas/").skip(1);
+        assert!(refs.clone().count() > 10);
+        assert!(refs.all(|r| schemas.contains_key(r.split('"').next().unwrap())));
+    }
+
+    #[test]
     fn every_route_is_documented() {
         let doc: Value = serde_json::from_str(document()).unwrap();
         let paths: BTreeSet<&str> = doc["paths"]

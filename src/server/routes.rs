@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use utoipa::IntoParams;
 
 use super::openapi::{
-    CodesDoc, DiagnosticsDoc, ExplanationDoc, SearchDoc, StatusDoc, WithResponseDoc,
+    CatalogDoc, CodesDoc, DiagnosticsDoc, ExplanationDoc, SearchDoc, StatusDoc, WithResponseDoc,
 };
 use super::problem::{ApiError, ErrorBody, unknown_code};
 use super::state::{CatalogSource, ReloadRecord, Shared};
@@ -65,7 +65,9 @@ type AppState = State<Arc<Shared>>;
 #[into_params(parameter_in = Query)]
 pub(crate) struct LangQuery {
     /// A BCP 47 or POSIX locale such as `kk`, `ru-RU` or `uk_UA.UTF-8`.
-    /// Without it, the `Accept-Language` header decides, then English.
+    /// Without it (or empty), the `Accept-Language` header decides, then
+    /// English.
+    #[param(max_length = 255, example = "kk")]
     lang: Option<String>,
 }
 
@@ -73,9 +75,12 @@ pub(crate) struct LangQuery {
 #[derive(serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct CodesQuery {
-    /// Only this catalog: `mobizon` or `planfix`.
+    /// Only this catalog (empty: both).
+    #[param(pattern = "^(mobizon|planfix)?$", example = "planfix")]
     catalog: Option<String>,
-    /// A BCP 47 or POSIX locale; without it, `Accept-Language` decides.
+    /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
+    /// decides.
+    #[param(max_length = 255, example = "kk")]
     lang: Option<String>,
 }
 
@@ -86,7 +91,8 @@ pub(crate) struct SearchQuery {
     /// Words in any shipped language, a code's name or its number (its
     /// first 256 characters and 16 words are read).
     q: String,
-    /// Only this locale's texts; without it, every locale's.
+    /// Only this locale's texts; without it (or empty), every locale's.
+    #[param(max_length = 255, example = "ru")]
     lang: Option<String>,
 }
 
@@ -94,10 +100,13 @@ pub(crate) struct SearchQuery {
 #[derive(serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ResponseQuery {
-    /// The API that sent the response (`mobizon` or `planfix`), instead of
-    /// detecting it from the keys.
+    /// The API that sent the response, instead of detecting it from the
+    /// keys (empty: detect).
+    #[param(pattern = "^(mobizon|planfix)?$", example = "planfix")]
     catalog: Option<String>,
-    /// A BCP 47 or POSIX locale; without it, `Accept-Language` decides.
+    /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
+    /// decides.
+    #[param(max_length = 255, example = "kk")]
     lang: Option<String>,
 }
 
@@ -106,7 +115,7 @@ pub(crate) struct ResponseQuery {
 #[utoipa::path(
     get, path = "/v1/codes/{catalog}/{code}", tag = "codes",
     params(
-        ("catalog" = String, Path, description = "`mobizon` or `planfix`"),
+        ("catalog" = CatalogDoc, Path, description = "The API whose code it is"),
         ("code" = String, Path, description = "The number the API returns (`1000`) or the code's stable name (`task-not-found`)"),
         LangQuery,
         ("Accept-Language" = Option<String>, Header, description = "The user's languages, used when `lang` is absent"),
@@ -164,7 +173,7 @@ pub(crate) async fn codes(
     ApiQuery(query): ApiQuery<CodesQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let only = query.catalog.as_deref().map(query_catalog).transpose()?;
+    let only = query_catalog(query.catalog.as_deref())?;
     let served = app.served.load();
     let catalog = served.catalog();
     let chain = chain(catalog, query.lang.as_deref(), &headers)?;
@@ -199,7 +208,8 @@ pub(crate) async fn search(
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Response, ApiError> {
     let served = app.served.load();
-    let hits = served.catalog().search(&query.q, query.lang.as_deref())?;
+    let lang = query.lang.as_deref().filter(|l| !l.is_empty());
+    let hits = served.catalog().search(&query.q, lang)?;
     #[derive(Serialize)]
     struct Hits<'a> {
         hits: Vec<SearchHit<'a>>,
@@ -231,7 +241,7 @@ pub(crate) async fn explain_response(
     body: Body,
 ) -> Result<Response, ApiError> {
     require_json(&headers)?;
-    let forced = query.catalog.as_deref().map(query_catalog).transpose()?;
+    let forced = query_catalog(query.catalog.as_deref())?;
     let bytes = read_body(body, &headers, app.limits.body_bytes).await?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         ApiError::bad_request(
@@ -352,14 +362,15 @@ pub(crate) async fn method_not_allowed() -> ApiError {
     ApiError::method_not_allowed()
 }
 
-/// The chain for a request: `?lang=` if given (an invalid one is a 400),
-/// else the `Accept-Language` header (nothing usable there means English).
+/// The chain for a request: `?lang=` if given and not empty (an invalid
+/// one is a 400), else the `Accept-Language` header (nothing usable there
+/// means English).
 fn chain(
     catalog: &Catalog,
     lang: Option<&str>,
     headers: &HeaderMap,
 ) -> Result<FallbackChain, ApiError> {
-    if let Some(lang) = lang {
+    if let Some(lang) = lang.filter(|l| !l.is_empty()) {
         return Ok(catalog.chain(lang)?);
     }
     // Repeated headers are one comma-separated list (RFC 9110 §5.3); a
@@ -372,13 +383,17 @@ fn chain(
     Ok(catalog.chain_for_accept_language(&accepted.join(",")))
 }
 
-/// A catalog named in a query: an unknown one is bad input (400), not a
-/// missing resource.
-fn query_catalog(name: &str) -> Result<CatalogId, ApiError> {
-    name.parse::<CatalogId>().map_err(|err| ApiError {
+/// A catalog named in a query (empty counts as absent): an unknown one is
+/// bad input (400), not a missing resource.
+fn query_catalog(name: Option<&str>) -> Result<Option<CatalogId>, ApiError> {
+    let Some(name) = name.filter(|n| !n.is_empty()) else {
+        return Ok(None);
+    };
+    let catalog = name.parse::<CatalogId>().map_err(|err| ApiError {
         status: StatusCode::BAD_REQUEST,
         ..ApiError::from(err)
-    })
+    })?;
+    Ok(Some(catalog))
 }
 
 /// A JSON answer that clients may cache and revalidate: a strong ETag over

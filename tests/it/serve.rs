@@ -264,6 +264,9 @@ fn one_code_in_the_language_asked_for() {
     let r = server.get("/v1/codes/mobizon/30", &[("Accept-Language", "de")]);
     assert_eq!(r.header("content-language"), Some("en"));
     assert_eq!(r.json()["fallback"], true);
+    // An empty ?lang= (a form's empty field) counts as absent.
+    let r = server.get("/v1/codes/mobizon/30?lang=", &[("Accept-Language", "kk")]);
+    assert_eq!((r.status, r.header("content-language")), (200, Some("kk")));
     // No header at all: English.
     assert_eq!(
         server
@@ -419,6 +422,8 @@ fn every_code_and_reverse_search() {
     let all = server.get("/v1/codes", &[("Accept-Language", "uk")]).json();
     let all = all["codes"].as_array().unwrap();
     assert_eq!(all.len(), 73);
+    let empty = server.get("/v1/codes?catalog=&lang=", &[]).json();
+    assert_eq!(empty["codes"].as_array().unwrap().len(), 73);
     assert!(
         all.iter()
             .all(|c| c["locale"] == "uk" || c["locale"] == "en")
