@@ -83,14 +83,13 @@ impl std::fmt::Display for Refusal {
 pub(crate) fn load_folder(dir: &Path) -> Result<(Catalog, Report), Refusal> {
     let report = crate::check_dir(dir).map_err(Refusal::Unreadable)?;
     let (catalog, loaded) = Catalog::from_dir(dir).map_err(Refusal::Unreadable)?;
-    let errors: Vec<Diagnostic> = report
-        .diagnostics
-        .iter()
-        .chain(&loaded)
-        .filter(|d| d.severity == Severity::Error)
-        .take(KEPT_FINDINGS)
-        .cloned()
-        .collect();
+    // The loader and the check often find the same problem: keep it once.
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for d in report.diagnostics.iter().chain(&loaded) {
+        if d.severity == Severity::Error && errors.len() < KEPT_FINDINGS && !errors.contains(d) {
+            errors.push(d.clone());
+        }
+    }
     if errors.is_empty() {
         Ok((catalog, report))
     } else {
