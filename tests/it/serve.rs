@@ -956,6 +956,17 @@ fn the_binary_reloads_on_sighup_logs_each_request_and_stops_on_sigterm() {
         (Some(2), Some("signal"))
     );
 
+    // A broken file: the refusal is logged, and the good catalog stays.
+    let mut broken = std::fs::read(dir.path().join("kk/planfix.ftl")).unwrap();
+    broken.extend_from_slice(b"broken = {\n");
+    dir.write("kk/planfix.ftl", &broken);
+    let line = process.wait_for("outcome=\"refused\"");
+    assert!(
+        line.contains("WARN") && line.contains("still serving the last good catalog"),
+        "{line}"
+    );
+    assert_eq!(get(addr, "/v1/codes/planfix/1000?lang=kk", &[]).status, 200);
+
     // A body is never logged, whatever it holds.
     let secret = br#"{"code": 30, "message": "SECRET-BODY \u001b]0;x\u0007"}"#;
     assert_eq!(
@@ -976,6 +987,15 @@ fn the_binary_reloads_on_sighup_logs_each_request_and_stops_on_sigterm() {
     process.signal(libc::SIGTERM);
     process.wait_for("shutting down");
     assert_eq!(finish(held, PLANFIX_FAILURE).status, 200);
+    assert!(process.wait().success());
+}
+
+#[test]
+fn the_binary_stops_on_ctrl_c() {
+    let mut process = Process::start(&[]);
+    assert_eq!(get(process.addr, "/readyz", &[]).status, 200);
+    process.signal(libc::SIGINT);
+    process.wait_for("shutting down");
     assert!(process.wait().success());
 }
 
