@@ -67,6 +67,7 @@ use tower::load_shed::LoadShedLayer;
 use tower::timeout::TimeoutLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::terminal;
 use problem::ApiError;
 use state::Shared;
 
@@ -419,7 +420,12 @@ pub async fn serve(
         Some(dir) => match watch::watch(Arc::clone(&shared), dir) {
             Ok(watcher) => Some(watcher),
             Err(err) => {
-                tracing::warn!(target: "errcat::reload", "cannot watch the locales folder, reload with SIGHUP: {err}");
+                let err = err.to_string();
+                tracing::warn!(
+                    target: "errcat::reload",
+                    "cannot watch the locales folder, reload with SIGHUP: {}",
+                    terminal::escape(&err)
+                );
                 None
             }
         },
