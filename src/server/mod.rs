@@ -303,9 +303,11 @@ impl App {
         // limit gets a 429 at once instead of queueing.
         let guarded = ServiceBuilder::new()
             .layer(HandleErrorLayer::new(refused))
-            .layer(TimeoutLayer::new(limits.request_timeout))
+            .layer(TimeoutLayer::new(bounded(limits.request_timeout)))
             .layer(LoadShedLayer::new())
-            .layer(GlobalConcurrencyLimitLayer::new(limits.concurrency.max(1)));
+            .layer(GlobalConcurrencyLimitLayer::new(permits(
+                limits.concurrency,
+            )));
         let api = Router::new()
             .route(routes::CODE, get(routes::code))
             .route(routes::CODES, get(routes::codes))
@@ -331,6 +333,18 @@ impl App {
         }
         router.with_state(Arc::clone(&self.shared))
     }
+}
+
+/// A limit's duration, at most a day: hyper and tokio add it to the
+/// current instant, which must not overflow whatever a caller sets.
+fn bounded(wait: Duration) -> Duration {
+    wait.min(Duration::from_secs(24 * 60 * 60))
+}
+
+/// A count of permits that a semaphore accepts: at least one, at most
+/// tokio's maximum.
+fn permits(count: usize) -> usize {
+    count.clamp(1, Semaphore::MAX_PERMITS)
 }
 
 /// A layer's refusal (timeout, overload) as a JSON error.
@@ -434,7 +448,7 @@ pub async fn serve(
     let router = app.router();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout)
+        .header_read_timeout(bounded(limits.header_timeout))
         .max_buf_size(limits.header_bytes.max(8192) + 8192)
         .max_header_size(limits.header_bytes);
     // Any other count makes hyper allocate the header table per request.
@@ -442,7 +456,7 @@ pub async fn serve(
         http.max_headers(limits.headers);
     }
     let graceful = GracefulShutdown::new();
-    let connections = Arc::new(Semaphore::new(limits.connections.max(1)));
+    let connections = Arc::new(Semaphore::new(permits(limits.connections)));
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let permit = tokio::select! {
@@ -478,7 +492,7 @@ pub async fn serve(
     tracing::info!(target: "errcat::server", "shutting down: finishing the requests in flight");
     tokio::select! {
         () = graceful.shutdown() => {}
-        () = tokio::time::sleep(limits.shutdown_grace) => {
+        () = tokio::time::sleep(bounded(limits.shutdown_grace)) => {
             tracing::warn!(target: "errcat::server", "requests still in flight after {:?}; stopping", limits.shutdown_grace);
         }
     }

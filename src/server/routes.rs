@@ -5,6 +5,7 @@
 //! Every handler loads the served catalog once, so a request is answered
 //! from one catalog even while a reload swaps in the next.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use axum::Json;
@@ -412,8 +413,12 @@ fn cacheable(request: &HeaderMap, language: &str, body: &impl Serialize) -> Resp
         }
     };
     let digest = Sha256::digest(&bytes);
-    let tag: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    let etag = format!("\"{tag}\"");
+    let mut etag = String::with_capacity(34);
+    etag.push('"');
+    for byte in digest.iter().take(16) {
+        let _ = write!(etag, "{byte:02x}");
+    }
+    etag.push('"');
     let fresh = request
         .get_all(header::IF_NONE_MATCH)
         .iter()

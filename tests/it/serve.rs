@@ -700,6 +700,39 @@ fn slow_clients_are_cut_off() {
 }
 
 #[test]
+fn limits_at_their_extremes_do_not_panic() {
+    let mut limits = Limits::default();
+    limits.connections = usize::MAX;
+    limits.concurrency = usize::MAX;
+    limits.header_timeout = Duration::MAX;
+    limits.request_timeout = Duration::MAX;
+    limits.shutdown_grace = Duration::MAX;
+    limits.headers = 0;
+    limits.header_bytes = 0;
+    let mut server = Server::start(Options::new().with_limits(limits));
+    let r = exchange(
+        server.addr,
+        b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(r.status, 431, "no header fits a limit of none");
+    server.shut_down().unwrap();
+
+    let mut limits = Limits::default();
+    limits.connections = 0;
+    limits.concurrency = 0;
+    limits.body_bytes = 0;
+    let server = Server::start(Options::new().with_limits(limits));
+    assert_eq!(server.get("/v1/codes/planfix/1000", &[]).status, 200);
+    let r = post(
+        server.addr,
+        "/v1/explain-response",
+        "application/json",
+        PLANFIX_FAILURE,
+    );
+    assert_eq!(r.status, 413);
+}
+
+#[test]
 fn shutdown_finishes_the_requests_in_flight() {
     let mut server = Server::embedded();
     let held = start_slow_post(server.addr, PLANFIX_FAILURE);
