@@ -75,7 +75,8 @@ use state::Shared;
 const HYPER_MAX_HEADERS: usize = 100;
 
 /// How much the service accepts from clients. The defaults suit a service
-/// on a small machine behind a reverse proxy.
+/// on a small machine behind a reverse proxy. A `concurrency` or
+/// `connections` of 0 counts as 1, and durations over a day as a day.
 ///
 /// ```
 /// let mut limits = errcat::server::Limits::default();
