@@ -40,6 +40,9 @@
 //!
 //! - `cli` (default): the `errcat` command-line tool. Libraries and UIs
 //!   depend on `errcat` with `default-features = false`.
+//! - `server`: [`server`], the catalog as an HTTP JSON service, and with
+//!   `cli` the `errcat serve` command. Off by default: it brings tokio,
+//!   hyper and axum, which neither the library nor the other commands need.
 
 #![warn(missing_docs)]
 // On docs.rs (see `[package.metadata.docs.rs]`), items that need a feature
@@ -71,8 +74,15 @@ mod locale;
 mod registry;
 mod response;
 mod search;
+#[cfg(feature = "server")]
+#[cfg_attr(docsrs, doc(cfg(feature = "server")))]
+pub mod server;
 mod source;
 mod stamp;
+// The service escapes log fields as the CLI escapes its text output.
+#[cfg(feature = "server")]
+#[allow(dead_code)]
+mod terminal;
 mod text;
 
 pub use accept_language::parse_accept_language;

@@ -14,5 +14,7 @@ mod locale;
 mod npm;
 mod parity;
 mod props;
+#[cfg(all(feature = "server", unix))]
+mod serve;
 mod support;
 mod terminal;

@@ -128,6 +128,23 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "locales")]
         locales: PathBuf,
     },
+    /// Serve the catalogs as an HTTP JSON service (`GET /v1/codes/planfix/1000`;
+    /// the API is at /openapi.json) until SIGTERM or Ctrl-C.
+    #[cfg(feature = "server")]
+    Serve {
+        /// The address to listen on (port 0: any free port, logged at start).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Serve this locales folder, reloaded when a file changes and on
+        /// SIGHUP; a reload with errors is refused. Default: ERRCAT_LOCALES
+        /// (empty: none).
+        #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
+        locales: Option<PathBuf>,
+        /// Let browser pages from this origin call the service (repeatable).
+        /// Default: CORS off.
+        #[arg(long = "cors-origin", value_name = "ORIGIN")]
+        cors_origins: Vec<String>,
+    },
     /// Print a shell completion script: `errcat completions bash > /etc/bash_completion.d/errcat`.
     Completions {
         /// The shell.
@@ -239,6 +256,9 @@ enum Failure {
     CheckFailed,
     #[error("no code matches {0:?}")]
     NoMatch(String),
+    #[cfg(feature = "server")]
+    #[error(transparent)]
+    Serve(#[from] errcat::server::ServeError),
 }
 
 impl Failure {
@@ -249,6 +269,8 @@ impl Failure {
             ) => 1,
             Failure::Lookup(_) | Failure::Stdin(_) => 2,
             Failure::Io(_) | Failure::CheckFailed | Failure::NoMatch(_) => 1,
+            #[cfg(feature = "server")]
+            Failure::Serve(_) => 2,
         }
     }
 }
@@ -410,6 +432,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut script);
             out.write_all(&script)?;
+        }
+        #[cfg(feature = "server")]
+        Command::Serve {
+            addr,
+            locales,
+            cors_origins,
+        } => {
+            let mut options = errcat::server::Options::new().with_cors_origins(cors_origins);
+            if let Some(dir) = locales.filter(|d| !d.as_os_str().is_empty()) {
+                options = options.with_locales(dir);
+            }
+            errcat::server::run(addr, options)?;
         }
         Command::Man => clap_mangen::Man::new(Cli::command()).render(out)?,
     }

@@ -1,0 +1,143 @@
+//! Every failure the service answers, as one JSON shape with its status:
+//! `{"error": {"kind": "unknown-code", "message": "…"}}`.
+//!
+//! This module owns the mapping from the library's [`Error`] and from
+//! axum's extractor rejections to HTTP statuses; handlers never pick a
+//! status for a failure themselves. It must not look anything up.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::{Catalog, Error, FallbackChain};
+
+/// A failure answered to a client: a status, a stable kind and a one-line
+/// message.
+#[derive(Debug, Clone)]
+pub(crate) struct ApiError {
+    pub(crate) status: StatusCode,
+    pub(crate) kind: &'static str,
+    pub(crate) message: String,
+    /// `Content-Language` of the message, once it is localized.
+    pub(crate) language: Option<String>,
+}
+
+/// The body of every error response.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ErrorBody {
+    error: ErrorDetail,
+}
+
+/// What went wrong.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ErrorDetail {
+    /// A stable id for programs: `invalid-code`, `unknown-catalog`,
+    /// `unknown-code`, `invalid-locale`, `invalid-json`, `invalid-response`,
+    /// `invalid-query`, `invalid-path`, `invalid-body`, `not-found`,
+    /// `method-not-allowed`, `body-too-large`, `unsupported-media-type`,
+    /// `timeout`, `overloaded`, `internal`.
+    #[schema(example = "unknown-code")]
+    kind: &'static str,
+    /// One line for people.
+    message: String,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            kind,
+            message: message.into(),
+            language: None,
+        }
+    }
+
+    pub(crate) fn bad_request(kind: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, kind, message)
+    }
+
+    pub(crate) fn not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "no such resource; see /openapi.json",
+        )
+    }
+
+    pub(crate) fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            "this resource does not accept that method (see the Allow header)",
+        )
+    }
+}
+
+impl From<Error> for ApiError {
+    /// Bad input is 400, something that does not exist is 404, and a
+    /// catalog that cannot answer is the server's fault.
+    fn from(err: Error) -> Self {
+        let (status, kind) = match &err {
+            Error::InvalidCode { .. } => (StatusCode::BAD_REQUEST, "invalid-code"),
+            Error::UnknownCatalog { .. } => (StatusCode::NOT_FOUND, "unknown-catalog"),
+            Error::UnknownCode { .. } => (StatusCode::NOT_FOUND, "unknown-code"),
+            Error::InvalidLocale { .. } => (StatusCode::BAD_REQUEST, "invalid-locale"),
+            Error::InvalidJson { .. } => (StatusCode::BAD_REQUEST, "invalid-json"),
+            Error::InvalidResponse { .. } => (StatusCode::BAD_REQUEST, "invalid-response"),
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        ApiError::new(status, kind, err.to_string())
+    }
+}
+
+/// The 404 answer for a code the catalog does not have, in the language of
+/// the request where the catalog has one.
+///
+/// The one place that words it: today the library's English error message;
+/// once catalogs carry a localized `unknown-code` message, this looks it up
+/// along `chain` and sets `language` to the locale that served it.
+pub(crate) fn unknown_code(_catalog: &Catalog, _chain: &FallbackChain, err: Error) -> ApiError {
+    ApiError::from(err)
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                kind: self.kind,
+                message: self.message,
+            },
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(language) = self.language.and_then(|l| HeaderValue::try_from(l).ok()) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LANGUAGE, language);
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn library_errors_map_to_statuses() {
+        let catalog = Catalog::embedded();
+        let status = |code: &str, lang: &str| {
+            let err = catalog.explain(code, lang).err().map(ApiError::from);
+            err.map(|e| (e.status.as_u16(), e.kind))
+        };
+        assert_eq!(status("1000", "en"), Some((400, "invalid-code")));
+        assert_eq!(status("jira:1", "en"), Some((404, "unknown-catalog")));
+        assert_eq!(status("planfix:4242", "en"), Some((404, "unknown-code")));
+        assert_eq!(
+            status("planfix:1000", "../.."),
+            Some((400, "invalid-locale"))
+        );
+        assert_eq!(status("planfix:1000", "en"), None);
+    }
+}

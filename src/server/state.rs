@@ -1,0 +1,215 @@
+//! What the service serves and how it changes: the catalog with its check
+//! report, swapped whole on reload, and the record of the last reload.
+//!
+//! A request loads the current [`Served`] once and answers from it, so it
+//! sees one catalog from start to end even while a reload swaps in the
+//! next. A reload whose check finds errors is refused: the last good
+//! catalog stays. This module reads files only when asked to reload; it
+//! never answers requests.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use arc_swap::{ArcSwap, ArcSwapOption};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::metrics::Metrics;
+use crate::{Catalog, Diagnostic, Report, Severity};
+
+/// The most findings a refused reload keeps for `/v1/diagnostics`.
+const KEPT_FINDINGS: usize = 50;
+
+/// One catalog as served, with what `errcat check` says about it.
+pub(crate) struct Served {
+    pub(crate) catalog: CatalogSource,
+    pub(crate) report: Report,
+    /// 1 for the catalog the service started with, one more per reload
+    /// applied.
+    pub(crate) generation: u64,
+    /// When it was loaded, in seconds since the Unix epoch.
+    pub(crate) loaded_at: u64,
+}
+
+/// The embedded catalog, or one loaded from a folder.
+pub(crate) enum CatalogSource {
+    Embedded,
+    Folder(Box<Catalog>),
+}
+
+impl Served {
+    pub(crate) fn catalog(&self) -> &Catalog {
+        match &self.catalog {
+            CatalogSource::Embedded => Catalog::embedded(),
+            CatalogSource::Folder(catalog) => catalog,
+        }
+    }
+}
+
+/// Why a folder was not served.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// The folder could not be read at all.
+    Unreadable(crate::Error),
+    /// The check found errors.
+    Errors(Vec<Diagnostic>),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Unreadable(err) => write!(f, "{err}"),
+            Refusal::Errors(found) => {
+                let errors = found
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                write!(f, "the check found {errors} errors")?;
+                if let Some(first) = found.iter().find(|d| d.severity == Severity::Error) {
+                    write!(f, ", the first: {first}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Loads and checks a locales folder: the catalog and its report, or why
+/// it must not be served. Both the loader's findings and the check's
+/// count, so that a file changed between the two reads cannot slip
+/// through.
+pub(crate) fn load_folder(dir: &Path) -> Result<(Catalog, Report), Refusal> {
+    let report = crate::check_dir(dir).map_err(Refusal::Unreadable)?;
+    let (catalog, loaded) = Catalog::from_dir(dir).map_err(Refusal::Unreadable)?;
+    // The loader and the check often find the same problem: keep it once.
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for d in report.diagnostics.iter().chain(&loaded) {
+        if d.severity == Severity::Error && errors.len() < KEPT_FINDINGS && !errors.contains(d) {
+            errors.push(d.clone());
+        }
+    }
+    if errors.is_empty() {
+        Ok((catalog, report))
+    } else {
+        Err(Refusal::Errors(errors))
+    }
+}
+
+/// What became of the last reload, for `/v1/diagnostics`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub(crate) struct ReloadRecord {
+    /// When it was tried, in seconds since the Unix epoch.
+    pub(crate) at: u64,
+    /// What asked for it: `signal` (SIGHUP), `file-change` or `request`
+    /// (a program calling `App::reload`).
+    pub(crate) trigger: &'static str,
+    /// `applied`, or `refused` (the last good catalog stays).
+    pub(crate) outcome: &'static str,
+    /// One line: what was loaded, or why it was refused.
+    pub(crate) message: String,
+    /// For a refused reload, the errors found (at most 50).
+    #[schema(value_type = Vec<super::openapi::DiagnosticDoc>)]
+    pub(crate) errors: Vec<Diagnostic>,
+}
+
+/// Everything handlers share.
+pub(crate) struct Shared {
+    pub(crate) served: ArcSwap<Served>,
+    pub(crate) locales: Option<PathBuf>,
+    pub(crate) limits: super::Limits,
+    pub(crate) last_reload: ArcSwapOption<ReloadRecord>,
+    pub(crate) metrics: Metrics,
+    pub(crate) shutting_down: AtomicBool,
+    /// Reloads run one at a time, so generations never go back.
+    reloading: std::sync::Mutex<()>,
+    generation: AtomicU64,
+}
+
+impl Shared {
+    pub(crate) fn new(locales: Option<PathBuf>, limits: super::Limits) -> Result<Shared, Refusal> {
+        let (catalog, report) = match &locales {
+            Some(dir) => {
+                let (catalog, report) = load_folder(dir)?;
+                (CatalogSource::Folder(Box::new(catalog)), report)
+            }
+            None => (CatalogSource::Embedded, crate::check_embedded()),
+        };
+        let served = Served {
+            catalog,
+            report,
+            generation: 1,
+            loaded_at: now(),
+        };
+        let metrics = Metrics::default();
+        metrics.set_generation(1);
+        Ok(Shared {
+            served: ArcSwap::from_pointee(served),
+            locales,
+            limits,
+            last_reload: ArcSwapOption::empty(),
+            metrics,
+            shutting_down: AtomicBool::new(false),
+            reloading: std::sync::Mutex::new(()),
+            generation: AtomicU64::new(1),
+        })
+    }
+
+    /// Loads the locales folder again and swaps it in, or refuses it and
+    /// keeps the catalog being served. Blocking: it reads files.
+    pub(crate) fn reload(&self, trigger: &'static str) -> Arc<ReloadRecord> {
+        let _one_at_a_time = self
+            .reloading
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let record = match &self.locales {
+            None => ReloadRecord {
+                at: now(),
+                trigger,
+                outcome: "applied",
+                message: "the embedded catalog does not change".to_owned(),
+                errors: Vec::new(),
+            },
+            Some(dir) => match load_folder(dir) {
+                Ok((catalog, report)) => {
+                    let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+                    self.served.store(Arc::new(Served {
+                        catalog: CatalogSource::Folder(Box::new(catalog)),
+                        report,
+                        generation,
+                        loaded_at: now(),
+                    }));
+                    self.metrics.set_generation(generation);
+                    ReloadRecord {
+                        at: now(),
+                        trigger,
+                        outcome: "applied",
+                        message: format!("serving generation {generation}"),
+                        errors: Vec::new(),
+                    }
+                }
+                Err(refusal) => ReloadRecord {
+                    at: now(),
+                    trigger,
+                    outcome: "refused",
+                    message: format!("{refusal}; still serving the last good catalog"),
+                    errors: match refusal {
+                        Refusal::Errors(found) => found,
+                        Refusal::Unreadable(_) => Vec::new(),
+                    },
+                },
+            },
+        };
+        self.metrics.count_reload(record.outcome);
+        let record = Arc::new(record);
+        self.last_reload.store(Some(Arc::clone(&record)));
+        record
+    }
+}
+
+pub(crate) fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

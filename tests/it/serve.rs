@@ -1,0 +1,1059 @@
+//! `errcat serve`: the HTTP service, started in-process on an ephemeral
+//! port (and as the real binary for signals and logs), spoken to over
+//! plain TCP so that hostile requests go out exactly as written.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use errcat::Catalog;
+use errcat::server::{App, Limits, Options, ServeError};
+use serde_json::Value;
+
+use crate::fixtures::{TempDir, errcat_command};
+
+/// How long any one read may block before the test fails instead of
+/// hanging: a guard, not a measurement.
+const GUARD: Duration = Duration::from_secs(20);
+
+/// A server running in this process until dropped.
+struct Server {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Server {
+    fn start(options: Options) -> Server {
+        Server::with_app(App::new(&options).unwrap())
+    }
+
+    fn with_app(app: App) -> Server {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = runtime.spawn(errcat::server::serve(listener, app, async {
+            let _ = stopped.await;
+        }));
+        Server {
+            addr,
+            stop: Some(stop),
+            task: Some(task),
+            runtime,
+        }
+    }
+
+    fn embedded() -> Server {
+        Server::start(Options::new())
+    }
+
+    fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        get(self.addr, path, headers)
+    }
+
+    /// Stops accepting, waits for requests in flight, and says how it ended.
+    fn shut_down(&mut self) -> std::io::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.task.take() {
+            Some(task) => self.runtime.block_on(task).unwrap(),
+            None => Ok(()),
+        }
+    }
+
+    fn in_flight(&self) -> u64 {
+        let metrics = self.get("/metrics", &[]).text();
+        metric(&metrics, "errcat_http_requests_in_flight")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.shut_down();
+    }
+}
+
+fn metric(text: &str, name: &str) -> u64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in:\n{text}"))
+}
+
+/// Polls `done` until it holds, failing after [`GUARD`].
+fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < GUARD, "gave up waiting: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// An HTTP answer.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {:?}", String::from_utf8_lossy(&self.body)))
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).unwrap()
+    }
+
+    /// The `kind` of a JSON error, after checking the error's shape.
+    fn error_kind(&self) -> String {
+        let v = self.json();
+        assert!(v["error"]["message"].is_string(), "{v}");
+        assert_eq!(self.header("content-type"), Some("application/json"));
+        v["error"]["kind"].as_str().unwrap().to_owned()
+    }
+}
+
+fn connect(addr: SocketAddr) -> TcpStream {
+    let stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(GUARD)).unwrap();
+    stream
+}
+
+/// Sends `raw` as it is and reads the answer to the end of the connection.
+fn exchange(addr: SocketAddr, raw: &[u8]) -> Reply {
+    let mut stream = connect(addr);
+    // The server may answer and close before reading everything (a 431):
+    // a failed write is then no failure of the test.
+    let _ = stream.write_all(raw);
+    read_reply(&mut stream)
+}
+
+fn read_reply(stream: &mut TcpStream) -> Reply {
+    let mut bytes = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            // A reset after the full answer (the server closed with unread
+            // input) still leaves the answer in `bytes`.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset && !bytes.is_empty() => break,
+            Err(e) => panic!(
+                "reading the answer: {e} (read so far: {:?})",
+                String::from_utf8_lossy(&bytes)
+            ),
+        }
+    }
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no complete answer: {:?}", String::from_utf8_lossy(&bytes)));
+    let head = String::from_utf8(bytes[..split].to_vec()).unwrap();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .map(|l| {
+            let (n, v) = l.split_once(':').unwrap();
+            (n.trim().to_owned(), v.trim().to_owned())
+        })
+        .collect();
+    let body = bytes[split + 4..].to_vec();
+    let reply = Reply {
+        status,
+        headers,
+        body,
+    };
+    assert_ne!(reply.header("transfer-encoding"), Some("chunked"));
+    reply
+}
+
+fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut raw = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        raw.push_str(&format!("{name}: {value}\r\n"));
+    }
+    raw.push_str("\r\n");
+    exchange(addr, raw.as_bytes())
+}
+
+fn post(addr: SocketAddr, path: &str, content_type: &str, body: &[u8]) -> Reply {
+    let mut raw = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    raw.extend_from_slice(body);
+    exchange(addr, &raw)
+}
+
+/// A POST whose body is half sent: the request stays in flight until
+/// [`finish`] sends the rest.
+fn start_slow_post(addr: SocketAddr, body: &[u8]) -> TcpStream {
+    let mut stream = connect(addr);
+    let head = format!(
+        "POST /v1/explain-response HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&body[..body.len() / 2]).unwrap();
+    stream.flush().unwrap();
+    stream
+}
+
+fn finish(mut stream: TcpStream, body: &[u8]) -> Reply {
+    stream.write_all(&body[body.len() / 2..]).unwrap();
+    read_reply(&mut stream)
+}
+
+const PLANFIX_FAILURE: &[u8] = br#"{"Result":"fail","Code":1000,"Error":"Task not exists"}"#;
+
+#[test]
+fn one_code_in_the_language_asked_for() {
+    let server = Server::embedded();
+    let catalog = Catalog::embedded();
+    let r = server.get("/v1/codes/planfix/1000", &[("Accept-Language", "kk")]);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-language"), Some("kk"));
+    assert_eq!(r.header("vary"), Some("Accept-Language"));
+    assert!(r.header("cache-control").unwrap().contains("max-age="));
+    assert!(r.header("etag").unwrap().starts_with('"'));
+    let expected = catalog.explain("planfix:1000", "kk").unwrap();
+    assert_eq!(r.json(), serde_json::to_value(&expected).unwrap());
+
+    // ?lang= wins over Accept-Language; names work as numbers do.
+    let r = server.get(
+        "/v1/codes/planfix/task-not-found?lang=uk_UA.UTF-8",
+        &[("Accept-Language", "kk")],
+    );
+    assert_eq!((r.status, r.header("content-language")), (200, Some("uk")));
+    assert_eq!(r.json()["requested"], "uk-UA");
+
+    // q-values decide; a language no locale ships falls back, and says so.
+    let r = server.get(
+        "/v1/codes/mobizon/30",
+        &[("Accept-Language", "fr-CH, ru;q=0.5, uk;q=0.9")],
+    );
+    assert_eq!(r.header("content-language"), Some("uk"));
+    let r = server.get("/v1/codes/mobizon/30", &[("Accept-Language", "de")]);
+    assert_eq!(r.header("content-language"), Some("en"));
+    assert_eq!(r.json()["fallback"], true);
+    // An empty ?lang= (a form's empty field) counts as absent.
+    let r = server.get("/v1/codes/mobizon/30?lang=", &[("Accept-Language", "kk")]);
+    assert_eq!((r.status, r.header("content-language")), (200, Some("kk")));
+    // No header at all: English.
+    assert_eq!(
+        server
+            .get("/v1/codes/mobizon/30", &[])
+            .header("content-language"),
+        Some("en")
+    );
+}
+
+#[test]
+fn conditional_requests_answer_304_while_the_etag_is_current() {
+    let server = Server::embedded();
+    let kk = [("Accept-Language", "kk")];
+    let first = server.get("/v1/codes/planfix/1000", &kk);
+    let etag = first.header("etag").unwrap().to_owned();
+    let again = server.get("/v1/codes/planfix/1000", &[kk[0], ("If-None-Match", &etag)]);
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header("etag"), Some(etag.as_str()));
+    assert_eq!(again.header("content-language"), Some("kk"));
+    let listed = format!("\"other\", W/{etag}");
+    let r = server.get(
+        "/v1/codes/planfix/1000",
+        &[kk[0], ("If-None-Match", &listed)],
+    );
+    assert_eq!(r.status, 304, "weak comparison, in a list");
+    // Another language is another representation.
+    let ru = server.get(
+        "/v1/codes/planfix/1000",
+        &[("Accept-Language", "ru"), ("If-None-Match", &etag)],
+    );
+    assert_eq!(ru.status, 200);
+    assert_ne!(ru.header("etag"), Some(etag.as_str()));
+    let stale = server.get(
+        "/v1/codes/planfix/1000",
+        &[kk[0], ("If-None-Match", "\"stale\"")],
+    );
+    assert_eq!(stale.status, 200);
+    // The list has ETags too.
+    let list = server.get("/v1/codes?catalog=mobizon", &kk);
+    let etag = list.header("etag").unwrap().to_owned();
+    let list = server.get(
+        "/v1/codes?catalog=mobizon",
+        &[kk[0], ("If-None-Match", &etag)],
+    );
+    assert_eq!(list.status, 304);
+}
+
+#[test]
+fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
+    let server = Server::embedded();
+    let cases: &[(&str, u16, &str)] = &[
+        ("/v1/codes/planfix/4242", 404, "unknown-code"),
+        ("/v1/codes/planfix/no-such-name", 404, "unknown-code"),
+        ("/v1/codes/jira/1", 404, "unknown-catalog"),
+        ("/v1/codes/..%2f..%2fetc/passwd", 404, "unknown-catalog"),
+        ("/v1/codes/../../etc/passwd", 404, "not-found"),
+        (
+            "/v1/codes/planfix/..%2F..%2Fetc%2Fpasswd",
+            400,
+            "invalid-code",
+        ),
+        ("/v1/codes/%ff%fe/1", 400, "invalid-path"),
+        ("/v1/codes/planfix/1000?lang=../..", 400, "invalid-locale"),
+        ("/v1/codes/planfix/1000?lang=%ff", 400, "invalid-locale"),
+        (
+            "/v1/codes/planfix/1000?lang=kk&lang=ru",
+            400,
+            "invalid-query",
+        ),
+        ("/v1/codes?catalog=jira", 400, "unknown-catalog"),
+        ("/v1/search", 400, "invalid-query"),
+        ("/v1/search?q=x&lang=..", 400, "invalid-locale"),
+        ("/nowhere", 404, "not-found"),
+        ("/v1/codes/planfix", 404, "not-found"),
+    ];
+    for (path, status, kind) in cases {
+        let r = server.get(path, &[]);
+        assert_eq!(
+            (r.status, r.error_kind().as_str()),
+            (*status, *kind),
+            "{path}"
+        );
+    }
+    let unknown = server.get("/v1/codes/planfix/4242", &[]);
+    assert_eq!(
+        unknown.json()["error"]["message"],
+        "unknown code \"planfix:4242\": catalog planfix has no such code"
+    );
+
+    let many = format!("/v1/codes/planfix/1000?{}", "a=1&".repeat(100));
+    let r = server.get(&many, &[]);
+    assert_eq!((r.status, r.error_kind().as_str()), (400, "invalid-query"));
+    // 10,000 parameters are more than the header limit: hyper's 431.
+    let huge = format!("/v1/codes/planfix/1000?{}", "a=1&".repeat(10_000));
+    assert_eq!(server.get(&huge, &[]).status, 431);
+    let long_language = "a".repeat(64 * 1024);
+    let r = server.get(
+        "/v1/codes/planfix/1000",
+        &[("Accept-Language", &long_language)],
+    );
+    assert_eq!(r.status, 431);
+    let mut headers = Vec::new();
+    let names: Vec<String> = (0..100).map(|i| format!("X-Filler-{i}")).collect();
+    for name in &names {
+        headers.push((name.as_str(), "1"));
+    }
+    assert_eq!(server.get("/healthz", &headers).status, 431);
+    // A header value that is not ASCII has no language in it: English.
+    let r = exchange(
+        server.addr,
+        b"GET /v1/codes/planfix/1000 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAccept-Language: \xff\xfe kk\r\n\r\n",
+    );
+    assert_eq!((r.status, r.header("content-language")), (200, Some("en")));
+    // Not HTTP at all.
+    let r = exchange(
+        server.addr,
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n",
+    );
+    assert_eq!(r.status, 400);
+}
+
+#[test]
+fn wrong_methods_get_405_with_allow() {
+    let server = Server::embedded();
+    for (method, path) in [
+        ("DELETE", "/v1/codes/planfix/1000"),
+        ("GET", "/v1/explain-response"),
+        ("POST", "/healthz"),
+        ("PUT", "/v1/codes"),
+    ] {
+        let raw = format!(
+            "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        );
+        let r = exchange(server.addr, raw.as_bytes());
+        assert_eq!(
+            (r.status, r.error_kind().as_str()),
+            (405, "method-not-allowed"),
+            "{method} {path}"
+        );
+        assert!(r.header("allow").is_some(), "{method} {path}");
+    }
+}
+
+#[test]
+fn every_code_and_reverse_search() {
+    let server = Server::embedded();
+    let r = server.get("/v1/codes?catalog=mobizon&lang=kk", &[]);
+    assert_eq!((r.status, r.header("content-language")), (200, Some("kk")));
+    let codes = r.json()["codes"].as_array().unwrap().clone();
+    assert_eq!(codes.len(), 20);
+    assert!(codes.iter().all(|c| c["catalog"] == "mobizon"));
+    let all = server.get("/v1/codes", &[("Accept-Language", "uk")]).json();
+    let all = all["codes"].as_array().unwrap();
+    assert_eq!(all.len(), 73);
+    let empty = server.get("/v1/codes?catalog=&lang=", &[]).json();
+    assert_eq!(empty["codes"].as_array().unwrap().len(), 73);
+    assert!(
+        all.iter()
+            .all(|c| c["locale"] == "uk" || c["locale"] == "en")
+    );
+
+    let r = server.get("/v1/search?q=%D0%BD%D0%B5%D0%B2%D0%B5%D1%80%D0%BD%D1%8B%D0%B9+%D1%82%D0%BE%D0%BA%D0%B5%D0%BD", &[]);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["hits"][0]["code"], "planfix:1");
+    assert_eq!(r.json()["hits"][0]["locale"], "ru");
+    let r = server.get("/v1/search?q=rate+limit&lang=en", &[]);
+    let hits = r.json()["hits"].as_array().unwrap().clone();
+    assert!(hits.iter().all(|h| h["locale"] == "en"));
+    assert!(hits.iter().any(|h| h["code"] == "mobizon:30"));
+    let none = server.get("/v1/search?q=zzzzqqq", &[]);
+    assert_eq!(
+        (none.status, none.json()["hits"].as_array().unwrap().len()),
+        (200, 0)
+    );
+}
+
+#[test]
+fn raw_api_responses_are_explained_with_what_the_server_said() {
+    let server = Server::embedded();
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=ru",
+        "application/json",
+        PLANFIX_FAILURE,
+    );
+    assert_eq!((r.status, r.header("content-language")), (200, Some("ru")));
+    let v = r.json();
+    assert_eq!(v["code"], "planfix:1000");
+    assert_eq!(
+        v["title"],
+        Catalog::embedded()
+            .explain("planfix:1000", "ru")
+            .unwrap()
+            .title()
+    );
+    assert_eq!(v["response"]["message"], "Task not exists");
+    assert_eq!(v["response"]["result"], "fail");
+    let mobizon = br#"{"code": 30, "data": {"wait": 5}, "message": "Too many requests"}"#;
+    let r = post(
+        server.addr,
+        "/v1/explain-response",
+        "application/json; charset=utf-8",
+        mobizon,
+    );
+    assert_eq!(r.json()["response"]["data"]["wait"], 5);
+    assert_eq!(r.json()["name"], "rate-limit-exceeded");
+    let forced = post(
+        server.addr,
+        "/v1/explain-response?catalog=planfix",
+        "application/json",
+        br#"{"Code": 1}"#,
+    );
+    assert_eq!(forced.json()["code"], "planfix:1");
+
+    let cases: &[(&str, &[u8], u16, &str)] = &[
+        ("text/plain", PLANFIX_FAILURE, 415, "unsupported-media-type"),
+        (
+            "application/x-www-form-urlencoded",
+            b"a=1",
+            415,
+            "unsupported-media-type",
+        ),
+        ("application/json", b"{\"code\": 30,", 400, "invalid-json"),
+        (
+            "application/json",
+            b"{\"code\": \"\xff\"}",
+            400,
+            "invalid-body",
+        ),
+        ("application/json", b"[]", 400, "invalid-response"),
+        (
+            "application/json",
+            b"{\"code\": -1}",
+            400,
+            "invalid-response",
+        ),
+        ("application/json", b"{\"code\": 4242}", 404, "unknown-code"),
+    ];
+    for (content_type, body, status, kind) in cases {
+        let r = post(server.addr, "/v1/explain-response", content_type, body);
+        assert_eq!(
+            (r.status, r.error_kind().as_str()),
+            (*status, *kind),
+            "{content_type} {:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    let r = post(
+        server.addr,
+        "/v1/explain-response?catalog=jira",
+        "application/json",
+        PLANFIX_FAILURE,
+    );
+    assert_eq!(
+        (r.status, r.error_kind().as_str()),
+        (400, "unknown-catalog")
+    );
+
+    // Over 1 MiB: declared, or sent in chunks without a length.
+    let big = vec![b' '; 1024 * 1024 + 1];
+    let r = post(
+        server.addr,
+        "/v1/explain-response",
+        "application/json",
+        &big,
+    );
+    assert_eq!((r.status, r.error_kind().as_str()), (413, "body-too-large"));
+    let mut chunked = b"POST /v1/explain-response HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    for _ in 0..17 {
+        chunked.extend_from_slice(format!("{:x}\r\n", 64 * 1024).as_bytes());
+        chunked.extend(std::iter::repeat_n(b' ', 64 * 1024));
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let r = exchange(server.addr, &chunked);
+    assert_eq!((r.status, r.error_kind().as_str()), (413, "body-too-large"));
+}
+
+#[test]
+fn diagnostics_health_readiness_metrics_and_openapi() {
+    let server = Server::embedded();
+    let d = server.get("/v1/diagnostics", &[]).json();
+    assert_eq!(d["source"], "embedded");
+    assert_eq!(d["generation"], 1);
+    assert_eq!(d["has_errors"], false);
+    assert_eq!(
+        d["report"],
+        serde_json::to_value(errcat::check_embedded()).unwrap()
+    );
+    assert!(d["last_reload"].is_null());
+    assert_eq!(server.get("/healthz", &[]).json()["status"], "ok");
+    assert_eq!(server.get("/readyz", &[]).json()["status"], "ok");
+
+    server.get("/v1/codes/planfix/1000", &[]);
+    server.get("/v1/codes/planfix/4242", &[]);
+    let r = server.get("/metrics", &[]);
+    assert!(
+        r.header("content-type")
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = r.text();
+    assert_eq!(
+        metric(
+            &text,
+            "errcat_http_requests_total{route=\"/v1/codes/{catalog}/{code}\",status=\"200\"}"
+        ),
+        1
+    );
+    assert_eq!(
+        metric(
+            &text,
+            "errcat_http_requests_total{route=\"/v1/codes/{catalog}/{code}\",status=\"404\"}"
+        ),
+        1
+    );
+    assert_eq!(
+        metric(
+            &text,
+            "errcat_http_request_duration_seconds_count{route=\"/v1/codes/{catalog}/{code}\"}"
+        ),
+        2
+    );
+    assert_eq!(
+        metric(&text, "errcat_catalog_reloads_total{outcome=\"refused\"}"),
+        0
+    );
+    assert_eq!(metric(&text, "errcat_catalog_generation"), 1);
+    assert!(!text.contains("4242"), "labels are routes, not paths");
+
+    let doc = server.get("/openapi.json", &[]).json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/v1/codes/{catalog}/{code}",
+        "/v1/codes",
+        "/v1/search",
+        "/v1/explain-response",
+        "/v1/diagnostics",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/openapi.json",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} is not documented");
+    }
+    assert!(doc["paths"]["/v1/explain-response"]["post"]["responses"]["413"].is_object());
+}
+
+#[test]
+fn cors_is_off_unless_origins_are_named() {
+    let origin = [("Origin", "https://support.example.com")];
+    let closed = Server::embedded();
+    let r = closed.get("/v1/codes/planfix/1000", &origin);
+    assert_eq!(
+        (r.status, r.header("access-control-allow-origin")),
+        (200, None)
+    );
+
+    let open = Server::start(Options::new().with_cors_origins(["https://support.example.com"]));
+    let r = open.get("/v1/codes/planfix/1000", &origin);
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("https://support.example.com")
+    );
+    let r = open.get(
+        "/v1/codes/planfix/1000",
+        &[("Origin", "https://evil.example")],
+    );
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    let preflight = exchange(
+        open.addr,
+        b"OPTIONS /v1/explain-response HTTP/1.1\r\nHost: x\r\nConnection: close\r\nOrigin: https://support.example.com\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n",
+    );
+    assert_eq!(preflight.status, 200);
+    assert!(
+        preflight
+            .header("access-control-allow-methods")
+            .unwrap()
+            .contains("POST")
+    );
+
+    let err = App::new(&Options::new().with_cors_origins(["*"]))
+        .err()
+        .unwrap();
+    assert!(matches!(err, ServeError::CorsOrigin(_)), "{err}");
+}
+
+#[test]
+fn over_the_concurrency_limit_is_429_at_once() {
+    let mut limits = Limits::default();
+    limits.concurrency = 1;
+    let server = Server::start(Options::new().with_limits(limits));
+    let held = start_slow_post(server.addr, PLANFIX_FAILURE);
+    eventually("the slow request is in flight", || server.in_flight() >= 2);
+    let r = server.get("/v1/codes/planfix/1000", &[]);
+    assert_eq!((r.status, r.error_kind().as_str()), (429, "overloaded"));
+    // Operators' endpoints still answer.
+    assert_eq!(server.get("/healthz", &[]).status, 200);
+    assert_eq!(finish(held, PLANFIX_FAILURE).status, 200);
+    assert_eq!(server.get("/v1/codes/planfix/1000", &[]).status, 200);
+}
+
+#[test]
+fn slow_clients_are_cut_off() {
+    let mut limits = Limits::default();
+    limits.request_timeout = Duration::from_millis(300);
+    limits.header_timeout = Duration::from_millis(300);
+    let server = Server::start(Options::new().with_limits(limits));
+    // A body that never finishes: 408 once the request timeout passes.
+    let mut stream = start_slow_post(server.addr, PLANFIX_FAILURE);
+    let r = read_reply(&mut stream);
+    assert_eq!((r.status, r.error_kind().as_str()), (408, "timeout"));
+    // Headers that never finish: the connection is closed, without an answer.
+    let mut stream = connect(server.addr);
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .unwrap();
+    let mut rest = Vec::new();
+    let read = stream.read_to_end(&mut rest);
+    assert!(read.is_ok() || rest.is_empty(), "{read:?}");
+    assert!(!String::from_utf8_lossy(&rest).contains("200 OK"));
+    // An idle kept-alive connection is closed too.
+    let mut stream = connect(server.addr);
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut all = Vec::new();
+    let _ = stream.read_to_end(&mut all);
+    assert!(String::from_utf8_lossy(&all).starts_with("HTTP/1.1 200 OK"));
+}
+
+#[test]
+fn limits_at_their_extremes_do_not_panic() {
+    let mut limits = Limits::default();
+    limits.connections = usize::MAX;
+    limits.concurrency = usize::MAX;
+    limits.header_timeout = Duration::MAX;
+    limits.request_timeout = Duration::MAX;
+    limits.shutdown_grace = Duration::MAX;
+    limits.headers = 0;
+    limits.header_bytes = 0;
+    let mut server = Server::start(Options::new().with_limits(limits));
+    let r = exchange(
+        server.addr,
+        b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(r.status, 431, "no header fits a limit of none");
+    server.shut_down().unwrap();
+
+    let mut limits = Limits::default();
+    limits.connections = 0;
+    limits.concurrency = 0;
+    limits.body_bytes = 0;
+    let server = Server::start(Options::new().with_limits(limits));
+    assert_eq!(server.get("/v1/codes/planfix/1000", &[]).status, 200);
+    let r = post(
+        server.addr,
+        "/v1/explain-response",
+        "application/json",
+        PLANFIX_FAILURE,
+    );
+    assert_eq!(r.status, 413);
+}
+
+#[test]
+fn shutdown_finishes_the_requests_in_flight() {
+    let mut server = Server::embedded();
+    let held = start_slow_post(server.addr, PLANFIX_FAILURE);
+    eventually("the slow request is in flight", || server.in_flight() >= 2);
+    let stop = server.stop.take().unwrap();
+    stop.send(()).unwrap();
+    eventually("the listener is closed", || {
+        TcpStream::connect(server.addr).is_err()
+    });
+    let r = finish(held, PLANFIX_FAILURE);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["response"]["message"], "Task not exists");
+    server.shut_down().unwrap();
+}
+
+/// A copy of the shipped locales folder.
+fn shipped_locales() -> TempDir {
+    let dir = TempDir::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for locale in std::fs::read_dir(&root).unwrap() {
+        let locale = locale.unwrap();
+        for file in std::fs::read_dir(locale.path()).unwrap() {
+            let file = file.unwrap();
+            let name = format!(
+                "{}/{}",
+                locale.file_name().to_str().unwrap(),
+                file.file_name().to_str().unwrap()
+            );
+            dir.write(&name, &std::fs::read(file.path()).unwrap());
+        }
+    }
+    dir
+}
+
+/// The shipped `locales/kk/planfix.ftl` with the title of planfix:1000
+/// replaced.
+fn retitled(title: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/kk/planfix.ftl");
+    let text = std::fs::read_to_string(path).unwrap();
+    let old = Catalog::embedded().explain("planfix:1000", "kk").unwrap();
+    let old = format!(".title = {}", old.title());
+    assert!(text.contains(&old));
+    text.replacen(&old, &format!(".title = {title}"), 1)
+        .into_bytes()
+}
+
+fn kk_title(addr: SocketAddr) -> String {
+    let r = get(addr, "/v1/codes/planfix/1000?lang=kk", &[]);
+    r.json()["title"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_changed_folder_is_served_and_a_broken_one_refused() {
+    let dir = shipped_locales();
+    let server = Server::start(Options::new().with_locales(dir.path()));
+    let diagnostics = server.get("/v1/diagnostics", &[]).json();
+    assert_eq!(diagnostics["source"], dir.arg());
+    assert_eq!(diagnostics["generation"], 1);
+
+    dir.write("kk/planfix.ftl", &retitled("Жаңа атау"));
+    eventually("the change is served", || {
+        kk_title(server.addr) == "Жаңа атау"
+    });
+    let d = server.get("/v1/diagnostics", &[]).json();
+    assert_eq!(
+        (
+            d["last_reload"]["outcome"].as_str(),
+            d["last_reload"]["trigger"].as_str()
+        ),
+        (Some("applied"), Some("file-change"))
+    );
+
+    // A broken file: refused, the last good catalog stays.
+    let mut broken = retitled("Сынық");
+    broken.extend_from_slice(b"broken = {\n");
+    dir.write("kk/planfix.ftl", &broken);
+    eventually("the refusal shows", || {
+        server.get("/v1/diagnostics", &[]).json()["last_reload"]["outcome"] == "refused"
+    });
+    let d = server.get("/v1/diagnostics", &[]).json();
+    assert!(
+        d["last_reload"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("still serving the last good catalog")
+    );
+    let errors = d["last_reload"]["errors"].as_array().unwrap();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["rule"] == "syntax"
+                && e["path"].as_str().unwrap().ends_with("kk/planfix.ftl"))
+    );
+    assert_eq!(d["has_errors"], false, "the served catalog is the good one");
+    assert_eq!(kk_title(server.addr), "Жаңа атау");
+    let metrics = server.get("/metrics", &[]).text();
+    assert!(
+        metric(
+            &metrics,
+            "errcat_catalog_reloads_total{outcome=\"refused\"}"
+        ) >= 1
+    );
+    assert!(
+        metric(
+            &metrics,
+            "errcat_catalog_reloads_total{outcome=\"applied\"}"
+        ) >= 1
+    );
+    let generation = d["generation"].as_u64().unwrap();
+    assert_eq!(metric(&metrics, "errcat_catalog_generation"), generation);
+}
+
+#[test]
+fn requests_during_reloads_see_one_whole_catalog() {
+    let dir = shipped_locales();
+    let app = App::new(&Options::new().with_locales(dir.path())).unwrap();
+    let server = Server::with_app(app.clone());
+    let titles = [retitled("Бірінші"), retitled("Екінші")];
+    let original = Catalog::embedded()
+        .explain("planfix:1000", "kk")
+        .unwrap()
+        .title()
+        .to_owned();
+    let allowed = [original.as_str(), "Бірінші", "Екінші"];
+    for round in 0..20 {
+        dir.write("kk/planfix.ftl", &titles[round % 2]);
+        app.reload().unwrap();
+        let title = kk_title(server.addr);
+        assert!(allowed.contains(&title.as_str()), "{title}");
+        // The Russian text never changes, whichever catalog answers.
+        let ru = get(server.addr, "/v1/codes/planfix/1000?lang=ru", &[]);
+        assert_eq!(
+            ru.json()["title"],
+            Catalog::embedded()
+                .explain("planfix:1000", "ru")
+                .unwrap()
+                .title()
+        );
+    }
+}
+
+#[test]
+fn a_folder_with_errors_is_refused_at_start() {
+    let dir = shipped_locales();
+    dir.write("kk/mobizon.ftl", b"success = {\n");
+    let err = App::new(&Options::new().with_locales(dir.path()))
+        .err()
+        .unwrap();
+    assert!(matches!(err, ServeError::Refused(_)));
+    assert!(err.to_string().contains("kk/mobizon.ftl"), "{err}");
+    let err = App::new(&Options::new().with_locales(dir.path().join("missing")))
+        .err()
+        .unwrap();
+    assert!(matches!(err, ServeError::Refused(_)));
+}
+
+/// The real binary, with its stderr (the log) read line by line.
+struct Process {
+    child: Child,
+    addr: SocketAddr,
+    log: std::sync::mpsc::Receiver<String>,
+}
+
+impl Process {
+    fn start(args: &[&str]) -> Process {
+        let mut child = errcat_command()
+            .arg("serve")
+            .args(["--addr", "127.0.0.1:0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (send, log) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = send.send(line);
+            }
+        });
+        let mut process = Process {
+            child,
+            addr: "0.0.0.0:0".parse().unwrap(),
+            log,
+        };
+        let line = process.wait_for("listening on http://");
+        let addr = line.rsplit("http://").next().unwrap();
+        process.addr = addr.trim().parse().unwrap();
+        process
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        loop {
+            let line = self
+                .log
+                .recv_timeout(GUARD)
+                .unwrap_or_else(|_| panic!("no log line with {text:?}"));
+            if line.contains(text) {
+                return line;
+            }
+        }
+    }
+
+    fn signal(&self, signal: i32) {
+        let pid = i32::try_from(self.child.id()).unwrap();
+        // SAFETY: sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    fn wait(&mut self) -> std::process::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(start.elapsed() < GUARD, "errcat serve did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+#[test]
+fn the_binary_reloads_on_sighup_logs_each_request_and_stops_on_sigterm() {
+    let dir = shipped_locales();
+    let mut process = Process::start(&["--locales", dir.arg()]);
+    let addr = process.addr;
+
+    let r = get(addr, "/v1/codes/planfix/1000", &[("Accept-Language", "kk")]);
+    assert_eq!(r.status, 200);
+    let line = process.wait_for("route=\"/v1/codes/{catalog}/{code}\"");
+    for field in ["method=GET", "status=200", "latency_us=", "locale=kk"] {
+        assert!(line.contains(field), "{field} missing: {line}");
+    }
+    assert_eq!(line.matches('\n').count(), 0);
+
+    process.signal(libc::SIGHUP);
+    process.wait_for("trigger=\"signal\"");
+    let d = get(addr, "/v1/diagnostics", &[]).json();
+    assert_eq!(
+        (
+            d["generation"].as_u64(),
+            d["last_reload"]["trigger"].as_str()
+        ),
+        (Some(2), Some("signal"))
+    );
+
+    // A broken file: the refusal is logged, and the good catalog stays.
+    let mut broken = std::fs::read(dir.path().join("kk/planfix.ftl")).unwrap();
+    broken.extend_from_slice(b"broken = {\n");
+    dir.write("kk/planfix.ftl", &broken);
+    let line = process.wait_for("outcome=\"refused\"");
+    assert!(
+        line.contains("WARN") && line.contains("still serving the last good catalog"),
+        "{line}"
+    );
+    assert_eq!(get(addr, "/v1/codes/planfix/1000?lang=kk", &[]).status, 200);
+
+    // A body is never logged, whatever it holds.
+    let secret = br#"{"code": 30, "message": "SECRET-BODY \u001b]0;x\u0007"}"#;
+    assert_eq!(
+        post(addr, "/v1/explain-response", "application/json", secret).status,
+        200
+    );
+    let line = process.wait_for("route=\"/v1/explain-response\"");
+    assert!(!line.contains("SECRET"), "{line}");
+
+    // SIGTERM with a request in flight: it is answered, then the process ends.
+    let held = start_slow_post(addr, PLANFIX_FAILURE);
+    eventually("the slow request is in flight", || {
+        metric(
+            &get(addr, "/metrics", &[]).text(),
+            "errcat_http_requests_in_flight",
+        ) >= 2
+    });
+    process.signal(libc::SIGTERM);
+    process.wait_for("shutting down");
+    assert_eq!(finish(held, PLANFIX_FAILURE).status, 200);
+    assert!(process.wait().success());
+}
+
+#[test]
+fn the_binary_stops_on_ctrl_c() {
+    let mut process = Process::start(&[]);
+    assert_eq!(get(process.addr, "/readyz", &[]).status, 200);
+    process.signal(libc::SIGINT);
+    process.wait_for("shutting down");
+    assert!(process.wait().success());
+}
+
+#[test]
+fn the_binary_refuses_bad_options_in_one_line() {
+    let dir = shipped_locales();
+    dir.write("kk/mobizon.ftl", b"success = {\n");
+    for args in [
+        vec!["serve", "--addr", "127.0.0.1:0", "--locales", dir.arg()],
+        vec!["serve", "--addr", "not-an-address"],
+        vec![
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--cors-origin",
+            "javascript:alert(1)",
+        ],
+    ] {
+        let o = errcat_command().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("errcat: "))
+            .collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {stderr}");
+    }
+}
