@@ -203,6 +203,9 @@ fn const_name(name: &str) -> String {
 
 fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()> {
     let total: usize = all.iter().map(|(_, rows)| rows.len()).sum();
+    if total > usize::from(u16::MAX) {
+        return Err(format!("{total} codes: a code's index must fit in u16").into());
+    }
     writeln!(
         out,
         "/// Every code of every catalog, grouped by catalog in `CatalogId` order."
@@ -227,7 +230,7 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
             };
             writeln!(
                 out,
-                "    CodeEntry {{ catalog: CatalogId::{variant}, index: {index}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {} }},",
+                "    CodeEntry {{ catalog: CatalogId::{variant}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {} }},",
                 row.number, row.name, row.kind, row.retired
             )?;
             index += 1;
@@ -281,7 +284,7 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
             )?;
             writeln!(
                 out,
-                "    pub const {}: Code = Code::from_entry(&super::CODES[{index}]);",
+                "    pub const {}: Code = Code::from_index({index});",
                 const_name(&row.name)
             )?;
             index += 1;

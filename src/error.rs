@@ -56,6 +56,18 @@ pub enum Error {
         catalog: CatalogId,
     },
 
+    /// A kind is not `success`, `accepted`, `partial` or `error`.
+    ///
+    /// ```
+    /// let err = "failure".parse::<errcat::Kind>().unwrap_err();
+    /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial or error"#);
+    /// ```
+    #[error("unknown kind {input}: expected success, accepted, partial or error")]
+    UnknownKind {
+        /// The kind as given (escaped, shortened).
+        input: String,
+    },
+
     /// The locale is not a BCP 47 or POSIX locale name.
     ///
     /// ```

@@ -5,6 +5,7 @@ mod browser;
 mod catalog;
 mod check;
 mod cli;
+mod codes;
 mod files;
 mod fixtures;
 mod hostile;
