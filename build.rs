@@ -64,6 +64,7 @@ struct Row {
     kind: &'static str,
     section: Option<String>,
     retired: bool,
+    http: u16,
 }
 
 fn main() {
@@ -143,11 +144,16 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        let [number, name, kind, section, status] = cols[..] else {
+        let [number, name, kind, section, status, http] = cols[..] else {
             return Err(
-                format!("{at}: expected 5 columns (number name kind section status)").into(),
+                format!("{at}: expected 6 columns (number name kind section status http)").into(),
             );
         };
+        let http: u16 = http
+            .parse()
+            .ok()
+            .filter(|h| (100..=599).contains(h))
+            .ok_or_else(|| format!("{at}: HTTP status {http:?} is not a number from 100 to 599"))?;
         let number: u32 = number
             .parse()
             .map_err(|_| format!("{at}: code number {number:?} is not a u32"))?;
@@ -192,6 +198,7 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
             kind,
             section,
             retired,
+            http,
         });
     }
     Ok(rows)
@@ -230,8 +237,8 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
             };
             writeln!(
                 out,
-                "    CodeEntry {{ catalog: CatalogId::{variant}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {} }},",
-                row.number, row.name, row.kind, row.retired
+                "    CodeEntry {{ catalog: CatalogId::{variant}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {}, http_status: {} }},",
+                row.number, row.name, row.kind, row.retired, row.http
             )?;
             index += 1;
         }

@@ -222,6 +222,7 @@ pub(crate) struct CodeEntry {
     pub(crate) kind: Kind,
     pub(crate) section: Option<&'static str>,
     pub(crate) retired: bool,
+    pub(crate) http_status: u16,
 }
 
 /// A code of a catalog, such as `planfix:1000`: cheap to copy and compare,
@@ -340,6 +341,25 @@ impl Code {
     /// ```
     pub const fn is_retired(self) -> bool {
         self.entry().retired
+    }
+
+    /// The HTTP status a service might answer with when it passes this
+    /// code on to its own client: a suggestion from the registry, not
+    /// something the API sends. 404 for things not found, 429 for rate
+    /// limits, 401 and 403 for authentication and access, 400 for
+    /// validation, 402 for payment, 503 when the service is unavailable,
+    /// 500 otherwise; 200 for success and partial success, 202 for a
+    /// request accepted for background processing.
+    ///
+    /// ```
+    /// use errcat::{mobizon, planfix};
+    /// assert_eq!(planfix::TASK_NOT_FOUND.http_status(), 404);
+    /// assert_eq!(mobizon::RATE_LIMIT_EXCEEDED.http_status(), 429);
+    /// assert_eq!(planfix::INVALID_TOKEN.http_status(), 401);
+    /// assert_eq!(mobizon::QUEUED_FOR_BACKGROUND.http_status(), 202);
+    /// ```
+    pub const fn http_status(self) -> u16 {
+        self.entry().http_status
     }
 
     pub(crate) const fn index(self) -> usize {

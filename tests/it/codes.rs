@@ -103,3 +103,39 @@ fn try_from_a_catalog_and_number_works_with_question_mark() {
     ));
     assert!(from_api(CatalogId::Mobizon, u32::MAX).is_err());
 }
+
+#[test]
+fn suggested_http_statuses_follow_the_kind_and_the_name() {
+    for code in all_codes() {
+        let status = code.http_status();
+        match code.kind() {
+            Kind::Error => assert!((400..600).contains(&status), "{code}: {status}"),
+            _ => assert!((200..300).contains(&status), "{code}: {status}"),
+        }
+        if code.name().ends_with("-not-found") {
+            assert_eq!(status, 404, "{code}");
+        }
+        if code.name().contains("limit-exceeded") && code.name() != "file-size-limit-exceeded" {
+            assert_eq!(status, 429, "{code}");
+        }
+        if code.name().ends_with("-failed") && code.kind() == Kind::Error {
+            assert_eq!(status, 500, "{code}");
+        }
+    }
+    let expected = [
+        (planfix::INVALID_TOKEN, 401),
+        (planfix::TOKEN_INACTIVE, 401),
+        (planfix::SCOPE_ACCESS_DENIED, 403),
+        (mobizon::METHOD_ACCESS_ERROR, 403),
+        (planfix::SUBSCRIPTION_UNPAID, 402),
+        (planfix::INVALID_JSON, 400),
+        (mobizon::VALIDATION_ERROR, 400),
+        (mobizon::GENERAL_SERVICE_ERROR, 503),
+        (planfix::UNKNOWN_ERROR, 500),
+        (mobizon::SUCCESS, 200),
+        (mobizon::QUEUED_FOR_BACKGROUND, 202),
+    ];
+    for (code, status) in expected {
+        assert_eq!(code.http_status(), status, "{code}");
+    }
+}
