@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use unic_langid::LanguageIdentifier;
+use unic_langid::subtags::{Language, Region, Script};
 
 use crate::catalog::{Message, Text};
 use crate::code::{CatalogId, Code, Kind};
@@ -24,13 +25,63 @@ use crate::code::{CatalogId, Code, Kind};
 /// assert_eq!(e.catalog(), errcat::CatalogId::Mobizon);
 /// assert!(e.hint().is_none());
 /// ```
-#[derive(Debug, Clone)]
+///
+/// It is a value: `Clone`, `PartialEq` (same code, locales and texts), with
+/// a `Debug` that shows what a reader needs. `{}` shows the title, `{:#}`
+/// the title, the explanation and the hint, one paragraph each:
+///
+/// ```
+/// let e = errcat::Catalog::embedded().explain("planfix:1000", "en")?;
+/// assert_eq!(e.to_string(), e.title());
+/// assert_eq!(format!("{e:#}"), format!("{}\n\n{}", e.title(), e.explanation()));
+/// assert_eq!(e.clone(), e);
+/// assert!(format!("{e:?}").starts_with(r#"Explanation { code: planfix:1000, requested: en, locale: en, fallback: false, title: "Task not found""#));
+/// # Ok::<(), errcat::Error>(())
+/// ```
+#[derive(Clone)]
 pub struct Explanation<'a> {
     pub(crate) code: Code,
-    pub(crate) requested: LanguageIdentifier,
+    pub(crate) requested: Requested,
     pub(crate) locale: &'a LanguageIdentifier,
     pub(crate) fallback: bool,
     pub(crate) texts: Texts<'a>,
+}
+
+/// The requested locale as the subtags that choose a text (language,
+/// script, region): `Copy`, so an answer carries it without a destructor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Requested {
+    language: Language,
+    script: Option<Script>,
+    region: Option<Region>,
+}
+
+impl Requested {
+    #[inline]
+    pub(crate) fn of(id: &LanguageIdentifier) -> Requested {
+        Requested {
+            language: id.language,
+            script: id.script,
+            region: id.region,
+        }
+    }
+
+    pub(crate) fn to_id(self) -> LanguageIdentifier {
+        LanguageIdentifier::from_parts(self.language, self.script, self.region, &[])
+    }
+}
+
+impl fmt::Display for Requested {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.language)?;
+        if let Some(script) = self.script {
+            write!(f, "-{script}")?;
+        }
+        if let Some(region) = self.region {
+            write!(f, "-{region}")?;
+        }
+        Ok(())
+    }
 }
 
 /// The text of an explanation: borrowed from the catalog when rendered at
@@ -90,9 +141,16 @@ impl<'a> Explanation<'a> {
         self.code.kind()
     }
 
-    /// The locale that was asked for, as parsed (`kk_KZ.UTF-8` → `kk-KZ`).
-    pub fn requested(&self) -> &LanguageIdentifier {
-        &self.requested
+    /// The locale that was asked for, as parsed (`kk_KZ.UTF-8` → `kk-KZ`):
+    /// its language, script and region, which are what chose the text.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("planfix:1000", "kk_KZ.UTF-8")?;
+    /// assert_eq!(e.requested().to_string(), "kk-KZ");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn requested(&self) -> LanguageIdentifier {
+        self.requested.to_id()
     }
 
     /// The shipped locale whose text this is.
@@ -177,9 +235,45 @@ pub struct StoredTexts<'a> {
 }
 
 impl fmt::Display for Explanation<'_> {
-    /// The title: what an application shows in one line.
+    /// `{}`: the title, what an application shows in one line. `{:#}`: the
+    /// title, the explanation and the hint, separated by blank lines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.title())
+        f.write_str(self.title())?;
+        if f.alternate() {
+            write!(f, "\n\n{}", self.explanation())?;
+            if let Some(hint) = self.hint() {
+                write!(f, "\n\n{hint}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Explanation<'_> {
+    /// The code, the locales and the texts, without the catalog's internals.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Explanation")
+            .field("code", &format_args!("{}", self.code))
+            .field("requested", &format_args!("{}", self.requested))
+            .field("locale", &format_args!("{}", self.locale))
+            .field("fallback", &self.fallback)
+            .field("title", &self.title())
+            .field("explanation", &self.explanation())
+            .field("hint", &self.hint())
+            .finish()
+    }
+}
+
+impl PartialEq for Explanation<'_> {
+    /// Same code, requested and serving locale, fallback and texts.
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.requested == other.requested
+            && self.locale == other.locale
+            && self.fallback == other.fallback
+            && self.title() == other.title()
+            && self.explanation() == other.explanation()
+            && self.hint() == other.hint()
     }
 }
 
@@ -191,8 +285,8 @@ impl Serialize for Explanation<'_> {
         o.serialize_field("number", &self.number())?;
         o.serialize_field("name", self.name())?;
         o.serialize_field("kind", &self.kind())?;
-        o.serialize_field("requested", &Tag(&self.requested))?;
-        o.serialize_field("locale", &Tag(self.locale))?;
+        o.serialize_field("requested", &Shown(&self.requested))?;
+        o.serialize_field("locale", &Shown(self.locale))?;
         o.serialize_field("fallback", &self.fallback)?;
         o.serialize_field("title", self.title())?;
         o.serialize_field("explanation", self.explanation())?;
@@ -202,9 +296,9 @@ impl Serialize for Explanation<'_> {
 }
 
 /// Serializes a locale as its BCP 47 tag without allocating.
-struct Tag<'a>(&'a LanguageIdentifier);
+struct Shown<'a, T>(&'a T);
 
-impl Serialize for Tag<'_> {
+impl<T: fmt::Display> Serialize for Shown<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self.0)
     }

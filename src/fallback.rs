@@ -112,13 +112,17 @@ pub(crate) fn default_chain(locales: &[LanguageIdentifier], slot: usize) -> Vec<
 /// let chain = catalog.chain("de-AT").unwrap();
 /// assert_eq!(chain.to_string(), "de-AT: en");
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` is its `Display` (`FallbackChain(kk-KZ: kk → ru → en)`).
+#[derive(Clone)]
 pub struct FallbackChain {
     pub(crate) requested: LanguageIdentifier,
     /// The catalog the slots index into (see `Catalog::instance`).
     pub(crate) instance: u64,
-    /// The slot the request narrowed to, if its language is shipped.
-    pub(crate) head: Option<u16>,
+    /// The slots of the locales the caller asked for (the requested
+    /// locale narrowed, or each of the caller's own list): a text from one
+    /// of them is not a fallback.
+    pub(crate) asked: Vec<u16>,
     pub(crate) slots: Vec<u16>,
     /// The locales behind `slots`, for display and for use with another catalog.
     pub(crate) locales: Vec<LanguageIdentifier>,
@@ -133,6 +137,12 @@ impl FallbackChain {
     /// The shipped locales to try, in order.
     pub fn locales(&self) -> &[LanguageIdentifier] {
         &self.locales
+    }
+}
+
+impl fmt::Debug for FallbackChain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FallbackChain({self})")
     }
 }
 

@@ -24,13 +24,14 @@ use crate::accept_language::parse_accept_language;
 use crate::code::{CatalogId, Code};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::explanation::{Explanation, Formatted, Texts};
+use crate::explanation::{Explanation, Formatted, Requested, Texts};
 use crate::export::Export;
 use crate::fallback::fit;
 use crate::fallback::{FallbackChain, LAST_RESORT};
 use crate::ftl::SourceFile;
 use crate::ftl::render::{Bundle, Part, format_part, load};
 use crate::locale::{english, parse_locale};
+use crate::localized::LocalizedCode;
 use crate::registry::CODES;
 use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
 
@@ -47,6 +48,7 @@ use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
 /// assert_eq!(e.locale().to_string(), "kk");
 /// assert!(!e.is_fallback());
 /// assert!(!e.title().is_empty());
+/// assert_eq!(format!("{catalog:?}"), "Catalog { source: compiled, locales: [en, kk, ru, uk] }");
 /// ```
 pub struct Catalog {
     /// Tells chains built by this catalog from those of another; 0 is the
@@ -203,6 +205,32 @@ pub(crate) fn label_count() -> usize {
     CatalogId::ALL.iter().map(|c| 1 + c.sections().len()).sum()
 }
 
+impl std::fmt::Debug for Catalog {
+    /// Where the texts come from and which locales it ships:
+    /// `Catalog { source: compiled, locales: [en, kk, ru, uk] }`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let source = if self.backstop.is_some() {
+            "folder"
+        } else {
+            "compiled"
+        };
+        let locales: Vec<_> = self.locales().map(Tag).collect();
+        f.debug_struct("Catalog")
+            .field("source", &format_args!("{source}"))
+            .field("locales", &locales)
+            .finish()
+    }
+}
+
+/// A locale shown as its bare tag in `Debug` output.
+struct Tag<'a>(&'a LanguageIdentifier);
+
+impl std::fmt::Debug for Tag<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 static NEXT_INSTANCE: AtomicU64 = AtomicU64::new(1);
 
 impl Catalog {
@@ -242,7 +270,13 @@ impl Catalog {
         let code: Code = code.parse()?;
         let requested = parse_locale(locale)?;
         let (head, slots) = self.default_chain(&requested);
-        self.lookup_slots(code, requested, head, slots, None)
+        self.lookup_slots(
+            code,
+            Requested::of(&requested),
+            head.as_slice(),
+            slots,
+            None,
+        )
     }
 
     /// The chain that [`explain`](Self::explain) walks for `locale`, parsed
@@ -381,8 +415,8 @@ impl Catalog {
         if chain.instance == self.instance {
             return self.lookup_slots(
                 code,
-                chain.requested.clone(),
-                chain.head,
+                Requested::of(&chain.requested),
+                &chain.asked,
                 &chain.slots,
                 args,
             );
@@ -405,7 +439,13 @@ impl Catalog {
                 .chain(&chain.locales)
                 .map(|l| l.to_string()),
         )?;
-        self.lookup_slots(code, rebuilt.requested, rebuilt.head, &rebuilt.slots, args)
+        self.lookup_slots(
+            code,
+            Requested::of(&rebuilt.requested),
+            &rebuilt.asked,
+            &rebuilt.slots,
+            args,
+        )
     }
 
     /// The first slot of `slots` whose locale has a message for `code`.
@@ -416,6 +456,26 @@ impl Catalog {
             let message = self.messages.get(usize::from(slot) * CODES.len() + index)?;
             message.as_ref().map(|m| (slot, m))
         })
+    }
+
+    /// `code` shown in the language of `chain`, for `format!`, logging and
+    /// `thiserror`'s `#[error(...)]`: `{}` is the title, `{:#}` the title,
+    /// explanation and hint (see [`LocalizedCode`]).
+    ///
+    /// ```
+    /// use errcat::{Catalog, mobizon};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en")?;
+    /// let shown = catalog.display(mobizon::RATE_LIMIT_EXCEEDED, &chain);
+    /// assert_eq!(format!("API error: {shown}"), "API error: Too many requests");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn display<'c>(&'c self, code: Code, chain: &'c FallbackChain) -> LocalizedCode<'c> {
+        LocalizedCode {
+            catalog: self,
+            code,
+            chain,
+        }
     }
 
     /// Finds codes by words in any shipped language (titles, explanations,
@@ -597,7 +657,7 @@ impl Catalog {
         FallbackChain {
             requested,
             instance: self.instance,
-            head,
+            asked: head.into_iter().collect(),
             slots,
             locales,
         }
@@ -644,8 +704,8 @@ impl Catalog {
     fn lookup_slots(
         &self,
         code: Code,
-        requested: LanguageIdentifier,
-        head: Option<u16>,
+        requested: Requested,
+        asked: &[u16],
         slots: &[u16],
         args: Option<&FluentArgs<'_>>,
     ) -> Result<Explanation<'_>, Error> {
@@ -655,12 +715,12 @@ impl Catalog {
                     code,
                     requested,
                     locale: &locale.id,
-                    fallback: head != Some(slot),
+                    fallback: !asked.contains(&slot),
                     texts: Texts::Stored(message),
                 });
             }
         }
-        self.lookup_cold(code, requested, head, slots, args)
+        self.lookup_cold(code, requested, asked, slots, args)
     }
 
     #[cold]
@@ -668,8 +728,8 @@ impl Catalog {
     fn lookup_cold(
         &self,
         code: Code,
-        requested: LanguageIdentifier,
-        head: Option<u16>,
+        requested: Requested,
+        asked: &[u16],
         slots: &[u16],
         args: Option<&FluentArgs<'_>>,
     ) -> Result<Explanation<'_>, Error> {
@@ -691,12 +751,12 @@ impl Catalog {
                 code,
                 requested,
                 locale: &locale.id,
-                fallback: head != Some(slot),
+                fallback: !asked.contains(&slot),
                 texts,
             });
         }
         if let Some(backstop) = self.backstop {
-            return backstop.lookup_slots(code, requested, None, &backstop.unshipped, args);
+            return backstop.lookup_slots(code, requested, &[], &backstop.unshipped, args);
         }
         Err(Error::NoText {
             code: code.to_string(),

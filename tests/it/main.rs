@@ -6,6 +6,7 @@ mod catalog;
 mod check;
 mod cli;
 mod codes;
+mod display;
 mod files;
 mod fixtures;
 mod hostile;
