@@ -58,6 +58,27 @@ const KINDS: [(&str, &str); 4] = [
     ("error", "Error"),
 ];
 
+/// Messages a catalog's file has beyond its codes, for answers that carry
+/// no code of the registry: catalog, message id, kind and the `$variables`
+/// its text may use. They follow the catalog's codes in `CODES`, outside
+/// `CATALOG_RANGES`, so no number or name finds them.
+const EXTRAS: [(&str, &str, &str, &[&str]); 3] = [
+    // A number the registry does not have: `$number` is that number.
+    ("mobizon", "unknown-code", "Unknown", &["number"]),
+    ("planfix", "unknown-code", "Unknown", &["number"]),
+    // Planfix answers success with `{"Result": "success"}` and no code.
+    ("planfix", "success", "Success", &[]),
+];
+
+/// Every message id of a catalog's file that is a code's: the registry's
+/// codes, then the catalog's extras.
+fn message_ids<'a>(catalog: &str, rows: &'a [Row]) -> Vec<&'a str> {
+    rows.iter()
+        .map(|r| r.name.as_str())
+        .chain(EXTRAS.iter().filter(|e| e.0 == catalog).map(|e| e.1))
+        .collect()
+}
+
 struct Row {
     number: u32,
     name: String,
@@ -99,11 +120,7 @@ fn run() -> BuildResult<()> {
     let catalogs: Vec<CatalogRules<'_>> = all
         .iter()
         .map(|(catalog, rows)| {
-            CatalogRules::new(
-                catalog,
-                sections_of(rows),
-                rows.iter().map(|r| r.name.as_str()),
-            )
+            CatalogRules::new(catalog, sections_of(rows), message_ids(catalog, rows))
         })
         .collect();
     let report = check_sources(&sources, &[], &catalogs);
@@ -209,7 +226,7 @@ fn const_name(name: &str) -> String {
 }
 
 fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()> {
-    let total: usize = all.iter().map(|(_, rows)| rows.len()).sum();
+    let total: usize = all.iter().map(|(_, rows)| rows.len()).sum::<usize>() + EXTRAS.len();
     if total > usize::from(u16::MAX) {
         return Err(format!("{total} codes: a code's index must fit in u16").into());
     }
@@ -220,6 +237,8 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
     writeln!(out, "pub(crate) static CODES: [CodeEntry; {total}] = [")?;
     let mut index = 0usize;
     let mut ranges = Vec::new();
+    let mut messages = Vec::new();
+    let mut extras = Vec::new();
     let mut sections = Vec::new();
     for ((catalog, rows), (_, variant)) in all.iter().zip(CATALOGS) {
         let start = index;
@@ -237,12 +256,22 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
             };
             writeln!(
                 out,
-                "    CodeEntry {{ catalog: CatalogId::{variant}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {}, http_status: {} }},",
+                "    CodeEntry {{ catalog: CatalogId::{variant}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {}, http_status: {}, registered: true, variables: &[] }},",
                 row.number, row.name, row.kind, row.retired, row.http
             )?;
             index += 1;
         }
         ranges.push(format!("{start}..{index}"));
+        for (_, name, kind, variables) in EXTRAS.iter().filter(|e| e.0 == *catalog) {
+            let http = if *kind == "Success" { 200 } else { 500 };
+            writeln!(
+                out,
+                "    CodeEntry {{ catalog: CatalogId::{variant}, number: 0, name: {name:?}, kind: Kind::{kind}, section: None, retired: false, http_status: {http}, registered: false, variables: &{variables:?} }},",
+            )?;
+            extras.push(format!("(CatalogId::{variant}, {name:?}, {index})"));
+            index += 1;
+        }
+        messages.push(format!("{start}..{index}"));
         sections.push((catalog, order));
     }
     writeln!(out, "];\n")?;
@@ -255,6 +284,26 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
         "pub(crate) const CATALOG_RANGES: [core::ops::Range<usize>; {}] = [{}];\n",
         ranges.len(),
         ranges.join(", ")
+    )?;
+    writeln!(
+        out,
+        "/// The slice of `CODES` with each catalog's messages: its codes, then its extras."
+    )?;
+    writeln!(
+        out,
+        "pub(crate) const MESSAGE_RANGES: [core::ops::Range<usize>; {}] = [{}];\n",
+        messages.len(),
+        messages.join(", ")
+    )?;
+    writeln!(
+        out,
+        "/// The extra messages: catalog, id, position in `CODES`."
+    )?;
+    writeln!(
+        out,
+        "pub(crate) const EXTRAS: [(CatalogId, &str, u16); {}] = [{}];\n",
+        extras.len(),
+        extras.join(", ")
     )?;
     writeln!(out, "/// The sections of each catalog, in registry order.")?;
     writeln!(
@@ -296,6 +345,7 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
             )?;
             index += 1;
         }
+        index += EXTRAS.iter().filter(|e| e.0 == *catalog).count();
         writeln!(out, "}}\n")?;
     }
     Ok(())
@@ -432,7 +482,7 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
             .map(|(file, (_, rows))| CatalogFile {
                 loaded: file.as_ref().map(|(l, _)| l),
                 path: file.as_ref().map_or("", |(_, f)| f.path.as_str()),
-                codes: rows.iter().map(|r| r.name.as_str()).collect(),
+                codes: message_ids(catalog_name(rows, all), rows),
                 sections: sections_of(rows),
             })
             .collect();
@@ -440,8 +490,9 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         // A file keeps its source for a lazy bundle only if it needs one.
         let mut offset = 0;
         for (file, (_, rows)) in loaded.iter().zip(all) {
-            let mine = row.messages.get(offset..offset + rows.len()).unwrap_or(&[]);
-            offset += rows.len();
+            let count = message_ids(catalog_name(rows, all), rows).len();
+            let mine = row.messages.get(offset..offset + count).unwrap_or(&[]);
+            offset += count;
             let dynamic = mine.iter().flatten().any(|m| !m.is_plain());
             bundles.push(file.as_ref().filter(|_| dynamic).map(|(_, f)| *f));
         }
@@ -526,6 +577,13 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
     )?;
     Ok(out)
+}
+
+/// The catalog whose rows these are.
+fn catalog_name<'a>(rows: &[Row], all: &[(&'a str, Vec<Row>)]) -> &'a str {
+    all.iter()
+        .find(|(_, r)| std::ptr::eq(r.as_slice(), rows))
+        .map_or("", |(c, _)| c)
 }
 
 /// A rendered part as a Rust expression.

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, shown};
-use crate::registry::{CATALOG_RANGES, CODES, SECTIONS};
+use crate::registry::{CATALOG_RANGES, CODES, EXTRAS, MESSAGE_RANGES, SECTIONS};
 
 /// One catalog of codes: the API whose responses carry them.
 ///
@@ -96,6 +96,21 @@ impl CatalogId {
         CATALOG_RANGES.get(self.position()).cloned().unwrap_or(0..0)
     }
 
+    /// Every message of this catalog that explains a code: its codes, then
+    /// its extras (`unknown-code`, …), as the catalog stores them.
+    pub(crate) fn messages(self) -> impl Iterator<Item = Code> + Clone {
+        let range = MESSAGE_RANGES.get(self.position()).cloned().unwrap_or(0..0);
+        range.filter_map(|i| u16::try_from(i).ok().map(Code::from_index))
+    }
+
+    /// The catalog's extra message `name` (`unknown-code`, `success`).
+    pub(crate) fn extra(self, name: &str) -> Option<Code> {
+        EXTRAS
+            .iter()
+            .find(|(c, n, _)| *c == self && *n == name)
+            .map(|&(_, _, i)| Code::from_index(i))
+    }
+
     /// The code of this catalog with the stable `name`, compared
     /// ASCII-case-insensitively with `_` standing for `-`, so that
     /// `TASK_NOT_FOUND` finds `task-not-found`.
@@ -165,11 +180,21 @@ pub enum Kind {
     Partial,
     /// The request failed.
     Error,
+    /// The API returned a number its catalog does not have (see
+    /// [`Catalog::explain_number`](crate::Catalog::explain_number)); never
+    /// the kind of a [`Code`].
+    Unknown,
 }
 
 impl Kind {
     /// Every kind, in order.
-    pub const ALL: [Kind; 4] = [Kind::Success, Kind::Accepted, Kind::Partial, Kind::Error];
+    pub const ALL: [Kind; 5] = [
+        Kind::Success,
+        Kind::Accepted,
+        Kind::Partial,
+        Kind::Error,
+        Kind::Unknown,
+    ];
 
     /// `success`, `accepted`, `partial` or `error`.
     pub const fn as_str(self) -> &'static str {
@@ -178,12 +203,20 @@ impl Kind {
             Kind::Accepted => "accepted",
             Kind::Partial => "partial",
             Kind::Error => "error",
+            Kind::Unknown => "unknown",
         }
     }
 
-    /// Whether the request failed as a whole.
+    /// Whether the request failed as a whole. An unknown code counts as a
+    /// failure: both APIs report success with codes their catalogs have.
+    ///
+    /// ```
+    /// use errcat::Kind;
+    /// assert!(Kind::Error.is_error() && Kind::Unknown.is_error());
+    /// assert!(!Kind::Success.is_error());
+    /// ```
     pub const fn is_error(self) -> bool {
-        matches!(self, Kind::Error)
+        matches!(self, Kind::Error | Kind::Unknown)
     }
 }
 
@@ -196,7 +229,7 @@ impl fmt::Display for Kind {
 impl std::str::FromStr for Kind {
     type Err = Error;
 
-    /// Parses `success`, `accepted`, `partial` or `error`,
+    /// Parses `success`, `accepted`, `partial`, `error` or `unknown`,
     /// ASCII-case-insensitively, ignoring surrounding whitespace.
     ///
     /// ```
@@ -223,6 +256,12 @@ pub(crate) struct CodeEntry {
     pub(crate) section: Option<&'static str>,
     pub(crate) retired: bool,
     pub(crate) http_status: u16,
+    /// A code of the registry, rather than one of a catalog's extra
+    /// messages (`unknown-code`, Planfix's `success`), which no number or
+    /// name finds and no public `Code` holds.
+    pub(crate) registered: bool,
+    /// The `$variables` the code's texts may use.
+    pub(crate) variables: &'static [&'static str],
 }
 
 /// A code of a catalog, such as `planfix:1000`: cheap to copy and compare,
@@ -364,6 +403,20 @@ impl Code {
 
     pub(crate) const fn index(self) -> usize {
         self.index as usize
+    }
+
+    /// Whether this is a code of the registry, not a catalog's extra message.
+    pub(crate) const fn is_registered(self) -> bool {
+        self.entry().registered
+    }
+
+    /// The `$variables` the code's texts may use (see [`Catalog::lookup_with_args`](crate::Catalog::lookup_with_args)).
+    ///
+    /// ```
+    /// assert!(errcat::planfix::TASK_NOT_FOUND.variables().is_empty());
+    /// ```
+    pub const fn variables(self) -> &'static [&'static str] {
+        self.entry().variables
     }
 }
 

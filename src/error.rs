@@ -56,13 +56,13 @@ pub enum Error {
         catalog: CatalogId,
     },
 
-    /// A kind is not `success`, `accepted`, `partial` or `error`.
+    /// A kind is not `success`, `accepted`, `partial`, `error` or `unknown`.
     ///
     /// ```
     /// let err = "failure".parse::<errcat::Kind>().unwrap_err();
-    /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial or error"#);
+    /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial, error or unknown"#);
     /// ```
-    #[error("unknown kind {input}: expected success, accepted, partial or error")]
+    #[error("unknown kind {input}: expected success, accepted, partial, error or unknown")]
     UnknownKind {
         /// The kind as given (escaped, shortened).
         input: String,

@@ -21,7 +21,7 @@ use crate::code::{CatalogId, Code, Kind};
 /// ```
 /// let e = errcat::Catalog::embedded().explain("mobizon:0", "en").unwrap();
 /// assert_eq!(e.kind(), errcat::Kind::Success);
-/// assert_eq!(e.number(), 0);
+/// assert_eq!(e.number(), Some(0));
 /// assert_eq!(e.catalog(), errcat::CatalogId::Mobizon);
 /// assert!(e.hint().is_none());
 /// ```
@@ -40,7 +40,11 @@ use crate::code::{CatalogId, Code, Kind};
 /// ```
 #[derive(Clone)]
 pub struct Explanation<'a> {
+    /// The code, or the catalog's extra message (`unknown-code`, Planfix's
+    /// `success`) for an answer that carries no code of the registry.
     pub(crate) code: Code,
+    /// The number the API returned, for `unknown-code`; 0 otherwise.
+    pub(crate) number: i64,
     pub(crate) requested: Requested,
     pub(crate) locale: &'a LanguageIdentifier,
     pub(crate) fallback: bool,
@@ -101,44 +105,113 @@ pub(crate) struct Formatted<'a> {
     pub(crate) hint: Option<Cow<'a, str>>,
 }
 
-impl fmt::Debug for Texts<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Texts::Stored(m) => f
-                .debug_struct("Stored")
-                .field("title", &m.title.rendered())
-                .field("explanation", &m.explanation.rendered())
-                .field("hint", &m.hint.as_ref().map(Text::rendered))
-                .finish(),
-            Texts::Formatted(t) => t.fmt(f),
-        }
-    }
-}
-
 impl<'a> Explanation<'a> {
-    /// The code explained.
-    pub fn code(&self) -> Code {
-        self.code
+    /// The code explained; `None` when the API's answer carries no code of
+    /// the registry: a number the catalog does not have (kind
+    /// [`Kind::Unknown`]) or a Planfix success, which has no code.
+    ///
+    /// ```
+    /// use errcat::{Catalog, CatalogId, planfix};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en")?;
+    /// assert_eq!(catalog.explain_number(CatalogId::Planfix, 1000, &chain).code(), Some(planfix::TASK_NOT_FOUND));
+    /// assert_eq!(catalog.explain_number(CatalogId::Planfix, 77, &chain).code(), None);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn code(&self) -> Option<Code> {
+        self.code.is_registered().then_some(self.code)
     }
 
     /// The catalog of the code.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:30", "en")?;
+    /// assert_eq!(e.catalog(), errcat::CatalogId::Mobizon);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn catalog(&self) -> CatalogId {
         self.code.catalog()
     }
 
-    /// The number the API returns.
-    pub fn number(&self) -> u32 {
-        self.code.number()
+    /// The number the API returned: the code's, or the unknown one;
+    /// `None` for a Planfix success, which carries no number.
+    ///
+    /// ```
+    /// use errcat::{Catalog, CatalogId};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en")?;
+    /// assert_eq!(catalog.explain_number(CatalogId::Mobizon, 30, &chain).number(), Some(30));
+    /// assert_eq!(catalog.explain_number(CatalogId::Mobizon, -7, &chain).number(), Some(-7));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn number(&self) -> Option<i64> {
+        if self.code.is_registered() {
+            Some(i64::from(self.code.number()))
+        } else if self.code.kind() == Kind::Unknown {
+            Some(self.number)
+        } else {
+            None
+        }
     }
 
-    /// The code's stable name.
+    /// The code's stable name; `unknown-code` for a number the catalog does
+    /// not have, `success` for a Planfix success.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("planfix:1000", "en")?;
+    /// assert_eq!(e.name(), "task-not-found");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn name(&self) -> &'static str {
         self.code.name()
     }
 
-    /// Success, accepted, partial or error.
+    /// Success, accepted, partial, error, or unknown for a number the
+    /// catalog does not have.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:0", "en")?;
+    /// assert_eq!(e.kind(), errcat::Kind::Success);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn kind(&self) -> Kind {
         self.code.kind()
+    }
+
+    /// The suggested HTTP status (see [`Code::http_status`]); 500 for an
+    /// unknown code, 200 for a Planfix success.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("planfix:1000", "en")?;
+    /// assert_eq!(e.http_status(), 404);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn http_status(&self) -> u16 {
+        self.code.http_status()
+    }
+
+    /// The code as people write it, for display and logs: `planfix:1000`,
+    /// `planfix:77` for a number the catalog does not have,
+    /// `planfix:success` for a Planfix success. `code` in the JSON form.
+    ///
+    /// ```
+    /// use errcat::{Catalog, CatalogId};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en")?;
+    /// assert_eq!(catalog.explain_number(CatalogId::Planfix, 1000, &chain).code_text().to_string(), "planfix:1000");
+    /// assert_eq!(catalog.explain_number(CatalogId::Planfix, 77, &chain).code_text().to_string(), "planfix:77");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn code_text(&self) -> impl fmt::Display + Copy + 'static {
+        self.code_parts()
+    }
+
+    fn code_parts(&self) -> CodeText {
+        CodeText {
+            catalog: self.catalog(),
+            number: self.number(),
+            name: self.name(),
+        }
     }
 
     /// The locale that was asked for, as parsed (`kk_KZ.UTF-8` → `kk-KZ`):
@@ -253,7 +326,7 @@ impl fmt::Debug for Explanation<'_> {
     /// The code, the locales and the texts, without the catalog's internals.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Explanation")
-            .field("code", &format_args!("{}", self.code))
+            .field("code", &format_args!("{}", self.code_parts()))
             .field("requested", &format_args!("{}", self.requested))
             .field("locale", &format_args!("{}", self.locale))
             .field("fallback", &self.fallback)
@@ -268,6 +341,7 @@ impl PartialEq for Explanation<'_> {
     /// Same code, requested and serving locale, fallback and texts.
     fn eq(&self, other: &Self) -> bool {
         self.code == other.code
+            && self.number() == other.number()
             && self.requested == other.requested
             && self.locale == other.locale
             && self.fallback == other.fallback
@@ -280,7 +354,7 @@ impl PartialEq for Explanation<'_> {
 impl Serialize for Explanation<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut o = s.serialize_struct("Explanation", 11)?;
-        o.serialize_field("code", &self.code)?;
+        o.serialize_field("code", &Shown(&self.code_parts()))?;
         o.serialize_field("catalog", &self.catalog())?;
         o.serialize_field("number", &self.number())?;
         o.serialize_field("name", self.name())?;
@@ -295,7 +369,24 @@ impl Serialize for Explanation<'_> {
     }
 }
 
-/// Serializes a locale as its BCP 47 tag without allocating.
+/// An explanation's code as text, without allocating.
+#[derive(Clone, Copy)]
+struct CodeText {
+    catalog: CatalogId,
+    number: Option<i64>,
+    name: &'static str,
+}
+
+impl fmt::Display for CodeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.number {
+            Some(n) => write!(f, "{}:{n}", self.catalog),
+            None => write!(f, "{}:{}", self.catalog, self.name),
+        }
+    }
+}
+
+/// Serializes a value by its `Display`, without allocating.
 struct Shown<'a, T>(&'a T);
 
 impl<T: fmt::Display> Serialize for Shown<'_, T> {

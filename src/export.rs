@@ -34,7 +34,7 @@ impl Serialize for Export<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.entries.len()))?;
         for e in &self.entries {
-            map.serialize_entry(&e.code(), &Entry(e))?;
+            map.serialize_entry(&e.code_text().to_string(), &Entry(e))?;
         }
         map.end()
     }

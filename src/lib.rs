@@ -4,7 +4,7 @@
 //! ```
 //! let catalog = errcat::Catalog::embedded();
 //! let e = catalog.explain("planfix:1000", "kk-KZ")?;
-//! println!("{}: {}", e.code(), e.title());
+//! println!("{}: {}", e.code_text(), e.title());
 //! assert_eq!(e.locale().to_string(), "kk");
 //! # Ok::<(), errcat::Error>(())
 //! ```

@@ -99,7 +99,7 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             .map(|(catalog, file)| CatalogFile {
                 loaded: file.as_ref().map(|(loaded, _)| loaded),
                 path: file.as_ref().map_or("", |(_, path)| path),
-                codes: catalog.codes().map(|c| c.name()).collect(),
+                codes: catalog.messages().map(|c| c.name()).collect(),
                 sections: catalog.sections().to_vec(),
             })
             .collect();

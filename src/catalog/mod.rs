@@ -33,6 +33,7 @@ use crate::ftl::render::{Bundle, Part, format_part, load};
 use crate::locale::{english, parse_locale};
 use crate::localized::LocalizedCode;
 use crate::registry::CODES;
+use crate::response::ApiResponse;
 use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
 
 /// Every explanation of every code, in every locale the catalog was built
@@ -205,6 +206,36 @@ pub(crate) fn label_count() -> usize {
     CatalogId::ALL.iter().map(|c| 1 + c.sections().len()).sum()
 }
 
+/// The last answer of [`Catalog::explain_number`]: the code as text,
+/// in English, when no locale has a text for it.
+#[cold]
+fn unexplained(
+    catalog: CatalogId,
+    number: Option<i64>,
+    chain: &FallbackChain,
+) -> Explanation<'static> {
+    static ENGLISH: LanguageIdentifier = unic_langid::langid!("en");
+    let title = match number {
+        Some(n) => format!("{catalog}:{n}"),
+        None => catalog.to_string(),
+    };
+    Explanation {
+        code: catalog
+            .extra("unknown-code")
+            .or_else(|| catalog.codes().next())
+            .unwrap_or(crate::registry::mobizon::SUCCESS),
+        number: number.unwrap_or(0),
+        requested: Requested::of(&chain.requested),
+        locale: &ENGLISH,
+        fallback: true,
+        texts: Texts::Formatted(Box::new(Formatted {
+            title: Cow::Owned(title),
+            explanation: Cow::Borrowed(""),
+            hint: None,
+        })),
+    }
+}
+
 impl std::fmt::Debug for Catalog {
     /// Where the texts come from and which locales it ships:
     /// `Catalog { source: compiled, locales: [en, kk, ru, uk] }`.
@@ -257,7 +288,7 @@ impl Catalog {
     /// ```
     /// let catalog = errcat::Catalog::embedded();
     /// let e = catalog.explain(" Mobizon:30 ", "uk_UA.UTF-8").unwrap();
-    /// assert_eq!(e.code().to_string(), "mobizon:30");
+    /// assert_eq!(e.code_text().to_string(), "mobizon:30");
     /// assert_eq!(e.name(), "rate-limit-exceeded");
     /// assert_eq!(e.requested().to_string(), "uk-UA");
     /// assert_eq!(e.locale().to_string(), "uk");
@@ -456,6 +487,117 @@ impl Catalog {
             let message = self.messages.get(usize::from(slot) * CODES.len() + index)?;
             message.as_ref().map(|m| (slot, m))
         })
+    }
+
+    /// Explains the number an API returned, whatever it is: the code's
+    /// text when the catalog has the number, the catalog's `unknown-code`
+    /// text (kind [`Kind::Unknown`](crate::Kind::Unknown), the number in
+    /// its text) when it does not. Never fails, so an application always
+    /// has something to show.
+    ///
+    /// ```
+    /// use errcat::{Catalog, CatalogId, Kind, planfix};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("kk")?;
+    /// let e = catalog.explain_number(CatalogId::Planfix, 1000, &chain);
+    /// assert_eq!(e.code(), Some(planfix::TASK_NOT_FOUND));
+    ///
+    /// let e = catalog.explain_number(CatalogId::Planfix, 77, &chain);
+    /// assert_eq!((e.code(), e.kind(), e.number()), (None, Kind::Unknown, Some(77)));
+    /// assert_eq!(e.title(), "Белгісіз қате коды: 77");
+    /// assert_eq!(e.locale().to_string(), "kk");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn explain_number(
+        &self,
+        catalog: CatalogId,
+        number: i64,
+        chain: &FallbackChain,
+    ) -> Explanation<'_> {
+        self.explain_answer(catalog, Some(number), None, chain)
+    }
+
+    /// Explains a raw API response ([`ApiResponse`]) as
+    /// [`explain_number`](Self::explain_number) explains its number, and
+    /// gives the server's own text to the explanation as `$message` where
+    /// the text uses it. A Planfix success (`{"Result": "success"}`, no
+    /// code) gets Planfix's `success` text. Never fails.
+    ///
+    /// ```
+    /// use errcat::{ApiResponse, Catalog, Kind};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain_for_accept_language("ru-RU, ru;q=0.9");
+    /// let r = ApiResponse::parse(r#"{"Result":"fail","Code":1000,"Error":"Task not exists"}"#, None)?;
+    /// assert_eq!(catalog.explain_response(&r, &chain).title(), "Задача не найдена");
+    ///
+    /// let r = ApiResponse::parse(r#"{"Result":"success"}"#, None)?;
+    /// let e = catalog.explain_response(&r, &chain);
+    /// assert_eq!((e.kind(), e.title()), (Kind::Success, "Запрос выполнен успешно"));
+    ///
+    /// let r = ApiResponse::parse(r#"{"code": 77, "data": [], "message": "New"}"#, None)?;
+    /// assert_eq!(catalog.explain_response(&r, &chain).kind(), Kind::Unknown);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn explain_response(
+        &self,
+        response: &ApiResponse,
+        chain: &FallbackChain,
+    ) -> Explanation<'_> {
+        self.explain_answer(
+            response.catalog,
+            response.number.map(i64::from),
+            response.message.as_deref(),
+            chain,
+        )
+    }
+
+    /// What [`explain_number`](Self::explain_number) and
+    /// [`explain_response`](Self::explain_response) share: the message for
+    /// an answer (a code, an unknown number, or none: a Planfix success),
+    /// formatted with `$number` and `$message`, and something to show even
+    /// if no locale has a text.
+    fn explain_answer(
+        &self,
+        catalog: CatalogId,
+        number: Option<i64>,
+        message: Option<&str>,
+        chain: &FallbackChain,
+    ) -> Explanation<'_> {
+        let registered = number
+            .and_then(|n| u32::try_from(n).ok())
+            .and_then(|n| catalog.code(n));
+        let code = match (registered, number) {
+            (Some(code), _) => Some(code),
+            (None, Some(_)) => catalog.extra("unknown-code"),
+            (None, None) => catalog.extra("success"),
+        };
+        let mut args = FluentArgs::new();
+        if let Some(number) = number {
+            // Fluent numbers are f64: beyond 2^53 the digits are kept as text.
+            if number.unsigned_abs() <= 1 << 53 {
+                args.set("number", number);
+            } else {
+                args.set("number", number.to_string());
+            }
+        }
+        if let Some(message) = message {
+            args.set("message", message);
+        }
+        let found = code.and_then(|code| {
+            let args = (!code.variables().is_empty() || message.is_some()).then_some(&args);
+            self.lookup_with_args(code, chain, args)
+                .or_else(|_| Catalog::embedded().lookup_with_args(code, chain, args))
+                .ok()
+        });
+        match found {
+            Some(mut e) => {
+                e.number = number.unwrap_or(0);
+                e
+            }
+            // Only a catalog whose build lost the `en` text of an extra
+            // message could get here: show the code rather than nothing.
+            None => unexplained(catalog, number, chain),
+        }
     }
 
     /// `code` shown in the language of `chain`, for `format!`, logging and
@@ -713,6 +855,7 @@ impl Catalog {
             if let (true, Some(locale)) = (message.plain, self.locales.get(usize::from(slot))) {
                 return Ok(Explanation {
                     code,
+                    number: 0,
                     requested,
                     locale: &locale.id,
                     fallback: !asked.contains(&slot),
@@ -749,6 +892,7 @@ impl Catalog {
             };
             return Ok(Explanation {
                 code,
+                number: 0,
                 requested,
                 locale: &locale.id,
                 fallback: !asked.contains(&slot),

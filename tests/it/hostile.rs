@@ -869,7 +869,7 @@ fn check_lookup(
             },
         ) => {
             let got = (
-                e.code().to_string(),
+                e.code_text().to_string(),
                 e.locale().to_string(),
                 e.is_fallback(),
             );
@@ -891,7 +891,7 @@ fn check_lookup(
             }
             Ok(())
         }
-        (Ok(e), _) => Err(format!("answered {} in {}", e.code(), e.locale())),
+        (Ok(e), _) => Err(format!("answered {} in {}", e.code_text(), e.locale())),
         (Err(err), _) => Err(format!("{}: {err}", variant(&err))),
     }
 }

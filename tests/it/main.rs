@@ -16,3 +16,4 @@ mod parity;
 mod props;
 mod support;
 mod terminal;
+mod unknown;

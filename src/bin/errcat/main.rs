@@ -276,7 +276,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                     let text = if text == "-" { read_stdin()? } else { text };
                     let forced = forced.map(|c| c.parse::<CatalogId>()).transpose()?;
                     let response = ApiResponse::parse(&text, forced)?;
-                    let explanation = catalog.lookup(response.code()?, &chain)?;
+                    // A number the catalog lacks, or a Planfix success, is
+                    // explained too: the response is what the user has.
+                    let explanation = catalog.explain_response(&response, &chain);
                     if output.json {
                         render::json(
                             out,
