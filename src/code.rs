@@ -155,6 +155,7 @@ impl std::str::FromStr for CatalogId {
             .ok_or_else(|| Error::UnknownCatalog {
                 input: shown(s),
                 catalog: shown(t),
+                suggestion: closest_catalog(t),
             })
     }
 }
@@ -458,6 +459,7 @@ impl TryFrom<(CatalogId, u32)> for Code {
         catalog.code(number).ok_or_else(|| Error::UnknownCode {
             input: format!("\"{catalog}:{number}\""),
             catalog,
+            suggestion: None,
         })
     }
 }
@@ -506,15 +508,20 @@ fn trim(s: &str) -> &str {
 impl std::str::FromStr for Code {
     type Err = Error;
 
-    /// Parses `<catalog>:<number>` or `<catalog>:<name>`.
+    /// Parses `<catalog>:<number>`, `<catalog>:<name>`, or a bare number
+    /// that exactly one catalog has.
     ///
     /// Surrounding whitespace is ignored, the catalog and the name are
-    /// ASCII-case-insensitive, the number may have leading zeros.
+    /// ASCII-case-insensitive, the number may have leading zeros. A number
+    /// several catalogs have is an [`Error::AmbiguousCode`] naming them; a
+    /// catalog or name that is nearly right is suggested in the error.
     ///
     /// ```
-    /// use errcat::{Code, Error};
+    /// use errcat::{Code, Error, planfix};
     /// assert_eq!("mobizon:030".parse::<Code>().unwrap().to_string(), "mobizon:30");
-    /// assert!(matches!("1000".parse::<Code>(), Err(Error::InvalidCode { .. })));
+    /// assert_eq!("1000".parse::<Code>().unwrap(), planfix::TASK_NOT_FOUND);
+    /// assert!(matches!("1".parse::<Code>(), Err(Error::AmbiguousCode { .. })));
+    /// assert!(matches!("4242".parse::<Code>(), Err(Error::InvalidCode { .. })));
     /// assert!(matches!("jira:1".parse::<Code>(), Err(Error::UnknownCatalog { .. })));
     /// assert!(matches!("planfix:4242".parse::<Code>(), Err(Error::UnknownCode { .. })));
     /// ```
@@ -523,7 +530,12 @@ impl std::str::FromStr for Code {
         let invalid = || Error::InvalidCode {
             input: shown(input),
         };
-        let (catalog, rest) = t.split_once(':').ok_or_else(invalid)?;
+        let Some((catalog, rest)) = t.split_once(':') else {
+            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                return bare_number(input, t);
+            }
+            return Err(invalid());
+        };
         let (catalog, rest) = (trim(catalog), trim(rest));
         if catalog.is_empty() || rest.is_empty() {
             return Err(invalid());
@@ -531,10 +543,12 @@ impl std::str::FromStr for Code {
         let catalog: CatalogId = catalog.parse().map_err(|_| Error::UnknownCatalog {
             input: shown(input),
             catalog: shown(catalog),
+            suggestion: closest_catalog(catalog),
         })?;
         let unknown = || Error::UnknownCode {
             input: shown(input),
             catalog,
+            suggestion: None,
         };
         if rest.bytes().all(|b| b.is_ascii_digit()) {
             // All digits: a number, however long. One that does not fit in
@@ -549,6 +563,60 @@ impl std::str::FromStr for Code {
         if !is_name {
             return Err(invalid());
         }
-        catalog.code_by_name(rest).ok_or_else(unknown)
+        catalog
+            .code_by_name(rest)
+            .ok_or_else(|| Error::UnknownCode {
+                input: shown(input),
+                catalog,
+                suggestion: closest_code(catalog, rest),
+            })
     }
+}
+
+/// A bare number: the code of the one catalog that has it. As
+/// `rustc --explain` takes `0308` for `E0308`, a user need not name the
+/// catalog when only one has the number.
+#[cold]
+fn bare_number(input: &str, digits: &str) -> Result<Code, Error> {
+    let number: Option<u32> = digits.parse().ok();
+    let candidates: Vec<Code> = CatalogId::ALL
+        .iter()
+        .filter_map(|c| c.code(number?))
+        .collect();
+    match candidates[..] {
+        [code] => Ok(code),
+        [] => Err(Error::InvalidCode {
+            input: shown(input),
+        }),
+        _ => Err(Error::AmbiguousCode {
+            input: shown(input),
+            candidates,
+        }),
+    }
+}
+
+/// How many edits make two ids close enough to suggest one for the other:
+/// a third of the length, at least one, at most three.
+fn close(given: &str, known: &str) -> Option<usize> {
+    let distance = crate::text::edit_distance(&given.to_ascii_lowercase().replace('_', "-"), known);
+    let limit = (known.chars().count() / 3).clamp(1, 3);
+    (distance <= limit).then_some(distance)
+}
+
+/// The catalog whose id is closest to `given`, if one is close.
+fn closest_catalog(given: &str) -> Option<CatalogId> {
+    CatalogId::ALL
+        .into_iter()
+        .filter_map(|c| close(given, c.as_str()).map(|d| (d, c)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// The code of `catalog` whose name is closest to `given`, if one is close.
+fn closest_code(catalog: CatalogId, given: &str) -> Option<Code> {
+    catalog
+        .codes()
+        .filter_map(|c| close(given, c.name()).map(|d| (d, c)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }

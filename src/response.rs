@@ -148,6 +148,7 @@ impl ApiResponse {
         let unknown = |shown: String| Error::UnknownCode {
             input: shown,
             catalog: self.catalog,
+            suggestion: None,
         };
         match self.number {
             Some(n) => Code::try_from((self.catalog, n)),

@@ -9,6 +9,7 @@ mod codes;
 mod display;
 mod files;
 mod fixtures;
+mod forgiving;
 mod hostile;
 mod loader;
 mod locale;
