@@ -74,6 +74,7 @@ mod response;
 mod search;
 mod source;
 mod stamp;
+mod system;
 mod text;
 
 pub use accept_language::parse_accept_language;
@@ -92,6 +93,9 @@ pub use registry::{mobizon, planfix};
 pub use response::ApiResponse;
 pub use search::SearchHit;
 pub use stamp::{scaffold_locale, stamp_locale};
+pub use system::env_locales;
+#[cfg(feature = "system-locale")]
+pub use system::system_locales;
 pub use text::fold;
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -20,7 +20,7 @@ use std::sync::atomic::AtomicU64;
 use fluent_bundle::FluentArgs;
 use unic_langid::LanguageIdentifier;
 
-use crate::accept_language::parse_accept_language;
+use crate::accept_language::accept_language_ranges;
 use crate::code::{CatalogId, Code};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -327,7 +327,8 @@ impl Catalog {
     /// A chain in the caller's own order, such as a user's preferred
     /// languages. Each locale narrows to a shipped one; locales this catalog
     /// does not ship are skipped; the last resort (`en`) ends every chain.
-    /// The first locale counts as the requested one.
+    /// The first locale counts as the requested one; a text from any of
+    /// them is not a fallback.
     ///
     /// ```
     /// let chain = errcat::Catalog::embedded().chain_from(["uk-UA", "ru", "fr"]).unwrap();
@@ -351,7 +352,9 @@ impl Catalog {
     /// The chain for an HTTP `Accept-Language` header: the user's languages
     /// in order of quality, each narrowed to a shipped locale, then the
     /// languages the fallback table adds for them (kk → ru), then English.
-    /// Never fails: a header with nothing usable gives the English chain.
+    /// A language the header excludes with `q=0` is never added. Never
+    /// fails: a header with nothing usable gives the English chain. A text
+    /// from any language of the header is not a fallback.
     ///
     /// ```
     /// let catalog = errcat::Catalog::embedded();
@@ -359,15 +362,79 @@ impl Catalog {
     /// assert_eq!(chain.to_string(), "fr-CH: uk → kk → ru → en");
     /// let e = catalog.lookup(errcat::planfix::TASK_NOT_FOUND, &chain).unwrap();
     /// assert_eq!(e.locale().to_string(), "uk");
+    /// assert!(!e.is_fallback());                      // the user asked for uk
     /// assert_eq!(catalog.chain_for_accept_language("kk").to_string(), "kk: kk → ru → en");
+    /// assert_eq!(catalog.chain_for_accept_language("kk, ru;q=0").to_string(), "kk: kk → en");
     /// assert_eq!(catalog.chain_for_accept_language("").to_string(), "en: en");
     /// ```
     pub fn chain_for_accept_language(&self, header: &str) -> FallbackChain {
-        let accepted: Vec<LanguageIdentifier> = parse_accept_language(header)
+        let (accepted, excluded) = accept_language_ranges(header);
+        self.preferred_chain(&accepted, &excluded)
+    }
+
+    /// The chain for a user's own list of languages, best first, as a
+    /// desktop application gets it ([`env_locales`](crate::env_locales),
+    /// [`system_locales`](crate::system_locales) with the `system-locale`
+    /// feature) or a user's settings hold it: like
+    /// [`chain_for_accept_language`](Self::chain_for_accept_language), each
+    /// language narrowed to a shipped one, then what the fallback table
+    /// adds, then English. Entries that are not locales are skipped; never
+    /// fails.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let chain = catalog.chain_for_languages(["kk-KZ", "../..", "uk"]);
+    /// assert_eq!(chain.to_string(), "kk-KZ: kk → uk → ru → en");
+    /// assert_eq!(catalog.chain_for_languages(Vec::<String>::new()).to_string(), "en: en");
+    /// ```
+    pub fn chain_for_languages<I, S>(&self, languages: I) -> FallbackChain
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let accepted: Vec<LanguageIdentifier> = languages
             .into_iter()
-            .map(|(id, _)| id)
+            .filter_map(|l| parse_locale(l.as_ref()).ok())
             .collect();
-        // The user's own order first; then what the table adds to each.
+        self.preferred_chain(&accepted, &[])
+    }
+
+    /// The chain for the languages in the environment, in gettext's order
+    /// (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`; see
+    /// [`env_locales`](crate::env_locales)): what a command-line tool uses
+    /// without a `--lang`.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain_from_env();
+    /// assert_eq!(chain.locales().last().unwrap().to_string(), "en");
+    /// ```
+    pub fn chain_from_env(&self) -> FallbackChain {
+        self.chain_for_languages(crate::system::env_locales())
+    }
+
+    /// The chain for the operating system's preferred languages (see
+    /// [`system_locales`](crate::system_locales)): what a desktop
+    /// application uses.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain_for_system();
+    /// assert_eq!(chain.locales().last().unwrap().to_string(), "en");
+    /// ```
+    #[cfg(feature = "system-locale")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "system-locale")))]
+    pub fn chain_for_system(&self) -> FallbackChain {
+        self.chain_for_languages(crate::system::system_locales())
+    }
+
+    /// The user's languages in order, then what the fallback table adds to
+    /// each of them unless `excluded` names it, then the last resort. The
+    /// user's languages count as asked for.
+    fn preferred_chain(
+        &self,
+        accepted: &[LanguageIdentifier],
+        excluded: &[LanguageIdentifier],
+    ) -> FallbackChain {
+        let excluded_slots: Vec<u16> = excluded.iter().filter_map(|id| self.narrow(id)).collect();
         let policy = accepted
             .iter()
             .filter_map(|id| self.narrow(id))
@@ -375,11 +442,14 @@ impl Catalog {
             .flat_map(|l| l.chain.iter())
             // The last resort comes last, after every language's additions.
             .filter(|slot| !self.unshipped.contains(slot))
+            .filter(|slot| !excluded_slots.contains(slot))
             .filter_map(|&slot| self.locales.get(usize::from(slot)))
             .map(|l| l.id.clone());
         let ids: Vec<LanguageIdentifier> = accepted.iter().cloned().chain(policy).collect();
         let requested = accepted.first().cloned().unwrap_or_else(english);
-        self.ordered_chain(requested, &ids)
+        let mut chain = self.ordered_chain(requested, &ids);
+        chain.asked = accepted.iter().filter_map(|id| self.narrow(id)).collect();
+        chain
     }
 
     /// A chain that tries `ids` in the given order (each narrowed to a
@@ -402,7 +472,10 @@ impl Catalog {
             }
         }
         let head = self.narrow(&requested);
-        self.make_chain(requested, head, slots)
+        let mut chain = self.make_chain(requested, head, slots);
+        // Every locale of a caller's own list is one it asked for.
+        chain.asked = ids.iter().filter_map(|id| self.narrow(id)).collect();
+        chain
     }
 
     /// Explains a pre-parsed `code` along a pre-built `chain`: the fast path
@@ -470,10 +543,18 @@ impl Catalog {
                 .chain(&chain.locales)
                 .map(|l| l.to_string()),
         )?;
+        // What the caller asked for there, it asked for here.
+        let asked: Vec<u16> = chain
+            .slots
+            .iter()
+            .zip(&chain.locales)
+            .filter(|(slot, _)| chain.asked.contains(slot))
+            .filter_map(|(_, l)| self.narrow(l))
+            .collect();
         self.lookup_slots(
             code,
             Requested::of(&rebuilt.requested),
-            &rebuilt.asked,
+            &asked,
             &rebuilt.slots,
             args,
         )

@@ -1279,6 +1279,7 @@ fn f6_an_invalid_lc_all_falls_through_to_lang() {
     let o = Command::new(env!("CARGO_BIN_EXE_errcat"))
         .args(["explain", "planfix:1000", "--json"])
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env("LC_ALL", "../..")
         .env("LANG", "kk_KZ.UTF-8")
         .output()

@@ -97,7 +97,15 @@ fn caller_chains_keep_their_order_and_end_in_english() {
         .lookup(errcat::planfix::TASK_NOT_FOUND, &chain)
         .unwrap();
     assert_eq!(e.locale().to_string(), "uk");
-    assert!(e.is_fallback(), "fr was requested, uk served");
+    // uk is in the caller's own list: what it asked for, not a fallback.
+    assert!(!e.is_fallback(), "uk was asked for and served");
+    let e = catalog
+        .lookup(
+            errcat::planfix::TASK_NOT_FOUND,
+            &catalog.chain_from(["fr"]).unwrap(),
+        )
+        .unwrap();
+    assert!(e.is_fallback(), "fr was requested, en served");
     assert!(catalog.chain_from(Vec::<String>::new()).is_err());
     assert!(catalog.chain_from(["kk", "../.."]).is_err());
 }

@@ -11,6 +11,7 @@ mod files;
 mod fixtures;
 mod forgiving;
 mod hostile;
+mod languages;
 mod loader;
 mod locale;
 mod parity;
