@@ -63,9 +63,10 @@ const KINDS: [(&str, &str); 4] = [
 /// its text may use. They follow the catalog's codes in `CODES`, outside
 /// `CATALOG_RANGES`, so no number or name finds them.
 const EXTRAS: [(&str, &str, &str, &[&str]); 3] = [
-    // A number the registry does not have: `$number` is that number.
-    ("mobizon", "unknown-code", "Unknown", &["number"]),
-    ("planfix", "unknown-code", "Unknown", &["number"]),
+    // A number the registry does not have: `$number` is that number,
+    // `$message` the server's own text, when the response has one.
+    ("mobizon", "unknown-code", "Unknown", &["number", "message"]),
+    ("planfix", "unknown-code", "Unknown", &["number", "message"]),
     // Planfix answers success with `{"Result": "success"}` and no code.
     ("planfix", "success", "Success", &[]),
 ];
@@ -73,9 +74,17 @@ const EXTRAS: [(&str, &str, &str, &[&str]); 3] = [
 /// Every message id of a catalog's file that is a code's: the registry's
 /// codes, then the catalog's extras.
 fn message_ids<'a>(catalog: &str, rows: &'a [Row]) -> Vec<&'a str> {
+    code_variables(catalog, rows)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// [`message_ids`], each with the `$variables` its texts may use.
+fn code_variables<'a>(catalog: &str, rows: &'a [Row]) -> Vec<(&'a str, &'static [&'static str])> {
     rows.iter()
-        .map(|r| r.name.as_str())
-        .chain(EXTRAS.iter().filter(|e| e.0 == catalog).map(|e| e.1))
+        .map(|r| (r.name.as_str(), &[] as &[&str]))
+        .chain(EXTRAS.iter().filter(|e| e.0 == catalog).map(|e| (e.1, e.3)))
         .collect()
 }
 
@@ -120,7 +129,7 @@ fn run() -> BuildResult<()> {
     let catalogs: Vec<CatalogRules<'_>> = all
         .iter()
         .map(|(catalog, rows)| {
-            CatalogRules::new(catalog, sections_of(rows), message_ids(catalog, rows))
+            CatalogRules::new(catalog, sections_of(rows), code_variables(catalog, rows))
         })
         .collect();
     let report = check_sources(&sources, &[], &catalogs);

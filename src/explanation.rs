@@ -103,6 +103,8 @@ pub(crate) struct Formatted<'a> {
     pub(crate) title: Cow<'a, str>,
     pub(crate) explanation: Cow<'a, str>,
     pub(crate) hint: Option<Cow<'a, str>>,
+    /// The `$variables` the texts use that the lookup was not given.
+    pub(crate) missing: Vec<String>,
 }
 
 impl<'a> Explanation<'a> {
@@ -264,6 +266,27 @@ impl<'a> Explanation<'a> {
 }
 
 impl<'a> Explanation<'a> {
+    /// The `$variables` the texts use that the lookup was not given, in the
+    /// order met: empty when every text is complete. Fluent writes
+    /// `{$name}` where such a variable goes, so show the texts only when
+    /// this is empty, or pass the arguments (see
+    /// [`Catalog::lookup_with_args`](crate::Catalog::lookup_with_args)).
+    ///
+    /// ```
+    /// use errcat::{Catalog, CatalogId};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en")?;
+    /// assert!(catalog.explain_number(CatalogId::Planfix, 77, &chain).missing_args().is_empty());
+    /// assert!(catalog.explain("planfix:1000", "en")?.missing_args().is_empty());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn missing_args(&self) -> &[String] {
+        match &self.texts {
+            Texts::Stored(_) => &[],
+            Texts::Formatted(t) => &t.missing,
+        }
+    }
+
     /// The texts as the catalog stores them, borrowed for as long as the
     /// catalog lives: `&'static str` from [`Catalog::embedded`](crate::Catalog::embedded),
     /// so an application's error type can keep them without allocating.

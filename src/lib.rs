@@ -56,6 +56,7 @@
 )]
 
 mod accept_language;
+mod args;
 mod catalog;
 mod check;
 mod code;
@@ -78,6 +79,7 @@ mod system;
 mod text;
 
 pub use accept_language::parse_accept_language;
+pub use args::{Arg, Args};
 pub use catalog::Catalog;
 pub use check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use code::{CatalogId, Code, Kind};

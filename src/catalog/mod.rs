@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicU64;
 
 use fluent_bundle::FluentArgs;
+
+use crate::args::Args;
 use unic_langid::LanguageIdentifier;
 
 use crate::accept_language::accept_language_ranges;
@@ -232,6 +234,7 @@ fn unexplained(
             title: Cow::Owned(title),
             explanation: Cow::Borrowed(""),
             hint: None,
+            missing: Vec::new(),
         })),
     }
 }
@@ -493,28 +496,37 @@ impl Catalog {
     /// ```
     #[inline]
     pub fn lookup(&self, code: Code, chain: &FallbackChain) -> Result<Explanation<'_>, Error> {
-        self.lookup_with_args(code, chain, None)
+        self.lookup_args(code, chain, None)
     }
 
-    /// Like [`lookup`](Self::lookup), passing Fluent arguments to messages
-    /// that use `$variables`. Messages without variables ignore them.
+    /// Like [`lookup`](Self::lookup), passing arguments to messages that
+    /// use `$variables` ([`Code::variables`] lists them per code). Messages
+    /// without variables ignore them. A variable the message uses and
+    /// `args` lacks is reported by [`Explanation::missing_args`], not
+    /// hidden: Fluent writes `{$name}` in its place.
     ///
     /// ```
-    /// use errcat::{Catalog, mobizon};
-    /// use fluent_bundle::FluentArgs;
+    /// use errcat::{Args, Catalog, mobizon};
     /// let catalog = Catalog::embedded();
     /// let chain = catalog.chain("en").unwrap();
-    /// let mut args = FluentArgs::new();
-    /// args.set("limit", 10);
-    /// let e = catalog.lookup_with_args(mobizon::RATE_LIMIT_EXCEEDED, &chain, Some(&args)).unwrap();
-    /// assert!(!e.explanation().is_empty());
+    /// let e = catalog.lookup_with_args(mobizon::RATE_LIMIT_EXCEEDED, &chain, &Args::new().with("limit", 10)).unwrap();
+    /// assert!(e.missing_args().is_empty());
     /// ```
-    #[inline]
     pub fn lookup_with_args(
         &self,
         code: Code,
         chain: &FallbackChain,
-        args: Option<&FluentArgs<'_>>,
+        args: &Args<'_>,
+    ) -> Result<Explanation<'_>, Error> {
+        self.lookup_args(code, chain, Some(args))
+    }
+
+    #[inline]
+    fn lookup_args(
+        &self,
+        code: Code,
+        chain: &FallbackChain,
+        args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
         if chain.instance == self.instance {
             return self.lookup_slots(
@@ -536,7 +548,7 @@ impl Catalog {
         &self,
         code: Code,
         chain: &FallbackChain,
-        args: Option<&FluentArgs<'_>>,
+        args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
         let rebuilt = self.chain_from(
             std::iter::once(&chain.requested)
@@ -652,22 +664,17 @@ impl Catalog {
             (None, Some(_)) => catalog.extra("unknown-code"),
             (None, None) => catalog.extra("success"),
         };
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         if let Some(number) = number {
-            // Fluent numbers are f64: beyond 2^53 the digits are kept as text.
-            if number.unsigned_abs() <= 1 << 53 {
-                args.set("number", number);
-            } else {
-                args.set("number", number.to_string());
-            }
+            // Beyond 2^53 the digits are kept as text (see `Arg`).
+            args.set("number", number);
         }
         if let Some(message) = message {
             args.set("message", message);
         }
         let found = code.and_then(|code| {
-            let args = (!code.variables().is_empty() || message.is_some()).then_some(&args);
-            self.lookup_with_args(code, chain, args)
-                .or_else(|_| Catalog::embedded().lookup_with_args(code, chain, args))
+            self.lookup_args(code, chain, Some(&args))
+                .or_else(|_| Catalog::embedded().lookup_args(code, chain, Some(&args)))
                 .ok()
         });
         match found {
@@ -736,7 +743,8 @@ impl Catalog {
                 let Some(message) = self.message(slot, code) else {
                     continue;
                 };
-                let text = |part, t| self.part_text(t, slot, code, part, None);
+                let mut missing = Vec::new();
+                let mut text = |part, t| self.part_text(t, slot, code, part, None, &mut missing);
                 let candidate = Candidate {
                     code,
                     locale: &locale.id,
@@ -901,6 +909,7 @@ impl Catalog {
         code: Code,
         part: Part,
         args: Option<&FluentArgs<'_>>,
+        missing: &mut Vec<String>,
     ) -> Cow<'c, str> {
         match text {
             Text::Plain(s) => Cow::Borrowed(s),
@@ -909,7 +918,7 @@ impl Catalog {
                 let at = position.map(|p| usize::from(slot) * CatalogId::ALL.len() + p);
                 at.and_then(|at| self.bundles.get(at))
                     .and_then(LazyBundle::get)
-                    .and_then(|bundle| format_part(bundle, code.name(), part, args))
+                    .and_then(|bundle| format_part(bundle, code.name(), part, args, missing))
                     // A part that rendered ahead of time renders again; if
                     // Fluent failed on it now, say so rather than show nothing.
                     .map_or(
@@ -930,7 +939,7 @@ impl Catalog {
         requested: Requested,
         asked: &[u16],
         slots: &[u16],
-        args: Option<&FluentArgs<'_>>,
+        args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
         if let Some((slot, message)) = self.find(code, slots) {
             if let (true, Some(locale)) = (message.plain, self.locales.get(usize::from(slot))) {
@@ -955,20 +964,29 @@ impl Catalog {
         requested: Requested,
         asked: &[u16],
         slots: &[u16],
-        args: Option<&FluentArgs<'_>>,
+        args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
         let found = self
             .find(code, slots)
             .and_then(|(slot, m)| Some((slot, m, self.locales.get(usize::from(slot))?)));
         if let Some((slot, message, locale)) = found {
-            let text = |part: Part, text| self.part_text(text, slot, code, part, args);
             let texts = if message.plain {
                 Texts::Stored(message)
             } else {
+                // Fluent's arguments are made once, and only here.
+                let fluent = args.map(Args::to_fluent);
+                let mut missing = Vec::new();
+                let mut text = |part: Part, text| {
+                    self.part_text(text, slot, code, part, fluent.as_ref(), &mut missing)
+                };
+                let title = text(Part::Title, &message.title);
+                let explanation = text(Part::Explanation, &message.explanation);
+                let hint = message.hint.as_ref().map(|h| text(Part::Hint, h));
                 Texts::Formatted(Box::new(Formatted {
-                    title: text(Part::Title, &message.title),
-                    explanation: text(Part::Explanation, &message.explanation),
-                    hint: message.hint.as_ref().map(|h| text(Part::Hint, h)),
+                    title,
+                    explanation,
+                    hint,
+                    missing,
                 }))
             };
             return Ok(Explanation {
@@ -1025,9 +1043,17 @@ mod tests {
         let lazy = LazyBundle::compiled(unic_langid::langid!("de"), SOURCE);
         let mut args = FluentArgs::new();
         args.set("id", "T-1");
+        let mut missing = Vec::new();
         let first = lazy.get().unwrap();
         assert_eq!(
-            format_part(first, "task-not-found", Part::Explanation, Some(&args)).as_deref(),
+            format_part(
+                first,
+                "task-not-found",
+                Part::Explanation,
+                Some(&args),
+                &mut missing
+            )
+            .as_deref(),
             Some("Die Aufgabe T-1 gibt es nicht.")
         );
         // Built once, then shared.

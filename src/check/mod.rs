@@ -27,7 +27,7 @@ fn registry_rules() -> Vec<CatalogRules<'static>> {
             CatalogRules::new(
                 catalog.as_str(),
                 catalog.sections().iter().copied(),
-                catalog.messages().map(|c| c.name()),
+                catalog.messages().map(|c| (c.name(), c.variables())),
             )
         })
         .collect()

@@ -1,6 +1,7 @@
 //! errcat's integration tests: one binary, one module per topic.
 
 mod alloc;
+mod args;
 mod browser;
 mod catalog;
 mod check;
