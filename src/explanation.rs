@@ -240,7 +240,15 @@ impl<'a> Explanation<'a> {
         self.fallback
     }
 
-    /// One line for end users.
+    /// One line for end users, with its markup: API identifiers in code
+    /// spans (`` Invalid `module` parameter ``; see the crate's *Markup*
+    /// section). [`plain_title`](Self::plain_title) has it without.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:4", "en")?;
+    /// assert_eq!(e.title(), "Invalid `module` parameter");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn title(&self) -> &str {
         match &self.texts {
             Texts::Stored(m) => m.title.rendered(),
@@ -248,7 +256,13 @@ impl<'a> Explanation<'a> {
         }
     }
 
-    /// The full explanation.
+    /// The full explanation, with its markup (code spans).
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:4", "en")?;
+    /// assert!(e.explanation().contains("`module`"));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn explanation(&self) -> &str {
         match &self.texts {
             Texts::Stored(m) => m.explanation.rendered(),
@@ -256,12 +270,54 @@ impl<'a> Explanation<'a> {
         }
     }
 
-    /// What to do next, where the source says.
+    /// What to do next, where the source says, with its markup (code
+    /// spans).
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:4", "en")?;
+    /// assert!(e.hint().unwrap().contains("`module`"));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn hint(&self) -> Option<&str> {
         match &self.texts {
             Texts::Stored(m) => m.hint.as_ref().map(Text::rendered),
             Texts::Formatted(t) => t.hint.as_deref(),
         }
+    }
+
+    /// The title as plain text: code spans without their backticks
+    /// (`Invalid module parameter`), for widgets that show text as it is.
+    /// Borrowed when there is nothing to remove.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:4", "en")?;
+    /// assert_eq!(e.plain_title(), "Invalid module parameter");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn plain_title(&self) -> Cow<'_, str> {
+        plain(self.title())
+    }
+
+    /// The explanation as plain text (see [`plain_title`](Self::plain_title)).
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:4", "en")?;
+    /// assert!(e.plain_explanation().contains(" module ") && !e.plain_explanation().contains('`'));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn plain_explanation(&self) -> Cow<'_, str> {
+        plain(self.explanation())
+    }
+
+    /// The hint as plain text (see [`plain_title`](Self::plain_title)).
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("mobizon:4", "en")?;
+    /// assert!(!e.plain_hint().unwrap().contains('`'));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn plain_hint(&self) -> Option<Cow<'_, str>> {
+        self.hint().map(plain)
     }
 }
 
@@ -332,16 +388,27 @@ pub struct StoredTexts<'a> {
 
 impl fmt::Display for Explanation<'_> {
     /// `{}`: the title, what an application shows in one line. `{:#}`: the
-    /// title, the explanation and the hint, separated by blank lines.
+    /// title, the explanation and the hint, separated by blank lines. Both
+    /// as plain text, code spans without their backticks: `Display` is
+    /// for people.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.title())?;
+        f.write_str(&self.plain_title())?;
         if f.alternate() {
-            write!(f, "\n\n{}", self.explanation())?;
-            if let Some(hint) = self.hint() {
+            write!(f, "\n\n{}", self.plain_explanation())?;
+            if let Some(hint) = self.plain_hint() {
                 write!(f, "\n\n{hint}")?;
             }
         }
         Ok(())
+    }
+}
+
+/// `text` without the backticks of its code spans.
+fn plain(text: &str) -> Cow<'_, str> {
+    if text.contains('`') {
+        Cow::Owned(text.replace('`', ""))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 

@@ -36,6 +36,27 @@
 //! # Ok::<(), errcat::Error>(())
 //! ```
 //!
+//! # Markup
+//!
+//! Texts carry one kind of markup: API identifiers (field and parameter
+//! names, method paths) are Markdown code spans, as in
+//! ``Invalid `module` parameter`` or ``The `data` field lists…``. Nothing
+//! else is marked up: no emphasis, links or HTML. [`Explanation::title`],
+//! [`explanation`](Explanation::explanation) and [`hint`](Explanation::hint)
+//! give the texts with their code spans, for renderers that show them as
+//! code; [`plain_title`](Explanation::plain_title),
+//! [`plain_explanation`](Explanation::plain_explanation) and
+//! [`plain_hint`](Explanation::plain_hint) give them without the backticks,
+//! and `Display` shows plain text.
+//!
+//! ```
+//! let e = errcat::Catalog::embedded().explain("mobizon:5", "en")?;
+//! assert_eq!(e.title(), "Invalid `method` parameter");
+//! assert_eq!(e.plain_title(), "Invalid method parameter");
+//! assert_eq!(e.to_string(), "Invalid method parameter");
+//! # Ok::<(), errcat::Error>(())
+//! ```
+//!
 //! # Features
 //!
 //! - `cli` (default): the `errcat` command-line tool. Libraries and UIs

@@ -16,9 +16,9 @@ fn display_shows_the_title_and_the_alternate_form_everything() {
         ] {
             let e = catalog.lookup(code, &chain).unwrap();
             let shown = catalog.display(code, &chain);
-            assert_eq!(shown.to_string(), e.title(), "{code} {lang}");
-            let mut full = format!("{}\n\n{}", e.title(), e.explanation());
-            if let Some(hint) = e.hint() {
+            assert_eq!(shown.to_string(), e.plain_title(), "{code} {lang}");
+            let mut full = format!("{}\n\n{}", e.plain_title(), e.plain_explanation());
+            if let Some(hint) = e.plain_hint() {
                 full.push_str(&format!("\n\n{hint}"));
             }
             assert_eq!(format!("{shown:#}"), full, "{code} {lang}");

@@ -15,6 +15,7 @@ mod hostile;
 mod languages;
 mod loader;
 mod locale;
+mod markup;
 mod parity;
 mod props;
 mod support;
