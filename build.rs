@@ -121,9 +121,6 @@ fn run() -> BuildResult<()> {
         let rows = read_registry(&path)?;
         all.push((catalog, rows));
     }
-    write_registry(&mut registry, &all)?;
-    fs::write(out.join("registry.rs"), registry)?;
-
     let files = read_locales(&root, &root.join("locales"))?;
     let sources: Vec<SourceFile<'_>> = files.iter().map(ShippedFile::source).collect();
     let catalogs: Vec<CatalogRules<'_>> = all
@@ -146,6 +143,10 @@ fn run() -> BuildResult<()> {
         )
         .into());
     }
+    // The constants' documentation shows each code's English title.
+    let titles = english_titles(&files, &all);
+    write_registry(&mut registry, &all, &titles)?;
+    fs::write(out.join("registry.rs"), registry)?;
     fs::write(out.join("locales.rs"), write_embedded(&files)?)?;
     fs::write(out.join("compiled.rs"), write_compiled(&files, &all)?)?;
     Ok(())
@@ -234,7 +235,42 @@ fn const_name(name: &str) -> String {
     name.to_ascii_uppercase().replace('-', "_")
 }
 
-fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()> {
+/// `(catalog, code name)` → the English title, as the compiled catalog
+/// renders it.
+fn english_titles(
+    files: &[ShippedFile],
+    all: &[(&str, Vec<Row>)],
+) -> std::collections::HashMap<(String, String), String> {
+    let mut titles = std::collections::HashMap::new();
+    let Ok(english) = fallback::LAST_RESORT.parse::<LanguageIdentifier>() else {
+        return titles;
+    };
+    for (catalog, rows) in all {
+        let Some(file) = files
+            .iter()
+            .find(|f| f.locale == fallback::LAST_RESORT && f.catalog == *catalog)
+        else {
+            continue;
+        };
+        let loaded = load(&file.source(), english.clone(), &mut Vec::new());
+        for row in rows {
+            if let Some(RenderedMessage {
+                title: Rendered::Plain(title),
+                ..
+            }) = ftl::render::render_message(&loaded.bundle, &row.name)
+            {
+                titles.insert(((*catalog).to_owned(), row.name.clone()), title);
+            }
+        }
+    }
+    titles
+}
+
+fn write_registry(
+    out: &mut String,
+    all: &[(&str, Vec<Row>)],
+    titles: &std::collections::HashMap<(String, String), String>,
+) -> BuildResult<()> {
     let total: usize = all.iter().map(|(_, rows)| rows.len()).sum::<usize>() + EXTRAS.len();
     if total > usize::from(u16::MAX) {
         return Err(format!("{total} codes: a code's index must fit in u16").into());
@@ -327,9 +363,10 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
 
     let mut index = 0usize;
     for (catalog, rows) in all {
+        let first = rows.first().map_or(String::new(), |r| const_name(&r.name));
         writeln!(
             out,
-            "/// Named codes of the `{catalog}` catalog, generated from `registry/{catalog}.tsv`."
+            "/// Named codes of the `{catalog}` catalog, generated from `registry/{catalog}.tsv`.\n///\n/// ```\n/// let code = errcat::{catalog}::{first};\n/// assert_eq!(code.catalog().as_str(), {catalog:?});\n/// ```"
         )?;
         writeln!(out, "pub mod {catalog} {{")?;
         writeln!(out, "    use crate::Code;")?;
@@ -340,17 +377,23 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
                 .as_deref()
                 .map(|s| format!(", section `{s}`"))
                 .unwrap_or_default();
+            let title = titles
+                .get(&((*catalog).to_owned(), row.name.clone()))
+                .map(|t| format!(" {}", doc_text(t)))
+                .unwrap_or_default();
+            let name = const_name(&row.name);
             writeln!(
                 out,
-                "    /// `{catalog}:{}` (`{}`): kind `{}`{section}.{retired}",
+                "    /// `{catalog}:{}` (`{}`):{title}\n    ///\n    /// Kind `{}`{section}; suggested HTTP status {}.{retired}\n    ///\n    /// ```\n    /// assert_eq!(errcat::{catalog}::{name}.to_string(), \"{catalog}:{}\");\n    /// ```",
                 row.number,
                 row.name,
-                row.kind.to_ascii_lowercase()
+                row.kind.to_ascii_lowercase(),
+                row.http,
+                row.number,
             )?;
             writeln!(
                 out,
-                "    pub const {}: Code = Code::from_index({index});",
-                const_name(&row.name)
+                "    pub const {name}: Code = Code::from_index({index});"
             )?;
             index += 1;
         }
@@ -593,6 +636,21 @@ fn catalog_name<'a>(rows: &[Row], all: &[(&'a str, Vec<Row>)]) -> &'a str {
     all.iter()
         .find(|(_, r)| std::ptr::eq(r.as_slice(), rows))
         .map_or("", |(c, _)| c)
+}
+
+/// An English title as a line of rustdoc: one line, no HTML, and a full
+/// stop unless it ends in punctuation.
+fn doc_text(title: &str) -> String {
+    let mut t: String = title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace('<', "&lt;")
+        .replace('[', "\\[");
+    if !t.ends_with(['.', '!', '?']) {
+        t.push('.');
+    }
+    t
 }
 
 /// A rendered part as a Rust expression.

@@ -21,6 +21,9 @@
 //!   [`FALLBACK_TABLE`]);
 //! - every failure is an [`Error`] naming the input.
 //!
+//! Translator tooling (`errcat check`'s rules, `stamp`, the HTML index) is
+//! in [`tooling`], apart from this application API.
+//!
 //! For hot loops, parse once and use the typed path, which neither parses
 //! nor allocates:
 //!
@@ -82,7 +85,7 @@ mod catalog;
 mod check;
 mod code;
 mod diagnostic;
-pub mod docs;
+mod docs;
 mod error;
 mod explanation;
 mod export;
@@ -98,28 +101,24 @@ mod source;
 mod stamp;
 mod system;
 mod text;
+pub mod tooling;
 
 pub use accept_language::parse_accept_language;
 pub use args::{Arg, Args};
 pub use catalog::Catalog;
-pub use check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use code::{CatalogId, Code, Kind};
-pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use explanation::{Explanation, StoredTexts};
 pub use export::Export;
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
-pub use ftl::stamp::STAMP_PREFIX;
-pub use locale::{MAX_LOCALE_LEN, parse_locale};
+pub use locale::parse_locale;
 pub use localized::LocalizedCode;
 pub use registry::{mobizon, planfix};
 pub use response::ApiResponse;
 pub use search::SearchHit;
-pub use stamp::{scaffold_locale, stamp_locale};
 pub use system::env_locales;
 #[cfg(feature = "system-locale")]
 pub use system::system_locales;
-pub use text::fold;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

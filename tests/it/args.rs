@@ -104,7 +104,7 @@ fn codes_of_the_registry_take_no_variables_yet() {
             "{code}"
         );
     }
-    let report = errcat::check_embedded();
+    let report = errcat::tooling::check_embedded();
     assert!(
         !report
             .diagnostics

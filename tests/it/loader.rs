@@ -3,7 +3,8 @@
 
 use std::process::Command;
 
-use errcat::{Catalog, CatalogId, Diagnostic};
+use errcat::tooling::Diagnostic;
+use errcat::{Catalog, CatalogId};
 
 use crate::fixtures::{TempDir, errcat_command};
 

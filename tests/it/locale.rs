@@ -59,7 +59,7 @@ fn bad_codes_and_locales_get_the_expected_error() {
 #[test]
 fn overlong_and_hostile_locales_are_refused_without_echoing_them_whole() {
     let catalog = Catalog::embedded();
-    let long = "k".repeat(errcat::MAX_LOCALE_LEN + 1);
+    let long = "k".repeat(errcat::tooling::MAX_LOCALE_LEN + 1);
     let nul = "kk\0KZ";
     let bidi = "kk\u{202E}ZK";
     for input in [

@@ -18,6 +18,7 @@ mod locale;
 mod markup;
 mod parity;
 mod props;
+mod root;
 mod support;
 mod terminal;
 mod unknown;

@@ -329,7 +329,8 @@ fn from_dir_serves_every_code(folder: &str, file: &str, bytes: &[u8]) -> Result<
     }
     // The checker reads the same bytes: it reports, it never panics, and
     // each finding is one line with a position.
-    let report = errcat::check_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let report =
+        errcat::tooling::check_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
     for d in &report.diagnostics {
         prop_assert!(
             !d.to_string().contains('\n') && d.line >= 1 && d.column >= 1,
@@ -446,7 +447,8 @@ fn without_stamps(text: &str) -> String {
 fn stamped(text: &str) -> Result<String, TestCaseError> {
     let dir = TempDir::new();
     dir.write("de/mobizon.ftl", text.as_bytes());
-    errcat::stamp_locale(dir.path(), "de").map_err(|e| TestCaseError::fail(e.to_string()))?;
+    errcat::tooling::stamp_locale(dir.path(), "de")
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let after = std::fs::read(dir.path().join("de/mobizon.ftl")).unwrap();
     String::from_utf8(after).map_err(|e| TestCaseError::fail(e.to_string()))
 }

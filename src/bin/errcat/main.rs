@@ -345,13 +345,13 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::Docs { out: dir, locales } => {
             let catalog = load(locales.as_ref())?;
-            let path = errcat::docs::write_index(catalog, &dir)?;
+            let path = errcat::tooling::docs::write_index(catalog, &dir)?;
             writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
         }
         Command::Check { locales, json } => {
             let report = match locales {
-                Some(dir) => errcat::check_dir(dir)?,
-                None => errcat::check_embedded(),
+                Some(dir) => errcat::tooling::check_dir(dir)?,
+                None => errcat::tooling::check_embedded(),
             };
             if json {
                 render::json(out, &report)?;
@@ -364,12 +364,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::NewLocale { lang, locales } => {
-            for path in errcat::scaffold_locale(&locales, &lang)? {
+            for path in errcat::tooling::scaffold_locale(&locales, &lang)? {
                 writeln!(out, "created {}", escape(&path))?;
             }
         }
         Command::Stamp { lang, locales } => {
-            let n = errcat::stamp_locale(&locales, &lang)?;
+            let n = errcat::tooling::stamp_locale(&locales, &lang)?;
             let folder = locale_folder(&locales, &lang)?;
             writeln!(
                 out,

@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use crate::terminal::{escape, escape_lines};
 
-use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, Report, SearchHit};
+use errcat::tooling::Report;
+use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, SearchHit};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// One JSON document and a newline.
