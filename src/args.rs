@@ -14,13 +14,16 @@ use fluent_bundle::{FluentArgs, FluentValue};
 /// ```
 /// use errcat::{Arg, Args};
 /// let args = Args::new().with("number", 77).with("message", "Task not exists");
-/// assert_eq!(args.get("number"), Some(&Arg::Number(77.0)));
-/// assert_eq!(args.get("message"), Some(&Arg::Text("Task not exists".into())));
+/// assert_eq!(args.get("number"), Some(Arg::Number(77.0)));
+/// assert_eq!(args.get("message"), Some(Arg::Text("Task not exists".into())));
 /// assert_eq!(args.get("domain"), None);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct Args<'a> {
-    values: Vec<(Cow<'a, str>, Arg<'a>)>,
+    // Fluent's own arguments, built as they are set: a formatted lookup
+    // then uses them as they are, with no second list to build. The type
+    // stays private, so callers never depend on fluent-bundle's version.
+    fluent: FluentArgs<'a>,
 }
 
 /// One argument's value: text, or a number (which Fluent may format and
@@ -57,15 +60,14 @@ impl<'a> Args<'a> {
     /// ```
     /// let mut args = errcat::Args::new();
     /// args.set("number", 1).set("number", 2);
-    /// assert_eq!(args.get("number"), Some(&errcat::Arg::Number(2.0)));
+    /// assert_eq!(args.get("number"), Some(errcat::Arg::Number(2.0)));
     /// ```
     pub fn set(&mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Arg<'a>>) -> &mut Self {
-        let name = name.into();
-        let value = value.into();
-        match self.values.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, v)) => *v = value,
-            None => self.values.push((name, value)),
-        }
+        let value = match value.into() {
+            Arg::Text(t) => FluentValue::String(t),
+            Arg::Number(n) => FluentValue::from(n),
+        };
+        self.fluent.set(name, value);
         self
     }
 
@@ -86,8 +88,13 @@ impl<'a> Args<'a> {
     /// ```
     /// assert_eq!(errcat::Args::new().get("number"), None);
     /// ```
-    pub fn get(&self, name: &str) -> Option<&Arg<'a>> {
-        self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    pub fn get(&self, name: &str) -> Option<Arg<'_>> {
+        let (_, value) = self.fluent.iter().find(|(n, _)| *n == name)?;
+        match value {
+            FluentValue::String(s) => Some(Arg::Text(Cow::Borrowed(s))),
+            FluentValue::Number(n) => Some(Arg::Number(n.value)),
+            _ => None,
+        }
     }
 
     /// Whether no argument is set.
@@ -96,20 +103,12 @@ impl<'a> Args<'a> {
     /// assert!(errcat::Args::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.fluent.iter().next().is_none()
     }
 
     /// The arguments as Fluent's.
-    pub(crate) fn to_fluent(&self) -> FluentArgs<'_> {
-        let mut out = FluentArgs::with_capacity(self.values.len());
-        for (name, value) in &self.values {
-            let value = match value {
-                Arg::Text(t) => FluentValue::from(t.as_ref()),
-                Arg::Number(n) => FluentValue::from(*n),
-            };
-            out.set(name.as_ref(), value);
-        }
-        out
+    pub(crate) fn fluent(&self) -> &FluentArgs<'a> {
+        &self.fluent
     }
 }
 

@@ -40,15 +40,36 @@ use crate::code::{CatalogId, Code, Kind};
 /// ```
 #[derive(Clone)]
 pub struct Explanation<'a> {
-    /// The code, or the catalog's extra message (`unknown-code`, Planfix's
-    /// `success`) for an answer that carries no code of the registry.
-    pub(crate) code: Code,
-    /// The number the API returned, for `unknown-code`; 0 otherwise.
-    pub(crate) number: i64,
+    /// The code (or the catalog's extra message, `unknown-code` or
+    /// Planfix's `success`, for an answer that carries no code of the
+    /// registry) and whether the text is a fallback.
+    pub(crate) subject: Subject,
     pub(crate) requested: Requested,
     pub(crate) locale: &'a LanguageIdentifier,
-    pub(crate) fallback: bool,
     pub(crate) texts: Texts<'a>,
+}
+
+/// An answer's code and fallback flag in one word: a lookup writes its
+/// answer in whole words, which the caller reads back without the stall
+/// that small stores under a wide load cost (about 5 ns a lookup).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Subject(u64);
+
+impl Subject {
+    #[inline(always)]
+    pub(crate) fn new(code: Code, fallback: bool) -> Subject {
+        Subject(code.index() as u64 | (u64::from(fallback) << 32))
+    }
+
+    #[inline(always)]
+    pub(crate) fn code(self) -> Code {
+        Code::from_index(self.0 as u16)
+    }
+
+    #[inline(always)]
+    pub(crate) fn fallback(self) -> bool {
+        self.0 >> 32 != 0
+    }
 }
 
 /// The requested locale as the subtags that choose a text (language,
@@ -105,6 +126,9 @@ pub(crate) struct Formatted<'a> {
     pub(crate) hint: Option<Cow<'a, str>>,
     /// The `$variables` the texts use that the lookup was not given.
     pub(crate) missing: Vec<String>,
+    /// The number the API returned, for `unknown-code` (whose answer is
+    /// always formatted); kept here so that plain answers stay small.
+    pub(crate) number: i64,
 }
 
 impl<'a> Explanation<'a> {
@@ -121,7 +145,10 @@ impl<'a> Explanation<'a> {
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn code(&self) -> Option<Code> {
-        self.code.is_registered().then_some(self.code)
+        self.subject
+            .code()
+            .is_registered()
+            .then_some(self.subject.code())
     }
 
     /// The catalog of the code.
@@ -132,7 +159,7 @@ impl<'a> Explanation<'a> {
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn catalog(&self) -> CatalogId {
-        self.code.catalog()
+        self.subject.code().catalog()
     }
 
     /// The number the API returned: the code's, or the unknown one;
@@ -147,10 +174,13 @@ impl<'a> Explanation<'a> {
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn number(&self) -> Option<i64> {
-        if self.code.is_registered() {
-            Some(i64::from(self.code.number()))
-        } else if self.code.kind() == Kind::Unknown {
-            Some(self.number)
+        if self.subject.code().is_registered() {
+            Some(i64::from(self.subject.code().number()))
+        } else if self.subject.code().kind() == Kind::Unknown {
+            match &self.texts {
+                Texts::Formatted(t) => Some(t.number),
+                Texts::Stored(_) => None,
+            }
         } else {
             None
         }
@@ -165,7 +195,7 @@ impl<'a> Explanation<'a> {
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn name(&self) -> &'static str {
-        self.code.name()
+        self.subject.code().name()
     }
 
     /// Success, accepted, partial, error, or unknown for a number the
@@ -177,7 +207,7 @@ impl<'a> Explanation<'a> {
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn kind(&self) -> Kind {
-        self.code.kind()
+        self.subject.code().kind()
     }
 
     /// The suggested HTTP status (see [`Code::http_status`]); 500 for an
@@ -189,7 +219,7 @@ impl<'a> Explanation<'a> {
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn http_status(&self) -> u16 {
-        self.code.http_status()
+        self.subject.code().http_status()
     }
 
     /// The code as people write it, for display and logs: `planfix:1000`,
@@ -237,7 +267,7 @@ impl<'a> Explanation<'a> {
     /// narrowed to: the requested language is not shipped, or lacks this
     /// message. Narrowing a region (`kk-KZ` → `kk`) is not a fallback.
     pub fn is_fallback(&self) -> bool {
-        self.fallback
+        self.subject.fallback()
     }
 
     /// One line for end users, with its markup: API identifiers in code
@@ -419,7 +449,7 @@ impl fmt::Debug for Explanation<'_> {
             .field("code", &format_args!("{}", self.code_parts()))
             .field("requested", &format_args!("{}", self.requested))
             .field("locale", &format_args!("{}", self.locale))
-            .field("fallback", &self.fallback)
+            .field("fallback", &self.subject.fallback())
             .field("title", &self.title())
             .field("explanation", &self.explanation())
             .field("hint", &self.hint())
@@ -430,11 +460,11 @@ impl fmt::Debug for Explanation<'_> {
 impl PartialEq for Explanation<'_> {
     /// Same code, requested and serving locale, fallback and texts.
     fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
+        self.subject.code() == other.subject.code()
             && self.number() == other.number()
             && self.requested == other.requested
             && self.locale == other.locale
-            && self.fallback == other.fallback
+            && self.subject.fallback() == other.subject.fallback()
             && self.title() == other.title()
             && self.explanation() == other.explanation()
             && self.hint() == other.hint()
@@ -451,7 +481,7 @@ impl Serialize for Explanation<'_> {
         o.serialize_field("kind", &self.kind())?;
         o.serialize_field("requested", &Shown(&self.requested))?;
         o.serialize_field("locale", &Shown(self.locale))?;
-        o.serialize_field("fallback", &self.fallback)?;
+        o.serialize_field("fallback", &self.subject.fallback())?;
         o.serialize_field("title", self.title())?;
         o.serialize_field("explanation", self.explanation())?;
         o.serialize_field("hint", &self.hint())?;

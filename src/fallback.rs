@@ -119,9 +119,11 @@ pub struct FallbackChain {
     pub(crate) requested: LanguageIdentifier,
     /// The catalog the slots index into (see `Catalog::instance`).
     pub(crate) instance: u64,
-    /// The slots of the locales the caller asked for (the requested
-    /// locale narrowed, or each of the caller's own list): a text from one
-    /// of them is not a fallback.
+    /// The slot the request narrowed to, if its language is shipped.
+    pub(crate) head: Option<u16>,
+    /// The slots of the other locales the caller asked for (each of the
+    /// caller's own list; empty, so never allocated, for one locale): a
+    /// text from these or from `head` is not a fallback.
     pub(crate) asked: Vec<u16>,
     pub(crate) slots: Vec<u16>,
     /// The locales behind `slots`, for display and for use with another catalog.

@@ -62,13 +62,13 @@ fn the_argument_type_is_errcats_own() {
         .set("c", String::from("owned"))
         .set("d", 0.5);
     args.set("a", 2_u8);
-    assert_eq!(args.get("a"), Some(&Arg::Number(2.0)));
+    assert_eq!(args.get("a"), Some(Arg::Number(2.0)));
     assert_eq!(
-        args.get("b").map(ToString::to_string).as_deref(),
+        args.get("b").map(|a| a.to_string()).as_deref(),
         Some("text")
     );
-    assert_eq!(args.get("c"), Some(&Arg::Text("owned".into())));
-    assert_eq!(args.get("d"), Some(&Arg::Number(0.5)));
+    assert_eq!(args.get("c"), Some(Arg::Text("owned".into())));
+    assert_eq!(args.get("d"), Some(Arg::Number(0.5)));
     assert_eq!(Arg::from(i64::MIN), Arg::Text(i64::MIN.to_string().into()));
     assert_eq!(Arg::from(1_i64 << 53), Arg::Number(9_007_199_254_740_992.0));
     assert!(Args::new().is_empty() && !args.is_empty());
