@@ -40,9 +40,17 @@ pub enum CatalogId {
 
 impl CatalogId {
     /// Every catalog, in registry order.
+    ///
+    /// ```
+    /// assert_eq!(errcat::CatalogId::ALL.len(), 2);
+    /// ```
     pub const ALL: [CatalogId; 2] = [CatalogId::Mobizon, CatalogId::Planfix];
 
     /// The catalog's id as written in codes and file names: `mobizon`, `planfix`.
+    ///
+    /// ```
+    /// assert_eq!(errcat::CatalogId::Planfix.as_str(), "planfix");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             CatalogId::Mobizon => "mobizon",
@@ -70,6 +78,11 @@ impl CatalogId {
 
     /// The ids of this catalog's sections (`tasks`, `contacts`, …), in
     /// registry order. Mobizon has none.
+    ///
+    /// ```
+    /// assert_eq!(errcat::CatalogId::Planfix.sections()[0], "unclassified");
+    /// assert!(errcat::CatalogId::Mobizon.sections().is_empty());
+    /// ```
     pub fn sections(self) -> &'static [&'static str] {
         SECTIONS.get(self.position()).copied().unwrap_or(&[])
     }
@@ -189,6 +202,10 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in order.
+    ///
+    /// ```
+    /// assert!(errcat::Kind::ALL.contains(&errcat::Kind::Unknown));
+    /// ```
     pub const ALL: [Kind; 5] = [
         Kind::Success,
         Kind::Accepted,
@@ -198,6 +215,10 @@ impl Kind {
     ];
 
     /// `success`, `accepted`, `partial` or `error`.
+    ///
+    /// ```
+    /// assert_eq!(errcat::Kind::Partial.as_str(), "partial");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Kind::Success => "success",

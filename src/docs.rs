@@ -30,6 +30,10 @@ use crate::fallback::{FallbackChain, LAST_RESORT};
 use crate::files::write::{Mode, write_atomic};
 
 /// The file [`write_index`] writes into its folder.
+///
+/// ```
+/// assert_eq!(errcat::tooling::docs::INDEX_FILE, "index.html");
+/// ```
 pub const INDEX_FILE: &str = "index.html";
 
 /// Renders the error index: one self-contained HTML page with every code of

@@ -10,6 +10,14 @@ use crate::code::{CatalogId, Code};
 /// Each message names the offending input, escaped (control characters,
 /// quotes and non-printing characters are shown as escapes) and shortened to
 /// its first 64 characters, so an error is always one readable line.
+///
+/// ```
+/// fn code(text: &str) -> Result<errcat::Code, errcat::Error> {
+///     Ok(text.parse()?)
+/// }
+/// assert!(code("planfix:1000").is_ok());
+/// assert!(matches!(code("planfix:"), Err(errcat::Error::InvalidCode { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

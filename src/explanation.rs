@@ -259,13 +259,28 @@ impl<'a> Explanation<'a> {
     }
 
     /// The shipped locale whose text this is.
+    ///
+    /// ```
+    /// let e = errcat::Catalog::embedded().explain("planfix:1000", "kk-KZ")?;
+    /// assert_eq!(e.locale().to_string(), "kk");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn locale(&self) -> &'a LanguageIdentifier {
         self.locale
     }
 
     /// Whether the text comes from another locale than the one the request
     /// narrowed to: the requested language is not shipped, or lacks this
-    /// message. Narrowing a region (`kk-KZ` → `kk`) is not a fallback.
+    /// message. Narrowing a region (`kk-KZ` → `kk`) is not a fallback, and
+    /// neither is a text in any language the caller asked for (a chain from
+    /// `chain_from`, `chain_for_languages` or `Accept-Language`).
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// assert!(!catalog.explain("planfix:1000", "kk-KZ")?.is_fallback());
+    /// assert!(catalog.explain("planfix:1000", "de")?.is_fallback());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn is_fallback(&self) -> bool {
         self.subject.fallback()
     }

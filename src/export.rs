@@ -25,6 +25,13 @@ pub struct Export<'a> {
 
 impl<'a> Export<'a> {
     /// The explanations, in registry order.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let export = catalog.export(&catalog.chain("kk")?, None)?;
+    /// assert_eq!(export.entries().len(), 73);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn entries(&self) -> &[Explanation<'a>] {
         &self.entries
     }

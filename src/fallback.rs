@@ -18,10 +18,20 @@ use unic_langid::LanguageIdentifier;
 /// A regional locale (`kk-KZ`) first narrows to the most specific shipped
 /// locale of its language (`kk`); a shipped regional locale (`pt-BR`) is
 /// followed by its shipped less specific ones (`pt`) before this table.
+///
+/// ```
+/// assert_eq!(errcat::FALLBACK_TABLE, &[("kk", &["ru"][..])]);
+/// ```
 pub const FALLBACK_TABLE: &[(&str, &[&str])] = &[("kk", &["ru"])];
 
 /// The language every chain ends in. The reference locale: its files define
 /// what every other locale translates.
+///
+/// ```
+/// let chain = errcat::Catalog::embedded().chain("de")?;
+/// assert_eq!(chain.locales().last().unwrap().to_string(), errcat::LAST_RESORT);
+/// # Ok::<(), errcat::Error>(())
+/// ```
 pub const LAST_RESORT: &str = "en";
 
 /// The table's entry for `language`, or nothing.
@@ -132,11 +142,24 @@ pub struct FallbackChain {
 
 impl FallbackChain {
     /// The locale that was asked for, as parsed.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain("kk_KZ.UTF-8")?;
+    /// assert_eq!(chain.requested().to_string(), "kk-KZ");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn requested(&self) -> &LanguageIdentifier {
         &self.requested
     }
 
     /// The shipped locales to try, in order.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain("kk")?;
+    /// let tags: Vec<String> = chain.locales().iter().map(|l| l.to_string()).collect();
+    /// assert_eq!(tags, ["kk", "ru", "en"]);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn locales(&self) -> &[LanguageIdentifier] {
         &self.locales
     }

@@ -11,6 +11,10 @@ use unic_langid::subtags::{Language, Region};
 use crate::error::{Error, shown};
 
 /// The longest locale string accepted, in bytes.
+///
+/// ```
+/// assert!(errcat::parse_locale(&"a".repeat(errcat::tooling::MAX_LOCALE_LEN + 1)).is_err());
+/// ```
 pub const MAX_LOCALE_LEN: usize = 255;
 
 /// Parses a locale name as people and systems write it into a language

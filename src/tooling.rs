@@ -22,6 +22,11 @@ pub use crate::text::fold;
 
 /// The HTML error index: every code of both catalogs in every shipped
 /// language, on one self-contained page (`errcat docs`).
+///
+/// ```
+/// let page = errcat::tooling::docs::render_index(errcat::Catalog::embedded());
+/// assert!(page.contains("planfix-1000"));
+/// ```
 pub mod docs {
     pub use crate::docs::*;
 }

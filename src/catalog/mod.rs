@@ -798,6 +798,13 @@ impl Catalog {
 
     /// Every code's text along `chain` (of one catalog, or of all), for a
     /// front-end bundle: see [`Export`].
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let export = catalog.export(&catalog.chain("ru")?, Some(errcat::CatalogId::Mobizon))?;
+    /// assert_eq!(export.entries().len(), 20);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn export(
         &self,
         chain: &FallbackChain,
@@ -811,6 +818,10 @@ impl Catalog {
     }
 
     /// The locales this catalog ships, in slot order.
+    ///
+    /// ```
+    /// assert_eq!(errcat::Catalog::embedded().locales().len(), 4);
+    /// ```
     pub fn locales(&self) -> impl ExactSizeIterator<Item = &LanguageIdentifier> {
         self.locales.iter().map(|l| &l.id)
     }
@@ -838,6 +849,13 @@ impl Catalog {
 
     /// The localized name of a catalog (`Planfix REST API`), from the first
     /// locale of `chain` that has it.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let title = catalog.catalog_title(errcat::CatalogId::Planfix, &catalog.chain("en")?);
+    /// assert_eq!(title.as_deref(), Some("Planfix REST API"));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn catalog_title(&self, catalog: CatalogId, chain: &FallbackChain) -> Option<Cow<'_, str>> {
         self.label(label_index(catalog, None)?, chain)
     }

@@ -25,6 +25,10 @@ use crate::text::edit_distance;
 
 /// Every rule `check` applies, with what it finds. The ids are stable: tools
 /// may match on them.
+///
+/// ```
+/// assert!(errcat::tooling::RULES.iter().any(|(id, _)| *id == "missing-message"));
+/// ```
 pub const RULES: &[(&str, &str)] = &[
     (
         "invalid-utf8",
@@ -101,6 +105,11 @@ pub const RULES: &[(&str, &str)] = &[
 ];
 
 /// What `check` found: the findings, and the coverage of each locale.
+///
+/// ```
+/// let report: errcat::tooling::Report = errcat::tooling::check_embedded();
+/// assert!(report.diagnostics.is_empty());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Every finding, ordered by path, line and column.
@@ -110,6 +119,12 @@ pub struct Report {
 }
 
 /// How complete one locale is.
+///
+/// ```
+/// let report = errcat::tooling::check_embedded();
+/// let kk = report.coverage.iter().find(|c| c.locale == "kk").unwrap();
+/// assert_eq!((kk.missing, kk.errors), (0, 0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coverage {
     /// The locale tag (`kk`).
@@ -128,6 +143,10 @@ pub struct Coverage {
 
 impl Report {
     /// Whether any finding is an error (the exit status of `errcat check`).
+    ///
+    /// ```
+    /// assert!(!errcat::tooling::check_embedded().has_errors());
+    /// ```
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
