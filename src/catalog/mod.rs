@@ -591,6 +591,11 @@ impl Catalog {
     /// its text) when it does not. Never fails, so an application always
     /// has something to show.
     ///
+    /// The `unknown-code` texts may use two variables: `$number`, the
+    /// number given here, and `$message`, the server's own text (given by
+    /// [`explain_response`](Self::explain_response) when the response has
+    /// one). The codes of the registry use none (see [`Code::variables`]).
+    ///
     /// ```
     /// use errcat::{Catalog, CatalogId, Kind, planfix};
     /// let catalog = Catalog::embedded();
