@@ -64,6 +64,11 @@
 //!
 //! - `cli` (default): the `errcat` command-line tool. Libraries and UIs
 //!   depend on `errcat` with `default-features = false`.
+//! - `system-locale`: `system_locales()` and
+//!   `Catalog::chain_for_system()`, the operating system's preferred
+//!   languages for desktop applications (adds the `sys-locale` crate).
+//!   Without it, [`env_locales`] and [`Catalog::chain_from_env`] read the
+//!   environment as gettext does.
 
 #![warn(missing_docs)]
 // On docs.rs (see `[package.metadata.docs.rs]`), items that need a feature

@@ -378,8 +378,7 @@ impl Catalog {
 
     /// The chain for a user's own list of languages, best first, as a
     /// desktop application gets it ([`env_locales`](crate::env_locales),
-    /// [`system_locales`](crate::system_locales) with the `system-locale`
-    /// feature) or a user's settings hold it: like
+    /// `system_locales()` with the `system-locale` feature) or a user's settings hold it: like
     /// [`chain_for_accept_language`](Self::chain_for_accept_language), each
     /// language narrowed to a shipped one, then what the fallback table
     /// adds, then English. Entries that are not locales are skipped; never
