@@ -58,12 +58,43 @@ const KINDS: [(&str, &str); 4] = [
     ("error", "Error"),
 ];
 
+/// Messages a catalog's file has beyond its codes, for answers that carry
+/// no code of the registry: catalog, message id, kind and the `$variables`
+/// its text may use. They follow the catalog's codes in `CODES`, outside
+/// `CATALOG_RANGES`, so no number or name finds them.
+const EXTRAS: [(&str, &str, &str, &[&str]); 3] = [
+    // A number the registry does not have: `$number` is that number,
+    // `$message` the server's own text, when the response has one.
+    ("mobizon", "unknown-code", "Unknown", &["number", "message"]),
+    ("planfix", "unknown-code", "Unknown", &["number", "message"]),
+    // Planfix answers success with `{"Result": "success"}` and no code.
+    ("planfix", "success", "Success", &[]),
+];
+
+/// Every message id of a catalog's file that is a code's: the registry's
+/// codes, then the catalog's extras.
+fn message_ids<'a>(catalog: &str, rows: &'a [Row]) -> Vec<&'a str> {
+    code_variables(catalog, rows)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// [`message_ids`], each with the `$variables` its texts may use.
+fn code_variables<'a>(catalog: &str, rows: &'a [Row]) -> Vec<(&'a str, &'static [&'static str])> {
+    rows.iter()
+        .map(|r| (r.name.as_str(), &[] as &[&str]))
+        .chain(EXTRAS.iter().filter(|e| e.0 == catalog).map(|e| (e.1, e.3)))
+        .collect()
+}
+
 struct Row {
     number: u32,
     name: String,
     kind: &'static str,
     section: Option<String>,
     retired: bool,
+    http: u16,
 }
 
 fn main() {
@@ -90,19 +121,12 @@ fn run() -> BuildResult<()> {
         let rows = read_registry(&path)?;
         all.push((catalog, rows));
     }
-    write_registry(&mut registry, &all)?;
-    fs::write(out.join("registry.rs"), registry)?;
-
     let files = read_locales(&root, &root.join("locales"))?;
     let sources: Vec<SourceFile<'_>> = files.iter().map(ShippedFile::source).collect();
     let catalogs: Vec<CatalogRules<'_>> = all
         .iter()
         .map(|(catalog, rows)| {
-            CatalogRules::new(
-                catalog,
-                sections_of(rows),
-                rows.iter().map(|r| r.name.as_str()),
-            )
+            CatalogRules::new(catalog, sections_of(rows), code_variables(catalog, rows))
         })
         .collect();
     let report = check_sources(&sources, &[], &catalogs);
@@ -119,6 +143,10 @@ fn run() -> BuildResult<()> {
         )
         .into());
     }
+    // The constants' documentation shows each code's English title.
+    let titles = english_titles(&files, &all);
+    write_registry(&mut registry, &all, &titles)?;
+    fs::write(out.join("registry.rs"), registry)?;
     fs::write(out.join("locales.rs"), write_embedded(&files)?)?;
     fs::write(out.join("compiled.rs"), write_compiled(&files, &all)?)?;
     Ok(())
@@ -143,11 +171,16 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        let [number, name, kind, section, status] = cols[..] else {
+        let [number, name, kind, section, status, http] = cols[..] else {
             return Err(
-                format!("{at}: expected 5 columns (number name kind section status)").into(),
+                format!("{at}: expected 6 columns (number name kind section status http)").into(),
             );
         };
+        let http: u16 = http
+            .parse()
+            .ok()
+            .filter(|h| (100..=599).contains(h))
+            .ok_or_else(|| format!("{at}: HTTP status {http:?} is not a number from 100 to 599"))?;
         let number: u32 = number
             .parse()
             .map_err(|_| format!("{at}: code number {number:?} is not a u32"))?;
@@ -192,6 +225,7 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
             kind,
             section,
             retired,
+            http,
         });
     }
     Ok(rows)
@@ -201,8 +235,46 @@ fn const_name(name: &str) -> String {
     name.to_ascii_uppercase().replace('-', "_")
 }
 
-fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()> {
-    let total: usize = all.iter().map(|(_, rows)| rows.len()).sum();
+/// `(catalog, code name)` → the English title, as the compiled catalog
+/// renders it.
+fn english_titles(
+    files: &[ShippedFile],
+    all: &[(&str, Vec<Row>)],
+) -> std::collections::HashMap<(String, String), String> {
+    let mut titles = std::collections::HashMap::new();
+    let Ok(english) = fallback::LAST_RESORT.parse::<LanguageIdentifier>() else {
+        return titles;
+    };
+    for (catalog, rows) in all {
+        let Some(file) = files
+            .iter()
+            .find(|f| f.locale == fallback::LAST_RESORT && f.catalog == *catalog)
+        else {
+            continue;
+        };
+        let loaded = load(&file.source(), english.clone(), &mut Vec::new());
+        for row in rows {
+            if let Some(RenderedMessage {
+                title: Rendered::Plain(title),
+                ..
+            }) = ftl::render::render_message(&loaded.bundle, &row.name)
+            {
+                titles.insert(((*catalog).to_owned(), row.name.clone()), title);
+            }
+        }
+    }
+    titles
+}
+
+fn write_registry(
+    out: &mut String,
+    all: &[(&str, Vec<Row>)],
+    titles: &std::collections::HashMap<(String, String), String>,
+) -> BuildResult<()> {
+    let total: usize = all.iter().map(|(_, rows)| rows.len()).sum::<usize>() + EXTRAS.len();
+    if total > usize::from(u16::MAX) {
+        return Err(format!("{total} codes: a code's index must fit in u16").into());
+    }
     writeln!(
         out,
         "/// Every code of every catalog, grouped by catalog in `CatalogId` order."
@@ -210,6 +282,8 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
     writeln!(out, "pub(crate) static CODES: [CodeEntry; {total}] = [")?;
     let mut index = 0usize;
     let mut ranges = Vec::new();
+    let mut messages = Vec::new();
+    let mut extras = Vec::new();
     let mut sections = Vec::new();
     for ((catalog, rows), (_, variant)) in all.iter().zip(CATALOGS) {
         let start = index;
@@ -227,12 +301,22 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
             };
             writeln!(
                 out,
-                "    CodeEntry {{ catalog: CatalogId::{variant}, index: {index}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {} }},",
-                row.number, row.name, row.kind, row.retired
+                "    CodeEntry {{ catalog: CatalogId::{variant}, number: {}, name: {:?}, kind: Kind::{}, section: {section}, retired: {}, http_status: {}, registered: true, variables: &[] }},",
+                row.number, row.name, row.kind, row.retired, row.http
             )?;
             index += 1;
         }
         ranges.push(format!("{start}..{index}"));
+        for (_, name, kind, variables) in EXTRAS.iter().filter(|e| e.0 == *catalog) {
+            let http = if *kind == "Success" { 200 } else { 500 };
+            writeln!(
+                out,
+                "    CodeEntry {{ catalog: CatalogId::{variant}, number: 0, name: {name:?}, kind: Kind::{kind}, section: None, retired: false, http_status: {http}, registered: false, variables: &{variables:?} }},",
+            )?;
+            extras.push(format!("(CatalogId::{variant}, {name:?}, {index})"));
+            index += 1;
+        }
+        messages.push(format!("{start}..{index}"));
         sections.push((catalog, order));
     }
     writeln!(out, "];\n")?;
@@ -245,6 +329,26 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
         "pub(crate) const CATALOG_RANGES: [core::ops::Range<usize>; {}] = [{}];\n",
         ranges.len(),
         ranges.join(", ")
+    )?;
+    writeln!(
+        out,
+        "/// The slice of `CODES` with each catalog's messages: its codes, then its extras."
+    )?;
+    writeln!(
+        out,
+        "pub(crate) const MESSAGE_RANGES: [core::ops::Range<usize>; {}] = [{}];\n",
+        messages.len(),
+        messages.join(", ")
+    )?;
+    writeln!(
+        out,
+        "/// The extra messages: catalog, id, position in `CODES`."
+    )?;
+    writeln!(
+        out,
+        "pub(crate) const EXTRAS: [(CatalogId, &str, u16); {}] = [{}];\n",
+        extras.len(),
+        extras.join(", ")
     )?;
     writeln!(out, "/// The sections of each catalog, in registry order.")?;
     writeln!(
@@ -259,9 +363,10 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
 
     let mut index = 0usize;
     for (catalog, rows) in all {
+        let first = rows.first().map_or(String::new(), |r| const_name(&r.name));
         writeln!(
             out,
-            "/// Named codes of the `{catalog}` catalog, generated from `registry/{catalog}.tsv`."
+            "/// Named codes of the `{catalog}` catalog, generated from `registry/{catalog}.tsv`.\n///\n/// ```\n/// let code = errcat::{catalog}::{first};\n/// assert_eq!(code.catalog().as_str(), {catalog:?});\n/// ```"
         )?;
         writeln!(out, "pub mod {catalog} {{")?;
         writeln!(out, "    use crate::Code;")?;
@@ -272,20 +377,27 @@ fn write_registry(out: &mut String, all: &[(&str, Vec<Row>)]) -> BuildResult<()>
                 .as_deref()
                 .map(|s| format!(", section `{s}`"))
                 .unwrap_or_default();
+            let title = titles
+                .get(&((*catalog).to_owned(), row.name.clone()))
+                .map(|t| format!(" {}", doc_text(t)))
+                .unwrap_or_default();
+            let name = const_name(&row.name);
             writeln!(
                 out,
-                "    /// `{catalog}:{}` (`{}`): kind `{}`{section}.{retired}",
+                "    /// `{catalog}:{}` (`{}`):{title}\n    ///\n    /// Kind `{}`{section}; suggested HTTP status {}.{retired}\n    ///\n    /// ```\n    /// assert_eq!(errcat::{catalog}::{name}.to_string(), \"{catalog}:{}\");\n    /// ```",
                 row.number,
                 row.name,
-                row.kind.to_ascii_lowercase()
+                row.kind.to_ascii_lowercase(),
+                row.http,
+                row.number,
             )?;
             writeln!(
                 out,
-                "    pub const {}: Code = Code::from_entry(&super::CODES[{index}]);",
-                const_name(&row.name)
+                "    pub const {name}: Code = Code::from_index({index});"
             )?;
             index += 1;
         }
+        index += EXTRAS.iter().filter(|e| e.0 == *catalog).count();
         writeln!(out, "}}\n")?;
     }
     Ok(())
@@ -422,7 +534,7 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
             .map(|(file, (_, rows))| CatalogFile {
                 loaded: file.as_ref().map(|(l, _)| l),
                 path: file.as_ref().map_or("", |(_, f)| f.path.as_str()),
-                codes: rows.iter().map(|r| r.name.as_str()).collect(),
+                codes: message_ids(catalog_name(rows, all), rows),
                 sections: sections_of(rows),
             })
             .collect();
@@ -430,8 +542,9 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         // A file keeps its source for a lazy bundle only if it needs one.
         let mut offset = 0;
         for (file, (_, rows)) in loaded.iter().zip(all) {
-            let mine = row.messages.get(offset..offset + rows.len()).unwrap_or(&[]);
-            offset += rows.len();
+            let count = message_ids(catalog_name(rows, all), rows).len();
+            let mine = row.messages.get(offset..offset + count).unwrap_or(&[]);
+            offset += count;
             let dynamic = mine.iter().flatten().any(|m| !m.is_plain());
             bundles.push(file.as_ref().filter(|_| dynamic).map(|(_, f)| *f));
         }
@@ -516,6 +629,28 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
     )?;
     Ok(out)
+}
+
+/// The catalog whose rows these are.
+fn catalog_name<'a>(rows: &[Row], all: &[(&'a str, Vec<Row>)]) -> &'a str {
+    all.iter()
+        .find(|(_, r)| std::ptr::eq(r.as_slice(), rows))
+        .map_or("", |(c, _)| c)
+}
+
+/// An English title as a line of rustdoc: one line, no HTML, and a full
+/// stop unless it ends in punctuation.
+fn doc_text(title: &str) -> String {
+    let mut t: String = title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace('<', "&lt;")
+        .replace('[', "\\[");
+    if !t.ends_with(['.', '!', '?']) {
+        t.push('.');
+    }
+    t
 }
 
 /// A rendered part as a Rust expression.

@@ -492,7 +492,11 @@ fn bench_lookup(c: &mut Criterion, fx: &Fixtures) {
         let mut args = FluentArgs::new();
         args.set("id", "T-4711");
         let e = with_args
-            .lookup_with_args(planfix::TASK_NOT_FOUND, &de_args, Some(&args))
+            .lookup_with_args(
+                planfix::TASK_NOT_FOUND,
+                &de_args,
+                &errcat::Args::new().with("id", "T-4711"),
+            )
             .expect("text");
         assert_eq!(
             Some(e.explanation()),
@@ -502,12 +506,11 @@ fn bench_lookup(c: &mut Criterion, fx: &Fixtures) {
     }
     g.bench_function("errcat_one_arg", |b| {
         b.iter(|| {
-            let mut args = FluentArgs::new();
-            args.set("id", std::hint::black_box("T-4711"));
+            let args = errcat::Args::new().with("id", std::hint::black_box("T-4711"));
             with_args.lookup_with_args(
                 std::hint::black_box(planfix::TASK_NOT_FOUND),
                 &de_args,
-                Some(&args),
+                &args,
             )
         })
     });
@@ -882,7 +885,7 @@ fn summary(since: SystemTime, extras: &Extras) {
         ),
         (
             "lookup/errcat_one_arg",
-            "errcat lookup_with_args, one argument (FluentArgs per call)",
+            "errcat lookup_with_args, one argument (Args per call)",
         ),
         (
             "load/errcat_embedded_build",

@@ -20,7 +20,7 @@ fn main() -> std::process::ExitCode {
             match catalog.explain(code, &locale.to_string()) {
                 Ok(e) => println!(
                     "{} [{}] {} — {}",
-                    e.code(),
+                    e.code_text(),
                     e.locale(),
                     e.title(),
                     e.explanation()

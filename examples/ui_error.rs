@@ -1,79 +1,68 @@
-//! A UI's own error type that shows API failures to its user in the user's
-//! language, through errcat's typed path: codes come from the API as numbers,
-//! the chain is built once per user, and lookups neither parse nor allocate.
+//! An application's own error type (thiserror) that shows API failures to
+//! its user in the user's language: the chain is chosen once, from
+//! `--lang` or from the system (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`,
+//! `LANG`), and `#[error(...)]` formats each failure through errcat.
 //!
 //! Run: `cargo run --example ui_error -- kk`
 
-use std::fmt;
+use std::sync::OnceLock;
 
-use errcat::{Catalog, CatalogId, FallbackChain};
+use errcat::{ApiResponse, Catalog, CatalogId, Code, FallbackChain};
+
+/// The user's languages, chosen once at start-up.
+static USER_CHAIN: OnceLock<FallbackChain> = OnceLock::new();
+
+fn user_chain() -> &'static FallbackChain {
+    USER_CHAIN.get_or_init(|| Catalog::embedded().chain_from_env())
+}
 
 /// What the application's API client returns when a call fails.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 enum AppError {
-    /// The Planfix REST API answered `{"Result": "fail", "Code": n, "Error": …}`.
-    Planfix { code: u32, server_message: String },
-    /// The Mobizon SMS API answered `{"code": n, "message": …}`.
-    Mobizon { code: u32 },
+    /// A code the catalog knows, shown by its title in the user's language.
+    #[error("{}", Catalog::embedded().display(*.0, user_chain()))]
+    Api(Code),
+    /// Whatever the API answered, known code or not: errcat always has a
+    /// text for it (a number it does not know gets `unknown-code`).
+    #[error("{}", Catalog::embedded().explain_response(.0, user_chain()))]
+    Response(ApiResponse),
+    /// Not an API failure at all.
+    #[error("the network is unreachable")]
+    Offline,
 }
 
-/// Renders an `AppError` for one user.
-struct Localized<'a> {
-    error: &'a AppError,
-    chain: &'a FallbackChain,
-}
-
-impl fmt::Display for Localized<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (catalog, number) = match self.error {
-            AppError::Planfix { code, .. } => (CatalogId::Planfix, *code),
-            AppError::Mobizon { code } => (CatalogId::Mobizon, *code),
-        };
-        let explained = catalog
-            .code(number)
-            .and_then(|code| Catalog::embedded().lookup(code, self.chain).ok());
-        match explained {
-            Some(e) => {
-                write!(f, "{}", e.title())?;
-                if let Some(hint) = e.hint() {
-                    write!(f, " — {hint}")?;
-                }
-                Ok(())
-            }
-            // A code the catalog does not know yet: show what the server said.
-            None => match self.error {
-                AppError::Planfix { server_message, .. } => {
-                    write!(f, "{server_message} ({catalog}:{number})")
-                }
-                AppError::Mobizon { .. } => write!(f, "{catalog}:{number}"),
-            },
+impl AppError {
+    /// The error for a number an API returned, as `?` would produce it.
+    fn from_number(catalog: CatalogId, number: u32, raw: &str) -> AppError {
+        match Code::try_from((catalog, number)) {
+            Ok(code) => AppError::Api(code),
+            Err(_) => ApiResponse::parse(raw, Some(catalog))
+                .map(AppError::Response)
+                .unwrap_or(AppError::Offline),
         }
     }
 }
 
 fn main() -> Result<(), errcat::Error> {
-    let lang = std::env::args().nth(1).unwrap_or_else(|| "en".to_owned());
-    let chain = Catalog::embedded().chain(&lang)?;
+    if let Some(lang) = std::env::args().nth(1) {
+        let _ = USER_CHAIN.set(Catalog::embedded().chain(&lang)?);
+    }
+    println!("[{}]", user_chain());
     let failures = [
-        AppError::Planfix {
-            code: 1000,
-            server_message: "Task not exists".to_owned(),
-        },
-        AppError::Mobizon { code: 30 },
-        AppError::Planfix {
-            code: 77,
-            server_message: "Something new".to_owned(),
-        },
+        AppError::Api(errcat::planfix::TASK_NOT_FOUND),
+        AppError::Api(errcat::mobizon::INVALID_MODULE),
+        AppError::from_number(CatalogId::Mobizon, 30, r#"{"code": 30}"#),
+        AppError::from_number(
+            CatalogId::Planfix,
+            77,
+            r#"{"Result": "fail", "Code": 77, "Error": "Something new"}"#,
+        ),
+        AppError::Offline,
     ];
-    println!("[{chain}]");
     for error in &failures {
-        println!(
-            "{}",
-            Localized {
-                error,
-                chain: &chain
-            }
-        );
+        // `{}` is the title; `{:#}` in a details view would add the
+        // explanation and the hint.
+        println!("{error}");
     }
     Ok(())
 }

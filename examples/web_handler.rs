@@ -16,19 +16,22 @@ fn handle(accept_language: &str, upstream_body: &str) -> (u16, serde_json::Value
     // In a real service: build the chain once per request, reuse it for
     // every message of the response.
     let chain = catalog.chain_for_accept_language(accept_language);
-    let explained = ApiResponse::parse(upstream_body, None)
-        .and_then(|response| response.code())
-        .and_then(|code| catalog.lookup(code, &chain));
-    match explained {
-        Ok(e) if e.kind().is_error() => (
-            502,
-            json!({ "error": e.title(), "detail": e.explanation(), "hint": e.hint(), "code": e.code(), "lang": e.locale().to_string() }),
-        ),
-        Ok(e) => (
-            200,
-            json!({ "status": e.title(), "code": e.code(), "lang": e.locale().to_string() }),
-        ),
-        // Not a response errcat knows: say so without inventing a meaning.
+    match ApiResponse::parse(upstream_body, None) {
+        // Every response has an answer: a number the catalog lacks gets its
+        // `unknown-code` text. The status is errcat's suggestion per code.
+        Ok(response) => {
+            let e = catalog.explain_response(&response, &chain);
+            let key = if e.kind().is_error() {
+                "error"
+            } else {
+                "status"
+            };
+            (
+                e.http_status(),
+                json!({ key: e.plain_title(), "detail": e.plain_explanation(), "hint": e.plain_hint(), "code": e.code_text().to_string(), "lang": e.locale().to_string() }),
+            )
+        }
+        // Not a response of either API: say so without inventing a meaning.
         Err(err) => (
             502,
             json!({ "error": "upstream error", "detail": err.to_string() }),
@@ -44,6 +47,7 @@ fn main() {
         r#"{"code": 30, "data": [], "message": "Too many requests"}"#,
         r#"{"Result": "fail", "Code": 1000, "Error": "Task not exists"}"#,
         r#"{"code": 100, "data": "774", "message": ""}"#,
+        r#"{"Result": "success"}"#,
         r#"{"oops": true}"#,
     ] {
         let (status, answer) = handle(&header, body);

@@ -101,6 +101,11 @@ function locale(language, script, region, variants) {
  * `*` and POSIX names are skipped; equal qualities keep the header's order.
  */
 export function parseAcceptLanguage(header) {
+  return acceptLanguageRanges(header).ranges;
+}
+
+/** The accepted ranges, best first, and the languages excluded with q=0. */
+function acceptLanguageRanges(header) {
   let bytes = utf8.encode(String(header ?? ""));
   if (bytes.length > MAX_HEADER_BYTES) {
     let end = MAX_HEADER_BYTES;
@@ -109,12 +114,15 @@ export function parseAcceptLanguage(header) {
   }
   const text = new TextDecoder().decode(bytes);
   const ranges = [];
+  const excluded = [];
   for (const part of text.split(",").slice(0, MAX_RANGES)) {
     const [rawTag, ...params] = part.split(";");
     const tag = trim(rawTag);
     if (tag === "" || tag === "*") continue;
     let quality = 1;
     for (const param of params) {
+      // A trailing `;` keeps the range.
+      if (trim(param) === "") continue;
       const eq = param.indexOf("=");
       if (eq < 0) {
         quality = null;
@@ -122,17 +130,23 @@ export function parseAcceptLanguage(header) {
       }
       if (trim(param.slice(0, eq)).toLowerCase() === "q") quality = parseQuality(trim(param.slice(eq + 1)));
     }
-    if (quality === null || !(quality > 0)) continue;
-    if (/[_.@]/.test(tag)) continue;
+    // Only BCP 47 here, but `_` for `-` is a common slip.
+    if (/[.@]/.test(tag)) continue;
     let parsed;
     try {
-      parsed = parseLocale(tag);
+      parsed = parseLocale(tag.replaceAll("_", "-"));
     } catch {
       continue;
     }
-    if (!ranges.some((r) => r.locale.tag === parsed.tag)) ranges.push({ locale: parsed, quality });
+    if (quality !== null && quality > 0 && !ranges.some((r) => r.locale.tag === parsed.tag)) {
+      ranges.push({ locale: parsed, quality });
+    } else if (quality !== null && quality <= 0) {
+      excluded.push(parsed);
+    }
   }
-  return ranges.sort((a, b) => b.quality - a.quality);
+  // A language excluded anywhere in the header is not acceptable.
+  const kept = ranges.filter((r) => !excluded.some((e) => e.tag === r.locale.tag));
+  return { ranges: kept.sort((a, b) => b.quality - a.quality), excluded };
 }
 
 function parseQuality(value) {
@@ -242,7 +256,7 @@ export class Catalog {
     }
     const entry = registry.codes.find((c) => c.number === number);
     if (!entry) return undefined;
-    const { requested, head, slots } = this.#resolve(languages);
+    const { requested, head, asked, slots } = this.#resolve(languages);
     for (const slot of slots) {
       const tag = this.#shipped[slot].tag;
       const texts = this.#texts.get(tag);
@@ -260,7 +274,7 @@ export class Catalog {
           section: entry.section,
           requested: requested.tag,
           locale: tag,
-          fallback: head !== slot,
+          fallback: head !== slot && !asked.includes(slot),
           title: message.title,
           explanation: message.explanation,
           hint: message.hint,
@@ -322,7 +336,7 @@ export class Catalog {
       const requested = parseLocale(languages);
       const head = this.#narrow(requested);
       const slots = head === null ? this.#unshipped : this.#chains[head];
-      return { requested, head, slots };
+      return { requested, head, asked: [], slots };
     }
     const header = typeof languages === "string" ? languages : Array.from(languages).join(", ");
     return this.#acceptLanguage(header);
@@ -330,13 +344,15 @@ export class Catalog {
 
   /** The user's languages in order, then what the table adds to each, then the last resort. */
   #acceptLanguage(header) {
-    const accepted = parseAcceptLanguage(header).map((r) => r.locale);
+    const { ranges, excluded } = acceptLanguageRanges(header);
+    const accepted = ranges.map((r) => r.locale);
+    const excludedSlots = excluded.map((id) => this.#narrow(id)).filter((s) => s !== null);
     const policy = [];
     for (const id of accepted) {
       const slot = this.#narrow(id);
       if (slot === null) continue;
       for (const s of this.#chains[slot]) {
-        if (!this.#unshipped.includes(s)) policy.push(this.#shipped[s]);
+        if (!this.#unshipped.includes(s) && !excludedSlots.includes(s)) policy.push(this.#shipped[s]);
       }
     }
     const requested = accepted[0] ?? locale("en", null, null, []);
@@ -346,8 +362,11 @@ export class Catalog {
       if (!slots.includes(slot)) slots.push(slot);
       if (this.#unshipped.includes(slot)) break;
     }
-    return { requested, head: this.#narrow(requested), slots };
+    // Every language of the header is one the user asked for.
+    const asked = accepted.map((id) => this.#narrow(id)).filter((s) => s !== null);
+    return { requested, head: this.#narrow(requested), asked, slots };
   }
+
 }
 
 /**

@@ -20,21 +20,40 @@ const MAX_RANGES: usize = 32;
 ///
 /// Ranges with `q=0` (not acceptable), malformed ranges and malformed
 /// q-values are skipped; equal qualities keep the header's order; `*` (any
-/// language) adds nothing, since every chain ends in English anyway.
+/// language) adds nothing, since every chain ends in English anyway. Tags
+/// are read as [`parse_locale`] reads them, except POSIX codesets and
+/// modifiers: `kk_KZ` is `kk-KZ`, and extensions (`ru-RU-u-ca-gregory`) are
+/// dropped. An empty parameter (`aa;`) is ignored.
 ///
 /// ```
-/// let langs = errcat::parse_accept_language("ru;q=0.5, kk-KZ, uk;q=0.9, *;q=0.1, ??, de;q=0");
+/// let langs = errcat::parse_accept_language("ru;q=0.5, kk-KZ, uk;q=0.9, *;q=0.1, ??, de;q=0, aa;, en_GB");
 /// let tags: Vec<String> = langs.iter().map(|(l, _)| l.to_string()).collect();
-/// assert_eq!(tags, ["kk-KZ", "uk", "ru"]);
-/// assert_eq!(langs[1].1, 0.9);
+/// assert_eq!(tags, ["kk-KZ", "aa", "en-GB", "uk", "ru"]);
+/// assert_eq!(langs[3].1, 0.9);
 /// ```
 pub fn parse_accept_language(header: &str) -> Vec<(LanguageIdentifier, f32)> {
+    ranges(header).0
+}
+
+/// The accepted languages, best first, and those the header excludes with
+/// `q=0`, for a chain that must not add them back.
+pub(crate) fn accept_language_ranges(
+    header: &str,
+) -> (Vec<LanguageIdentifier>, Vec<LanguageIdentifier>) {
+    let (accepted, excluded) = ranges(header);
+    (accepted.into_iter().map(|(id, _)| id).collect(), excluded)
+}
+
+type Ranges = (Vec<(LanguageIdentifier, f32)>, Vec<LanguageIdentifier>);
+
+fn ranges(header: &str) -> Ranges {
     let mut end = header.len().min(MAX_HEADER_BYTES);
     while !header.is_char_boundary(end) {
         end -= 1;
     }
     let header = header.get(..end).unwrap_or_default();
     let mut ranges: Vec<(LanguageIdentifier, f32)> = Vec::new();
+    let mut excluded: Vec<LanguageIdentifier> = Vec::new();
     for part in header.split(',').take(MAX_RANGES) {
         let mut fields = part.split(';');
         let tag = fields.next().unwrap_or_default().trim();
@@ -43,6 +62,9 @@ pub fn parse_accept_language(header: &str) -> Vec<(LanguageIdentifier, f32)> {
         }
         let mut quality = Some(1.0);
         for param in fields {
+            if param.trim().is_empty() {
+                continue;
+            }
             let Some((key, value)) = param.split_once('=') else {
                 quality = None;
                 continue;
@@ -51,21 +73,27 @@ pub fn parse_accept_language(header: &str) -> Vec<(LanguageIdentifier, f32)> {
                 quality = parse_quality(value.trim());
             }
         }
-        let Some(quality) = quality.filter(|q| *q > 0.0) else {
+        // Only BCP 47 here, but `_` for `-` is a common slip: an HTTP
+        // header has no POSIX codesets or modifiers.
+        if tag.contains(['.', '@']) {
+            continue;
+        }
+        let Ok(id) = parse_locale(&tag.replace('_', "-")) else {
             continue;
         };
-        // Only BCP 47 here: an HTTP header has no POSIX names.
-        if tag.contains(['_', '.', '@']) {
-            continue;
-        }
-        let Ok(id) = parse_locale(tag) else { continue };
-        if !ranges.iter().any(|(seen, _)| *seen == id) {
-            ranges.push((id, quality));
+        match quality {
+            Some(q) if q > 0.0 && !ranges.iter().any(|(seen, _)| *seen == id) => {
+                ranges.push((id, q));
+            }
+            Some(q) if q <= 0.0 => excluded.push(id),
+            _ => {}
         }
     }
+    // A language excluded anywhere in the header is not acceptable.
+    ranges.retain(|(id, _)| !excluded.contains(id));
     // Stable: equal qualities keep the header's order.
     ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
-    ranges
+    (ranges, excluded)
 }
 
 /// A q-value: `0`, `1`, or up to three decimals (`0.5`, `1.000`).

@@ -9,6 +9,11 @@ use std::fmt;
 use serde::Serialize;
 
 /// How much a finding matters.
+///
+/// ```
+/// use errcat::tooling::{Severity, check_embedded};
+/// assert!(check_embedded().diagnostics.iter().all(|d| d.severity != Severity::Error));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -32,6 +37,17 @@ impl fmt::Display for Severity {
 ///
 /// Displays as `path:line:col: severity: rule: message`, the form editors
 /// and CI logs link to.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("errcat-diag-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("de")).unwrap();
+/// std::fs::write(dir.join("de/mobizon.ftl"), "sucess = Erfolg\n").unwrap();
+/// let report = errcat::tooling::check_dir(&dir)?;
+/// let d = report.diagnostics.iter().find(|d| d.rule == "unknown-id").unwrap();
+/// assert_eq!((d.line, d.column), (1, 1));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), errcat::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The file, as `locales/<lang>/<catalog>.ftl`.

@@ -14,7 +14,7 @@
 //! from a `file://` URL, an intranet server or an air-gapped laptop alike.
 //!
 //! ```no_run
-//! let path = errcat::docs::write_index(errcat::Catalog::embedded(), "target/error-index".as_ref())?;
+//! let path = errcat::tooling::docs::write_index(errcat::Catalog::embedded(), "target/error-index".as_ref())?;
 //! println!("open {}", path.display());
 //! # Ok::<(), errcat::Error>(())
 //! ```
@@ -30,6 +30,10 @@ use crate::fallback::{FallbackChain, LAST_RESORT};
 use crate::files::write::{Mode, write_atomic};
 
 /// The file [`write_index`] writes into its folder.
+///
+/// ```
+/// assert_eq!(errcat::tooling::docs::INDEX_FILE, "index.html");
+/// ```
 pub const INDEX_FILE: &str = "index.html";
 
 /// Renders the error index: one self-contained HTML page with every code of
@@ -40,7 +44,7 @@ pub const INDEX_FILE: &str = "index.html";
 /// committed or diffed.
 ///
 /// ```
-/// let html = errcat::docs::render_index(errcat::Catalog::embedded());
+/// let html = errcat::tooling::docs::render_index(errcat::Catalog::embedded());
 /// assert!(html.starts_with("<!DOCTYPE html>"));
 /// assert!(html.contains(r#"<html lang="en""#));
 /// // A stable anchor per code, readable without JavaScript:
@@ -165,7 +169,7 @@ pub fn render_index(catalog: &Catalog) -> String {
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-docs-doctest-{}", std::process::id()));
-/// let path = errcat::docs::write_index(errcat::Catalog::embedded(), &dir.join("site"))?;
+/// let path = errcat::tooling::docs::write_index(errcat::Catalog::embedded(), &dir.join("site"))?;
 /// assert_eq!(path, dir.join("site").join("index.html"));
 /// let html = std::fs::read_to_string(&path).unwrap();
 /// assert!(html.contains(r#"id="planfix-1000""#));

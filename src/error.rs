@@ -1,22 +1,33 @@
 //! The one error type of the library. Every message names the input that
 //! caused it, quoted and escaped, so it fits on one line whatever the input.
 
-use crate::code::CatalogId;
+use std::fmt;
+
+use crate::code::{CatalogId, Code};
 
 /// Why a lookup could not be answered.
 ///
 /// Each message names the offending input, escaped (control characters,
 /// quotes and non-printing characters are shown as escapes) and shortened to
 /// its first 64 characters, so an error is always one readable line.
+///
+/// ```
+/// fn code(text: &str) -> Result<errcat::Code, errcat::Error> {
+///     Ok(text.parse()?)
+/// }
+/// assert!(code("planfix:1000").is_ok());
+/// assert!(matches!(code("planfix:"), Err(errcat::Error::InvalidCode { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The code is not of the form `<catalog>:<number>` or `<catalog>:<name>`.
+    /// The code is not of the form `<catalog>:<number>`, `<catalog>:<name>`
+    /// or a bare number.
     ///
     /// ```
-    /// let err = errcat::Catalog::embedded().explain("1000", "en").unwrap_err();
+    /// let err = errcat::Catalog::embedded().explain("planfix:", "en").unwrap_err();
     /// assert!(matches!(err, errcat::Error::InvalidCode { .. }));
-    /// assert_eq!(err.to_string(), r#"invalid code "1000": expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"#);
+    /// assert_eq!(err.to_string(), r#"invalid code "planfix:": expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"#);
     /// ```
     #[error(
         "invalid code {input}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"
@@ -32,13 +43,23 @@ pub enum Error {
     /// let err = errcat::Catalog::embedded().explain("jira:1", "en").unwrap_err();
     /// assert!(matches!(err, errcat::Error::UnknownCatalog { .. }));
     /// assert_eq!(err.to_string(), r#"unknown catalog "jira" in "jira:1": known catalogs are mobizon, planfix"#);
+    ///
+    /// let err = errcat::Catalog::embedded().explain("planfx:1000", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::UnknownCatalog { suggestion: Some(errcat::CatalogId::Planfix), .. }));
+    /// assert!(err.to_string().ends_with("; did you mean planfix?"));
     /// ```
-    #[error("unknown catalog {catalog} in {input}: known catalogs are mobizon, planfix")]
+    #[error(
+        "unknown catalog {catalog} in {input}: known catalogs are mobizon, planfix{}",
+        did_you_mean(suggestion)
+    )]
+    #[non_exhaustive]
     UnknownCatalog {
         /// The code as given (escaped, shortened).
         input: String,
         /// The catalog part (escaped, shortened).
         catalog: String,
+        /// The catalog whose id is closest to the one given, if one is close.
+        suggestion: Option<CatalogId>,
     },
 
     /// The catalog exists but has no such number or name.
@@ -47,13 +68,54 @@ pub enum Error {
     /// let err = errcat::Catalog::embedded().explain("planfix:4242", "en").unwrap_err();
     /// assert!(matches!(err, errcat::Error::UnknownCode { .. }));
     /// assert_eq!(err.to_string(), r#"unknown code "planfix:4242": catalog planfix has no such code"#);
+    ///
+    /// let err = errcat::Catalog::embedded().explain("planfix:task-not-fund", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::UnknownCode { suggestion: Some(errcat::planfix::TASK_NOT_FOUND), .. }));
+    /// assert!(err.to_string().ends_with("; did you mean planfix:task-not-found?"));
     /// ```
-    #[error("unknown code {input}: catalog {catalog} has no such code")]
+    #[error(
+        "unknown code {input}: catalog {catalog} has no such code{}",
+        did_you_mean(&suggestion.map(Named))
+    )]
+    #[non_exhaustive]
     UnknownCode {
         /// The code as given (escaped, shortened).
         input: String,
         /// The catalog that was searched.
         catalog: CatalogId,
+        /// The code whose name is closest to the one given, if one is close.
+        suggestion: Option<Code>,
+    },
+
+    /// A bare number that more than one catalog has: the catalog must be
+    /// named.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("1", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::AmbiguousCode { ref candidates, .. } if candidates.len() == 2));
+    /// assert_eq!(err.to_string(), r#"ambiguous code "1": mobizon:1 or planfix:1"#);
+    /// // A number only one catalog has needs no catalog:
+    /// assert_eq!(errcat::Catalog::embedded().explain("1000", "en")?.code(), Some(errcat::planfix::TASK_NOT_FOUND));
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    #[error("ambiguous code {input}: {}", either(candidates))]
+    AmbiguousCode {
+        /// The code as given (escaped, shortened).
+        input: String,
+        /// Every code with that number, in catalog order.
+        candidates: Vec<Code>,
+    },
+
+    /// A kind is not `success`, `accepted`, `partial`, `error` or `unknown`.
+    ///
+    /// ```
+    /// let err = "failure".parse::<errcat::Kind>().unwrap_err();
+    /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial, error or unknown"#);
+    /// ```
+    #[error("unknown kind {input}: expected success, accepted, partial, error or unknown")]
+    UnknownKind {
+        /// The kind as given (escaped, shortened).
+        input: String,
     },
 
     /// The locale is not a BCP 47 or POSIX locale name.
@@ -125,6 +187,32 @@ pub enum Error {
         /// The requested locale.
         requested: String,
     },
+}
+
+/// `; did you mean <suggestion>?`, or nothing.
+fn did_you_mean<T: fmt::Display>(suggestion: &Option<T>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!("; did you mean {s}?"))
+        .unwrap_or_default()
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn either(codes: &[Code]) -> String {
+    let shown: Vec<String> = codes.iter().map(ToString::to_string).collect();
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => shown.concat(),
+    }
+}
+
+/// A code shown by its name, as the user typed a name.
+struct Named(Code);
+
+impl fmt::Display for Named {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.0.catalog(), self.0.name())
+    }
 }
 
 /// How many characters of an offending input an error message repeats.

@@ -35,6 +35,13 @@ pub struct Export<'a> {
 
 impl<'a> Export<'a> {
     /// The explanations, in registry order.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let export = catalog.export(&catalog.chain("kk")?, None)?;
+    /// assert_eq!(export.entries().len(), 73);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn entries(&self) -> &[Explanation<'a>] {
         &self.entries
     }
@@ -44,7 +51,7 @@ impl Serialize for Export<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.entries.len()))?;
         for e in &self.entries {
-            map.serialize_entry(&e.code(), &Entry(e))?;
+            map.serialize_entry(&e.code_text().to_string(), &Entry(e))?;
         }
         map.end()
     }

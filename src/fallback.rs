@@ -18,10 +18,20 @@ use unic_langid::LanguageIdentifier;
 /// A regional locale (`kk-KZ`) first narrows to the most specific shipped
 /// locale of its language (`kk`); a shipped regional locale (`pt-BR`) is
 /// followed by its shipped less specific ones (`pt`) before this table.
+///
+/// ```
+/// assert_eq!(errcat::FALLBACK_TABLE, &[("kk", &["ru"][..])]);
+/// ```
 pub const FALLBACK_TABLE: &[(&str, &[&str])] = &[("kk", &["ru"])];
 
 /// The language every chain ends in. The reference locale: its files define
 /// what every other locale translates.
+///
+/// ```
+/// let chain = errcat::Catalog::embedded().chain("de")?;
+/// assert_eq!(chain.locales().last().unwrap().to_string(), errcat::LAST_RESORT);
+/// # Ok::<(), errcat::Error>(())
+/// ```
 pub const LAST_RESORT: &str = "en";
 
 /// The table's entry for `language`, or nothing.
@@ -112,13 +122,19 @@ pub(crate) fn default_chain(locales: &[LanguageIdentifier], slot: usize) -> Vec<
 /// let chain = catalog.chain("de-AT").unwrap();
 /// assert_eq!(chain.to_string(), "de-AT: en");
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` is its `Display` (`FallbackChain(kk-KZ: kk → ru → en)`).
+#[derive(Clone)]
 pub struct FallbackChain {
     pub(crate) requested: LanguageIdentifier,
     /// The catalog the slots index into (see `Catalog::instance`).
     pub(crate) instance: u64,
     /// The slot the request narrowed to, if its language is shipped.
     pub(crate) head: Option<u16>,
+    /// The slots of the other locales the caller asked for (each of the
+    /// caller's own list; empty, so never allocated, for one locale): a
+    /// text from these or from `head` is not a fallback.
+    pub(crate) asked: Vec<u16>,
     pub(crate) slots: Vec<u16>,
     /// The locales behind `slots`, for display and for use with another catalog.
     pub(crate) locales: Vec<LanguageIdentifier>,
@@ -126,13 +142,32 @@ pub struct FallbackChain {
 
 impl FallbackChain {
     /// The locale that was asked for, as parsed.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain("kk_KZ.UTF-8")?;
+    /// assert_eq!(chain.requested().to_string(), "kk-KZ");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn requested(&self) -> &LanguageIdentifier {
         &self.requested
     }
 
     /// The shipped locales to try, in order.
+    ///
+    /// ```
+    /// let chain = errcat::Catalog::embedded().chain("kk")?;
+    /// let tags: Vec<String> = chain.locales().iter().map(|l| l.to_string()).collect();
+    /// assert_eq!(tags, ["kk", "ru", "en"]);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn locales(&self) -> &[LanguageIdentifier] {
         &self.locales
+    }
+}
+
+impl fmt::Debug for FallbackChain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FallbackChain({self})")
     }
 }
 

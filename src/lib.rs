@@ -4,7 +4,7 @@
 //! ```
 //! let catalog = errcat::Catalog::embedded();
 //! let e = catalog.explain("planfix:1000", "kk-KZ")?;
-//! println!("{}: {}", e.code(), e.title());
+//! println!("{}: {}", e.code_text(), e.title());
 //! assert_eq!(e.locale().to_string(), "kk");
 //! # Ok::<(), errcat::Error>(())
 //! ```
@@ -21,6 +21,9 @@
 //!   [`FALLBACK_TABLE`]);
 //! - every failure is an [`Error`] naming the input.
 //!
+//! Translator tooling (`errcat check`'s rules, `stamp`, the HTML index) is
+//! in [`tooling`], apart from this application API.
+//!
 //! For hot loops, parse once and use the typed path, which neither parses
 //! nor allocates:
 //!
@@ -36,6 +39,27 @@
 //! # Ok::<(), errcat::Error>(())
 //! ```
 //!
+//! # Markup
+//!
+//! Texts carry one kind of markup: API identifiers (field and parameter
+//! names, method paths) are Markdown code spans, as in
+//! ``Invalid `module` parameter`` or ``The `data` field lists…``. Nothing
+//! else is marked up: no emphasis, links or HTML. [`Explanation::title`],
+//! [`explanation`](Explanation::explanation) and [`hint`](Explanation::hint)
+//! give the texts with their code spans, for renderers that show them as
+//! code; [`plain_title`](Explanation::plain_title),
+//! [`plain_explanation`](Explanation::plain_explanation) and
+//! [`plain_hint`](Explanation::plain_hint) give them without the backticks,
+//! and `Display` shows plain text.
+//!
+//! ```
+//! let e = errcat::Catalog::embedded().explain("mobizon:5", "en")?;
+//! assert_eq!(e.title(), "Invalid `method` parameter");
+//! assert_eq!(e.plain_title(), "Invalid method parameter");
+//! assert_eq!(e.to_string(), "Invalid method parameter");
+//! # Ok::<(), errcat::Error>(())
+//! ```
+//!
 //! # Features
 //!
 //! - `cli` (default): the `errcat` command-line tool. Libraries and UIs
@@ -43,6 +67,11 @@
 //! - `server`: [`server`], the catalog as an HTTP JSON service, and with
 //!   `cli` the `errcat serve` command. Off by default: it brings tokio,
 //!   hyper and axum, which neither the library nor the other commands need.
+//! - `system-locale`: `system_locales()` and
+//!   `Catalog::chain_for_system()`, the operating system's preferred
+//!   languages for desktop applications (adds the `sys-locale` crate).
+//!   Without it, [`env_locales`] and [`Catalog::chain_from_env`] read the
+//!   environment as gettext does.
 
 #![warn(missing_docs)]
 // On docs.rs (see `[package.metadata.docs.rs]`), items that need a feature
@@ -59,11 +88,12 @@
 )]
 
 mod accept_language;
+mod args;
 mod catalog;
 mod check;
 mod code;
 mod diagnostic;
-pub mod docs;
+mod docs;
 mod error;
 mod explanation;
 mod export;
@@ -71,6 +101,7 @@ mod fallback;
 mod files;
 mod ftl;
 mod locale;
+mod localized;
 mod registry;
 mod response;
 mod search;
@@ -80,27 +111,29 @@ pub mod server;
 mod source;
 mod stamp;
 // The service escapes log fields as the CLI escapes its text output.
+mod system;
 #[cfg(feature = "server")]
 #[allow(dead_code)]
 mod terminal;
 mod text;
+pub mod tooling;
 
 pub use accept_language::parse_accept_language;
+pub use args::{Arg, Args};
 pub use catalog::Catalog;
-pub use check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use code::{CatalogId, Code, Kind};
-pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use explanation::{Explanation, StoredTexts};
 pub use export::{Export, ExportAll, export_all, write_all};
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
-pub use ftl::stamp::STAMP_PREFIX;
-pub use locale::{MAX_LOCALE_LEN, parse_locale};
+pub use locale::parse_locale;
+pub use localized::LocalizedCode;
 pub use registry::{mobizon, planfix};
 pub use response::ApiResponse;
 pub use search::SearchHit;
-pub use stamp::{scaffold_locale, stamp_locale};
-pub use text::fold;
+pub use system::env_locales;
+#[cfg(feature = "system-locale")]
+pub use system::system_locales;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

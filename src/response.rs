@@ -16,21 +16,27 @@ use crate::error::{Error, shown};
 /// ```
 /// use errcat::{ApiResponse, CatalogId};
 /// let r = ApiResponse::parse(r#"{"code": 30, "data": [], "message": "Too many requests"}"#, None).unwrap();
-/// assert_eq!((r.catalog, r.number), (CatalogId::Mobizon, 30));
+/// assert_eq!((r.catalog, r.number), (CatalogId::Mobizon, Some(30)));
 /// assert_eq!(r.message.as_deref(), Some("Too many requests"));
 /// assert_eq!(r.code().unwrap(), errcat::mobizon::RATE_LIMIT_EXCEEDED);
 ///
 /// let r = ApiResponse::parse(r#"{"Result": "fail", "Code": "1000", "Error": "Task not exists"}"#, None).unwrap();
-/// assert_eq!((r.catalog, r.number), (CatalogId::Planfix, 1000));
+/// assert_eq!((r.catalog, r.number), (CatalogId::Planfix, Some(1000)));
 /// assert_eq!(r.result, Some(serde_json::json!("fail")));
+///
+/// // Planfix answers success without a code:
+/// let r = ApiResponse::parse(r#"{"Result": "success", "task": {"id": 7}}"#, None).unwrap();
+/// assert_eq!((r.catalog, r.number), (CatalogId::Planfix, None));
+/// assert!(r.is_success());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ApiResponse {
     /// The API that sent it.
     pub catalog: CatalogId,
-    /// The code it carries.
+    /// The code it carries; `None` for a Planfix success
+    /// (`{"Result": "success"}`), which carries none.
     #[serde(rename = "code")]
-    pub number: u32,
+    pub number: Option<u32>,
     /// The server's own text: Mobizon's `message`, Planfix's `Error`.
     pub message: Option<String>,
     /// Mobizon's `data`, as sent.
@@ -67,12 +73,24 @@ impl ApiResponse {
                 kind_of(&value)
             )));
         };
+        let planfix_success = object.get("Result").and_then(Value::as_str) == Some("success")
+            && !object.contains_key("Code");
         let catalog = match catalog {
             Some(c) => c,
+            None if planfix_success => CatalogId::Planfix,
             None => detect(&object).ok_or_else(|| {
                 invalid("no `code` (Mobizon) or `Code` (Planfix) field".to_owned())
             })?,
         };
+        if catalog == CatalogId::Planfix && planfix_success {
+            return Ok(ApiResponse {
+                catalog,
+                number: None,
+                message: None,
+                data: None,
+                result: object.get("Result").cloned(),
+            });
+        }
         let (code_key, message_key) = match catalog {
             CatalogId::Planfix => ("Code", "Error"),
             CatalogId::Mobizon => ("code", "message"),
@@ -100,7 +118,7 @@ impl ApiResponse {
         });
         Ok(ApiResponse {
             catalog,
-            number,
+            number: Some(number),
             message,
             data: object
                 .get("data")
@@ -113,14 +131,51 @@ impl ApiResponse {
         })
     }
 
-    /// The code the response carries, if the catalog knows it.
+    /// The code the response carries, if the catalog knows it: an
+    /// [`Error::UnknownCode`] for a number it does not have, and for a
+    /// Planfix success, which carries no code. To show something in every
+    /// case, use [`Catalog::explain_response`](crate::Catalog::explain_response).
+    ///
+    /// ```
+    /// use errcat::{ApiResponse, planfix};
+    /// let r = ApiResponse::parse(r#"{"Result": "fail", "Code": 1000}"#, None)?;
+    /// assert_eq!(r.code()?, planfix::TASK_NOT_FOUND);
+    /// let r = ApiResponse::parse(r#"{"Result": "fail", "Code": 77}"#, None)?;
+    /// assert!(r.code().is_err());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
     pub fn code(&self) -> Result<Code, Error> {
-        self.catalog
-            .code(self.number)
-            .ok_or_else(|| Error::UnknownCode {
-                input: format!("\"{}:{}\"", self.catalog, self.number),
-                catalog: self.catalog,
-            })
+        let unknown = |shown: String| Error::UnknownCode {
+            input: shown,
+            catalog: self.catalog,
+            suggestion: None,
+        };
+        match self.number {
+            Some(n) => Code::try_from((self.catalog, n)),
+            None => Err(unknown(format!(
+                "\"{}:success\" (a success carries no code)",
+                self.catalog
+            ))),
+        }
+    }
+
+    /// Whether the request succeeded: a Planfix success, or a code of kind
+    /// success.
+    ///
+    /// ```
+    /// use errcat::ApiResponse;
+    /// assert!(ApiResponse::parse(r#"{"Result": "success"}"#, None)?.is_success());
+    /// assert!(ApiResponse::parse(r#"{"code": 0, "data": [], "message": ""}"#, None)?.is_success());
+    /// assert!(!ApiResponse::parse(r#"{"code": 30, "data": [], "message": ""}"#, None)?.is_success());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn is_success(&self) -> bool {
+        match self.number {
+            None => true,
+            Some(_) => self
+                .code()
+                .is_ok_and(|c| c.kind() == crate::code::Kind::Success),
+        }
     }
 }
 

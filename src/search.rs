@@ -18,6 +18,12 @@ use crate::text::{edit_distance, fold};
 
 /// One code found by [`Catalog::search`](crate::Catalog::search): the locale
 /// whose text matched best, and that text's title.
+///
+/// ```
+/// let hits = errcat::Catalog::embedded().search("rate limit", Some("en"))?;
+/// assert!(hits.iter().any(|h| h.code == errcat::mobizon::RATE_LIMIT_EXCEEDED));
+/// # Ok::<(), errcat::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit<'a> {
     /// The code found.

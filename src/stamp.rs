@@ -102,11 +102,11 @@ fn english(dir: &Path, catalog: CatalogId, budget: &mut Budget) -> Result<Vec<En
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-scaffold-doc-{}", std::process::id()));
-/// let written = errcat::scaffold_locale(&dir, "de").unwrap();
+/// let written = errcat::tooling::scaffold_locale(&dir, "de").unwrap();
 /// assert_eq!(written.len(), 2);
 /// let text = std::fs::read_to_string(dir.join("de/planfix.ftl")).unwrap();
 /// assert!(text.contains("# task-not-found = "));
-/// assert!(errcat::scaffold_locale(&dir, "de").is_err());   // never overwrites
+/// assert!(errcat::tooling::scaffold_locale(&dir, "de").is_err());   // never overwrites
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String>, Error> {
@@ -200,10 +200,10 @@ fn has_translations(folder: &Path) -> std::io::Result<bool> {
 /// let dir = std::env::temp_dir().join(format!("errcat-stamp-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(dir.join("de")).unwrap();
 /// std::fs::write(dir.join("de/mobizon.ftl"), "success = Erfolg.\n    .title = Erfolg\n").unwrap();
-/// assert_eq!(errcat::stamp_locale(&dir, "de").unwrap(), 1);
+/// assert_eq!(errcat::tooling::stamp_locale(&dir, "de").unwrap(), 1);
 /// let text = std::fs::read_to_string(dir.join("de/mobizon.ftl")).unwrap();
 /// assert!(text.starts_with("# en-hash: "));
-/// assert!(errcat::stamp_locale(&dir, "xx").is_err());   // no such folder
+/// assert!(errcat::tooling::stamp_locale(&dir, "xx").is_err());   // no such folder
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error> {

@@ -5,8 +5,8 @@
 /// punctuation or whitespace as one space, trimmed.
 ///
 /// ```
-/// assert_eq!(errcat::fold("  Неверный   ТОКЕН! "), "неверный токен");
-/// assert_eq!(errcat::fold("Ёлка, `data`-поле"), "елка data поле");
+/// assert_eq!(errcat::tooling::fold("  Неверный   ТОКЕН! "), "неверный токен");
+/// assert_eq!(errcat::tooling::fold("Ёлка, `data`-поле"), "елка data поле");
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

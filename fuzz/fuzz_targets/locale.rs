@@ -8,7 +8,8 @@
 
 #![no_main]
 
-use errcat::{Catalog, MAX_LOCALE_LEN, parse_locale};
+use errcat::tooling::MAX_LOCALE_LEN;
+use errcat::{Catalog, parse_locale};
 use errcat_fuzz::{SHIPPED, check_chain, check_locale_error, expected_embedded_chain, parts};
 use libfuzzer_sys::fuzz_target;
 

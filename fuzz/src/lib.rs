@@ -137,7 +137,7 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn of(e: &Explanation<'_>) -> Snapshot {
         Snapshot {
-            code: e.code().to_string(),
+            code: e.code_text().to_string(),
             name: e.name(),
             requested: e.requested().to_string(),
             locale: e.locale().to_string(),

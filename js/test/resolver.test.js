@@ -43,11 +43,17 @@ test("locales are parsed as the library parses them", () => {
   }
 });
 
-test("Accept-Language: q-values, q=0, *, malformed ranges and POSIX names", () => {
+test("Accept-Language: q-values, q=0, *, malformed ranges, `_` for `-` and a trailing `;`", () => {
   const tags = parseAcceptLanguage("ru;q=0.5, kk-KZ, uk;q=0.9, *;q=0.1, ??, de;q=0, en_US, fr;q=2, it;x").map(
     (r) => `${r.locale.tag}:${r.quality}`,
   );
-  assert.deepEqual(tags, ["kk-KZ:1", "uk:0.9", "ru:0.5"]);
+  assert.deepEqual(tags, ["kk-KZ:1", "en-US:1", "uk:0.9", "ru:0.5"]);
+  assert.deepEqual(
+    parseAcceptLanguage("aa;, kk").map((r) => r.locale.tag),
+    ["aa", "kk"],
+  );
+  // q=0 excludes a language even where the fallback table would add it.
+  assert.deepEqual(chain("kk, ru;q=0"), { requested: "kk", locales: ["kk", "en"] });
   assert.deepEqual(chain("kk;q=0.5, uk"), { requested: "uk", locales: ["uk", "kk", "ru", "en"] });
   assert.deepEqual(chain("*, ??;q=0.5"), { requested: "en", locales: ["en"] });
   assert.deepEqual(chain([]), { requested: "en", locales: ["en"] });

@@ -77,3 +77,10 @@ queued-for-background = This is not an error: the operation has been sent for ba
 general-service-error = A general error occurred in the service while it was handling the request. The `message` field contains the details.
     .title = General service error
     .hint = Check the `message` field for details about the error.
+
+## Answers that carry no code of this catalog
+
+# $number (Number) - the code the API returned
+unknown-code = The Mobizon API returned code { $number }, which is not in this catalog: it may be a new code, or one specific to your account. The `message` field of the response usually describes what happened.
+    .title = Unknown response code { $number }
+    .hint = Read the `message` field of the response; if the code keeps appearing, ask Mobizon support what it means.

@@ -203,3 +203,13 @@ directory-entry-delete-failed = An error occurred while deleting the directory e
 
 report-not-found = The report referenced in the request does not exist.
     .title = Report not found
+
+## Answers that carry no code of this catalog
+
+# $number (Number) - the code the API returned
+unknown-code = The Planfix API returned error code { $number }, which is not in this catalog: it may be a new code, or one the documentation does not list. The `Error` field of the response may describe what happened.
+    .title = Unknown error code { $number }
+    .hint = Read the `Error` field of the response; if the code keeps appearing, contact Planfix support.
+
+success = The Planfix API processed the request successfully: the `Result` field of the response is `success`, and the response carries no error code.
+    .title = Request completed successfully

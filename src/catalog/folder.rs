@@ -100,7 +100,7 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             .map(|(catalog, file)| CatalogFile {
                 loaded: file.as_ref().map(|(loaded, _)| loaded),
                 path: file.as_ref().map_or("", |(_, path)| path),
-                codes: catalog.codes().map(|c| c.name()).collect(),
+                codes: catalog.messages().map(|c| c.name()).collect(),
                 sections: catalog.sections().to_vec(),
             })
             .collect();
@@ -110,7 +110,7 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
         let mut rendered = row.messages.into_iter();
         for (catalog, file) in CatalogId::ALL.iter().zip(locale.files) {
             let mut dynamic = false;
-            for message in rendered.by_ref().take(catalog.codes().len()) {
+            for message in rendered.by_ref().take(catalog.messages().count()) {
                 let message = message.map(Message::from);
                 dynamic |= message.as_ref().is_some_and(|m| !m.plain);
                 messages.push(message);

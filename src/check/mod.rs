@@ -27,7 +27,7 @@ fn registry_rules() -> Vec<CatalogRules<'static>> {
             CatalogRules::new(
                 catalog.as_str(),
                 catalog.sections().iter().copied(),
-                catalog.codes().map(|c| c.name()),
+                catalog.messages().map(|c| (c.name(), c.variables())),
             )
         })
         .collect()
@@ -37,7 +37,7 @@ fn registry_rules() -> Vec<CatalogRules<'static>> {
 /// rules on them, so a build that succeeded reports no errors here.
 ///
 /// ```
-/// let report = errcat::check_embedded();
+/// let report = errcat::tooling::check_embedded();
 /// assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
 /// assert!(report.coverage.iter().all(|c| c.missing == 0));
 /// ```
@@ -53,7 +53,7 @@ pub fn check_embedded() -> Report {
 /// let dir = std::env::temp_dir().join(format!("errcat-check-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(dir.join("de")).unwrap();
 /// std::fs::write(dir.join("de/mobizon.ftl"), "success = Erfolg { $x ]\n").unwrap();
-/// let report = errcat::check_dir(&dir).unwrap();
+/// let report = errcat::tooling::check_dir(&dir).unwrap();
 /// assert!(report.has_errors());
 /// let syntax = report.diagnostics.iter().find(|d| d.rule == "syntax").unwrap();
 /// assert_eq!((syntax.line, syntax.column), (1, 23));

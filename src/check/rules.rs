@@ -26,6 +26,10 @@ use crate::text::edit_distance;
 
 /// Every rule `check` applies, with what it finds. The ids are stable: tools
 /// may match on them.
+///
+/// ```
+/// assert!(errcat::tooling::RULES.iter().any(|(id, _)| *id == "missing-message"));
+/// ```
 pub const RULES: &[(&str, &str)] = &[
     (
         "invalid-utf8",
@@ -67,6 +71,10 @@ pub const RULES: &[(&str, &str)] = &[
         "$variables that differ from the reference's (missing, extra, misspelled)",
     ),
     (
+        "unknown-variable",
+        "a $variable in the reference locale that the registry does not offer for the code (each code's variables are in its documentation)",
+    ),
+    (
         "unresolved-reference",
         "a message or term reference that resolves to nothing",
     ),
@@ -102,6 +110,11 @@ pub const RULES: &[(&str, &str)] = &[
 ];
 
 /// What `check` found: the findings, and the coverage of each locale.
+///
+/// ```
+/// let report: errcat::tooling::Report = errcat::tooling::check_embedded();
+/// assert!(report.diagnostics.is_empty());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Every finding, ordered by path, line and column.
@@ -111,6 +124,12 @@ pub struct Report {
 }
 
 /// How complete one locale is.
+///
+/// ```
+/// let report = errcat::tooling::check_embedded();
+/// let kk = report.coverage.iter().find(|c| c.locale == "kk").unwrap();
+/// assert_eq!((kk.missing, kk.errors), (0, 0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coverage {
     /// The locale tag (`kk`).
@@ -129,6 +148,10 @@ pub struct Coverage {
 
 impl Report {
     /// Whether any finding is an error (the exit status of `errcat check`).
+    ///
+    /// ```
+    /// assert!(!errcat::tooling::check_embedded().has_errors());
+    /// ```
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -146,22 +169,31 @@ pub(crate) struct CatalogRules<'a> {
     /// The ids among `required` that are codes (and so need a value and a
     /// `.title`).
     pub(crate) codes: HashSet<String>,
+    /// Each code's `$variables`: the only ones its texts may use, because
+    /// a lookup can give no others.
+    pub(crate) variables: HashMap<String, BTreeSet<String>>,
 }
 
 impl CatalogRules<'_> {
-    /// The rules for a catalog with these section ids and code names.
-    pub(crate) fn new<'a>(
+    /// The rules for a catalog with these section ids, and these code names
+    /// with the `$variables` each may use.
+    pub(crate) fn new<'a, 'v>(
         name: &'a str,
         sections: impl IntoIterator<Item = &'a str>,
-        codes: impl IntoIterator<Item = &'a str> + Clone,
+        codes: impl IntoIterator<Item = (&'a str, &'v [&'v str])>,
     ) -> CatalogRules<'a> {
         let mut required = vec!["catalog-title".to_owned()];
         required.extend(sections.into_iter().map(|s| format!("section-{s}")));
-        required.extend(codes.clone().into_iter().map(str::to_owned));
+        let codes: Vec<(&str, &[&str])> = codes.into_iter().collect();
+        required.extend(codes.iter().map(|(c, _)| (*c).to_owned()));
         CatalogRules {
             name,
             required,
-            codes: codes.into_iter().map(str::to_owned).collect(),
+            codes: codes.iter().map(|(c, _)| (*c).to_owned()).collect(),
+            variables: codes
+                .iter()
+                .map(|(c, v)| ((*c).to_owned(), v.iter().map(|v| (*v).to_owned()).collect()))
+                .collect(),
         }
     }
 }
@@ -604,6 +636,37 @@ fn check_file(
             }
         }
         if is_reference {
+            let offered = catalog.variables.get(id);
+            for (part, vars) in &facts.variables {
+                let unknown: Vec<String> = vars
+                    .iter()
+                    .filter(|v| !offered.is_some_and(|o| o.contains(*v)))
+                    .map(|v| format!("${v}"))
+                    .collect();
+                if unknown.is_empty() {
+                    continue;
+                }
+                let offered = match offered.filter(|o| !o.is_empty()) {
+                    Some(o) => o
+                        .iter()
+                        .map(|v| format!("${v}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    None => "none".to_owned(),
+                };
+                let line = facts.attributes.get(part).copied().unwrap_or(facts.line);
+                diagnostics.push(at(
+                    line,
+                    1,
+                    Severity::Error,
+                    "unknown-variable",
+                    format!(
+                        "{id} {} uses {}, which no lookup gives; the registry offers {offered}",
+                        part_name(part),
+                        unknown.join(", ")
+                    ),
+                ));
+            }
             continue;
         }
         let Some(theirs) = reference.get(id) else {

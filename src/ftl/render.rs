@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::{FluentArgs, FluentError, FluentMessage, FluentResource};
 use fluent_syntax::ast::{self, Entry};
 use unic_langid::LanguageIdentifier;
@@ -188,13 +190,16 @@ pub(crate) fn render_label(bundle: &Bundle, id: &str) -> Option<String> {
     .flatten()
 }
 
-/// Formats one part of a code's message with arguments, at lookup time;
-/// `None` if the bundle lacks it or Fluent failed on it.
+/// Formats one part of a code's message with arguments, at lookup time,
+/// adding to `missing` each `$variable` it uses that `args` lacks (Fluent
+/// then writes `{$name}` in its place); `None` if the bundle lacks the part
+/// or Fluent failed on it.
 pub(crate) fn format_part(
     bundle: &Bundle,
     name: &str,
     part: Part,
     args: Option<&FluentArgs<'_>>,
+    missing: &mut Vec<String>,
 ) -> Option<String> {
     let message = bundle.get_message(name)?;
     let pattern = pattern(&message, part)?;
@@ -206,6 +211,16 @@ pub(crate) fn format_part(
         bundle
             .write_pattern(&mut out, pattern, args, &mut errors)
             .ok()?;
+        for error in errors {
+            if let FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                id,
+            })) = error
+            {
+                if !missing.contains(&id) {
+                    missing.push(id);
+                }
+            }
+        }
         Some(out)
     })
     .flatten()

@@ -5,6 +5,10 @@
 use fluent_syntax::ast::{self, Entry};
 
 /// The comment prefix that records the English text a translation follows.
+///
+/// ```
+/// assert_eq!(errcat::tooling::STAMP_PREFIX, "en-hash:");
+/// ```
 pub const STAMP_PREFIX: &str = "en-hash:";
 
 /// A message's source without its comment, as Fluent's serializer writes

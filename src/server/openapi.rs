@@ -288,7 +288,7 @@ mod tests {
             properties("ServerResponse"),
             keys(serde_json::to_value(&r).unwrap())
         );
-        let report = crate::check_embedded();
+        let report = crate::tooling::check_embedded();
         assert_eq!(
             properties("Report"),
             keys(serde_json::to_value(&report).unwrap())
@@ -300,7 +300,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("de")).unwrap();
         std::fs::write(dir.path().join("de/mobizon.ftl"), "success = {\n").unwrap();
-        let report = crate::check_dir(dir.path()).unwrap();
+        let report = crate::tooling::check_dir(dir.path()).unwrap();
         assert_eq!(
             properties("Diagnostic"),
             keys(serde_json::to_value(&report.diagnostics[0]).unwrap())

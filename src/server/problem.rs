@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{Catalog, Error, FallbackChain};
+use crate::{Catalog, CatalogId, Error, FallbackChain};
 
 /// A failure answered to a client: a status, a stable kind and a one-line
 /// message.
@@ -81,6 +81,7 @@ impl From<Error> for ApiError {
     fn from(err: Error) -> Self {
         let (status, kind) = match &err {
             Error::InvalidCode { .. } => (StatusCode::BAD_REQUEST, "invalid-code"),
+            Error::AmbiguousCode { .. } => (StatusCode::BAD_REQUEST, "ambiguous-code"),
             Error::UnknownCatalog { .. } => (StatusCode::NOT_FOUND, "unknown-catalog"),
             Error::UnknownCode { .. } => (StatusCode::NOT_FOUND, "unknown-code"),
             Error::InvalidLocale { .. } => (StatusCode::BAD_REQUEST, "invalid-locale"),
@@ -98,8 +99,28 @@ impl From<Error> for ApiError {
 /// The one place that words it: today the library's English error message;
 /// once catalogs carry a localized `unknown-code` message, this looks it up
 /// along `chain` and sets `language` to the locale that served it.
-pub(crate) fn unknown_code(_catalog: &Catalog, _chain: &FallbackChain, err: Error) -> ApiError {
-    ApiError::from(err)
+/// The 404 for a code the catalog does not have. When the API's number is
+/// known, the message is the catalog's own unknown-code text in the
+/// request's language (and `Content-Language` says which); otherwise the
+/// library's error.
+pub(crate) fn unknown_code(
+    catalog: &Catalog,
+    chain: &FallbackChain,
+    number: Option<(CatalogId, i64)>,
+    err: Error,
+) -> ApiError {
+    let Some((id, number)) = number else {
+        return ApiError::from(err);
+    };
+    let e = catalog.explain_number(id, number, chain);
+    ApiError {
+        language: Some(e.locale().to_string()),
+        ..ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown-code",
+            format!("{}: {}", e.plain_title(), e.plain_explanation()),
+        )
+    }
 }
 
 impl IntoResponse for ApiError {
@@ -131,7 +152,9 @@ mod tests {
             let err = catalog.explain(code, lang).err().map(ApiError::from);
             err.map(|e| (e.status.as_u16(), e.kind))
         };
-        assert_eq!(status("1000", "en"), Some((400, "invalid-code")));
+        assert_eq!(status("1000", "en"), None, "only planfix has 1000");
+        assert_eq!(status("1", "en"), Some((400, "ambiguous-code")));
+        assert_eq!(status("planfix", "en"), Some((400, "invalid-code")));
         assert_eq!(status("jira:1", "en"), Some((404, "unknown-catalog")));
         assert_eq!(status("planfix:4242", "en"), Some((404, "unknown-code")));
         assert_eq!(
@@ -139,5 +162,25 @@ mod tests {
             Some((400, "invalid-locale"))
         );
         assert_eq!(status("planfix:1000", "en"), None);
+    }
+
+    #[test]
+    fn an_unknown_number_gets_the_localized_text() {
+        let catalog = Catalog::embedded();
+        let chain = catalog.chain("kk").unwrap();
+        let err = "planfix:77".parse::<crate::Code>().unwrap_err();
+        let e = unknown_code(catalog, &chain, Some((CatalogId::Planfix, 77)), err.clone());
+        assert_eq!((e.status.as_u16(), e.kind), (404, "unknown-code"));
+        assert_eq!(e.language.as_deref(), Some("kk"));
+        assert!(e.message.contains("77"), "{}", e.message);
+        let english = catalog.explain_number(CatalogId::Planfix, 77, &catalog.chain("en").unwrap());
+        assert!(
+            !e.message.contains(&*english.plain_title()),
+            "{}",
+            e.message
+        );
+        // Without a number, the library's error.
+        let e = unknown_code(catalog, &chain, None, err);
+        assert_eq!(e.kind, "unknown-code");
     }
 }

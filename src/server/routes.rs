@@ -25,9 +25,8 @@ use super::openapi::{
 };
 use super::problem::{ApiError, ErrorBody, unknown_code};
 use super::state::{CatalogSource, ReloadRecord, Shared};
-use crate::{
-    ApiResponse, Catalog, CatalogId, Code, Error, Explanation, FallbackChain, Report, SearchHit,
-};
+use crate::tooling::Report;
+use crate::{ApiResponse, Catalog, CatalogId, Code, Error, Explanation, FallbackChain, SearchHit};
 
 /// Every route, as its template: the OpenAPI document, the router and the
 /// metrics' `route` label all use these.
@@ -144,7 +143,11 @@ pub(crate) async fn code(
     let code: Code = format!("{catalog_name}:{code}")
         .parse()
         .map_err(|err| match err {
-            Error::UnknownCode { .. } => unknown_code(catalog, &chain, err),
+            Error::UnknownCode { .. } => {
+                let id = catalog_name.parse::<CatalogId>().ok();
+                let number = code.trim().parse::<i64>().ok();
+                unknown_code(catalog, &chain, id.zip(number), err)
+            }
             err => ApiError::from(err),
         })?;
     let explanation = catalog.lookup(code, &chain)?;
@@ -257,9 +260,10 @@ pub(crate) async fn explain_response(
     let catalog = served.catalog();
     let chain = chain(catalog, query.lang.as_deref(), &headers)?;
     let response = ApiResponse::parse(text, forced)?;
-    let code = response
-        .code()
-        .map_err(|err| unknown_code(catalog, &chain, err))?;
+    let code = response.code().map_err(|err| {
+        let number = response.number.map(|n| (response.catalog, i64::from(n)));
+        unknown_code(catalog, &chain, number, err)
+    })?;
     let explanation = catalog.lookup(code, &chain)?;
     #[derive(Serialize)]
     struct WithResponse<'a, 'e> {

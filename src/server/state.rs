@@ -17,7 +17,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::metrics::Metrics;
-use crate::{Catalog, Diagnostic, Report, Severity};
+use crate::Catalog;
+use crate::tooling::{Diagnostic, Report, Severity};
 
 /// The most findings a refused reload keeps for `/v1/diagnostics`.
 const KEPT_FINDINGS: usize = 50;
@@ -81,7 +82,7 @@ impl std::fmt::Display for Refusal {
 /// count, so that a file changed between the two reads cannot slip
 /// through.
 pub(crate) fn load_folder(dir: &Path) -> Result<(Catalog, Report), Refusal> {
-    let report = crate::check_dir(dir).map_err(Refusal::Unreadable)?;
+    let report = crate::tooling::check_dir(dir).map_err(Refusal::Unreadable)?;
     let (catalog, loaded) = Catalog::from_dir(dir).map_err(Refusal::Unreadable)?;
     // The loader and the check often find the same problem: keep it once.
     let mut errors: Vec<Diagnostic> = Vec::new();
@@ -134,7 +135,7 @@ impl Shared {
                 let (catalog, report) = load_folder(dir)?;
                 (CatalogSource::Folder(Box::new(catalog)), report)
             }
-            None => (CatalogSource::Embedded, crate::check_embedded()),
+            None => (CatalogSource::Embedded, crate::tooling::check_embedded()),
         };
         let served = Served {
             catalog,

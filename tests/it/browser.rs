@@ -55,7 +55,8 @@ fn browser_switches_language_searches_and_follows_anchors() {
     let started = Instant::now();
 
     let tmp = TempDir::new();
-    let index = errcat::docs::write_index(Catalog::embedded(), &tmp.0.join("site")).unwrap();
+    let index =
+        errcat::tooling::docs::write_index(Catalog::embedded(), &tmp.0.join("site")).unwrap();
     let url = file_url(&index);
 
     let browser = Browser::start(&chromedriver, &chromium, &tmp.0);
@@ -429,7 +430,7 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
 fn the_policy_allows_the_page_script_by_its_hash_only() {
     use base64::Engine as _;
     use sha2::Digest as _;
-    let html = errcat::docs::render_index(Catalog::embedded());
+    let html = errcat::tooling::docs::render_index(Catalog::embedded());
     let policy_start = html.find("Content-Security-Policy\" content=\"").unwrap();
     let policy = html[policy_start..].split('"').nth(2).unwrap();
     let script_src = policy

@@ -140,7 +140,12 @@ fn exit_status_follows_the_contract() {
             1,
             "unknown catalog \"jira\"",
         ),
-        (&["explain", "1000"], 2, "invalid code \"1000\""),
+        (&["explain", "4242"], 2, "invalid code \"4242\""),
+        (
+            &["explain", "1"],
+            2,
+            "ambiguous code \"1\": mobizon:1 or planfix:1",
+        ),
         (
             &["explain", "planfix:1000", "--lang", "../.."],
             2,

@@ -45,7 +45,13 @@ fn errcat_with_file_limit(blocks: u32, args: &[&str]) -> Output {
         .arg(format!("ulimit -f {blocks} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_errcat"))
         .args(args);
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "ERRCAT_LOCALES"] {
+    for var in [
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "ERRCAT_LOCALES",
+    ] {
         cmd.env_remove(var);
     }
     cmd.output().unwrap()
@@ -130,14 +136,14 @@ fn a_stamp_keeps_the_file_mode_and_writes_nothing_when_current() {
     dir.write("de/planfix.ftl", &big_translation());
     let path = dir.path().join("de/planfix.ftl");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    assert!(errcat::stamp_locale(dir.path(), "de").unwrap() > 50);
+    assert!(errcat::tooling::stamp_locale(dir.path(), "de").unwrap() > 50);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o640);
 
     // Stamped again: the same bytes, and the file is not even replaced.
     let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&path).unwrap());
     let before = std::fs::read(&path).unwrap();
-    errcat::stamp_locale(dir.path(), "de").unwrap();
+    errcat::tooling::stamp_locale(dir.path(), "de").unwrap();
     assert!(std::fs::read(&path).unwrap() == before);
     let after = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&path).unwrap());
     assert_eq!(inode, after);
@@ -167,8 +173,8 @@ fn a_new_locale_that_fails_leaves_nothing_and_a_retry_works() {
     // left by a killed run) is scaffolded; one with a translation is not.
     std::fs::create_dir_all(dir.path().join("kk")).unwrap();
     dir.write("kk/.planfix.ftl.a1b2c3.tmp", b"half");
-    assert!(errcat::scaffold_locale(dir.path(), "kk").is_ok());
-    let err = errcat::scaffold_locale(dir.path(), "kk").unwrap_err();
+    assert!(errcat::tooling::scaffold_locale(dir.path(), "kk").is_ok());
+    let err = errcat::tooling::scaffold_locale(dir.path(), "kk").unwrap_err();
     assert!(err.to_string().contains("already has .ftl files"), "{err}");
 }
 
@@ -198,7 +204,7 @@ fn stamp_writes_through_a_link_inside_the_folder_and_refuses_one_leading_out() {
     std::fs::remove_file(dir.path().join("de/planfix.ftl")).unwrap();
     dir.write("shared/planfix.ftl", b"task-not-found = Aufgabe fehlt\n");
     symlink("../shared/planfix.ftl", dir.path().join("de/planfix.ftl")).unwrap();
-    assert_eq!(errcat::stamp_locale(dir.path(), "de").unwrap(), 1);
+    assert_eq!(errcat::tooling::stamp_locale(dir.path(), "de").unwrap(), 1);
     let shared = std::fs::read_to_string(dir.path().join("shared/planfix.ftl")).unwrap();
     assert!(shared.starts_with("# en-hash: "), "{shared}");
     let link = std::fs::symlink_metadata(dir.path().join("de/planfix.ftl")).unwrap();
@@ -290,13 +296,13 @@ fn stamp_names_its_folder_and_fails_on_a_missing_folder_or_an_unreadable_file() 
 fn stamp_stamps_the_first_message_after_a_byte_order_mark() {
     let dir = TempDir::new();
     dir.write("de/mobizon.ftl", b"\xEF\xBB\xBFsuccess = Erfolg\r\n");
-    assert_eq!(errcat::stamp_locale(dir.path(), "de").unwrap(), 1);
+    assert_eq!(errcat::tooling::stamp_locale(dir.path(), "de").unwrap(), 1);
     let text = std::fs::read(dir.path().join("de/mobizon.ftl")).unwrap();
     let text = String::from_utf8(text).unwrap();
     let stamp = text.strip_prefix('\u{FEFF}').unwrap();
     assert!(stamp.starts_with("# en-hash: "), "{text:?}");
     assert!(stamp.ends_with("\r\nsuccess = Erfolg\r\n"), "{text:?}");
-    let report = errcat::check_dir(dir.path()).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     assert!(
         report.diagnostics.iter().all(|d| d.rule != "stale"),
         "{:?}",
@@ -424,7 +430,7 @@ fn the_files_of_one_folder_share_one_budget() {
         file.set_len(15 << 20).unwrap();
     }
     let mut found = Vec::new();
-    let report = errcat::check_dir(dir.path()).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     for d in &report.diagnostics {
         if d.message.contains("67108864 bytes read from one folder") {
             found.push(d.path.clone());

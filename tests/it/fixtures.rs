@@ -65,7 +65,13 @@ impl Drop for TempDir {
 /// locales folder removed, so that a test sets exactly what it means to.
 pub fn errcat_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "ERRCAT_LOCALES"] {
+    for var in [
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "ERRCAT_LOCALES",
+    ] {
         cmd.env_remove(var);
     }
     cmd

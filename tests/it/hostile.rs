@@ -194,6 +194,16 @@ fn unknown_code(input: &str, catalog: &str) -> Expect {
     )
 }
 
+/// An expected error that suggests the nearly matching `name`.
+fn suggesting(expect: Expect, name: &str) -> Expect {
+    match expect {
+        Expect::Error(variant, message) => {
+            Expect::Error(variant, format!("{message}; did you mean {name}?"))
+        }
+        other => other,
+    }
+}
+
 fn invalid_locale(input: &str) -> Expect {
     Expect::Error(
         "InvalidLocale",
@@ -268,7 +278,7 @@ fn cases() -> Vec<Case> {
         code(
             "code: NUL in the catalog",
             "planfix\0:1000",
-            unknown_catalog("planfix\0:1000", "planfix\0"),
+            suggesting(unknown_catalog("planfix\0:1000", "planfix\0"), "planfix"),
         ),
         code(
             "code: U+FFFD from invalid UTF-8",
@@ -283,12 +293,18 @@ fn cases() -> Vec<Case> {
         code(
             "code: bidi override before",
             "\u{202E}planfix:1000",
-            unknown_catalog("\u{202E}planfix:1000", "\u{202E}planfix"),
+            suggesting(
+                unknown_catalog("\u{202E}planfix:1000", "\u{202E}planfix"),
+                "planfix",
+            ),
         ),
         code(
             "code: bidi isolates around the catalog",
             "\u{2066}planfix\u{2069}:1000",
-            unknown_catalog("\u{2066}planfix\u{2069}:1000", "\u{2066}planfix\u{2069}"),
+            suggesting(
+                unknown_catalog("\u{2066}planfix\u{2069}:1000", "\u{2066}planfix\u{2069}"),
+                "planfix",
+            ),
         ),
         code(
             "code: ../ in the catalog",
@@ -392,12 +408,15 @@ fn cases() -> Vec<Case> {
         code(
             "code: trailing dash in the name",
             "planfix:task-not-found-",
-            unknown_code("planfix:task-not-found-", "planfix"),
+            suggesting(
+                unknown_code("planfix:task-not-found-", "planfix"),
+                "planfix:task-not-found",
+            ),
         ),
         code(
             "code: Cyrillic р in рlanfix",
             "рlanfix:1000",
-            unknown_catalog("рlanfix:1000", "рlanfix"),
+            suggesting(unknown_catalog("рlanfix:1000", "рlanfix"), "planfix"),
         ),
         code(
             "code: Cyrillic О for zeros",
@@ -799,7 +818,13 @@ fn cases() -> Vec<Case> {
         cli(
             "cli: Cyrillic р in рlanfix",
             &["explain".as_bytes(), "рlanfix:1000".as_bytes()],
-            exit(1, message_of(&unknown_catalog("рlanfix:1000", "рlanfix"))),
+            exit(
+                1,
+                message_of(&suggesting(
+                    unknown_catalog("рlanfix:1000", "рlanfix"),
+                    "planfix",
+                )),
+            ),
         ),
         cli(
             "cli: traversal as the catalog",
@@ -869,7 +894,7 @@ fn check_lookup(
             },
         ) => {
             let got = (
-                e.code().to_string(),
+                e.code_text().to_string(),
                 e.locale().to_string(),
                 e.is_fallback(),
             );
@@ -891,7 +916,7 @@ fn check_lookup(
             }
             Ok(())
         }
-        (Ok(e), _) => Err(format!("answered {} in {}", e.code(), e.locale())),
+        (Ok(e), _) => Err(format!("answered {} in {}", e.code_text(), e.locale())),
         (Err(err), _) => Err(format!("{}: {err}", variant(&err))),
     }
 }
@@ -1254,6 +1279,7 @@ fn f6_an_invalid_lc_all_falls_through_to_lang() {
     let o = Command::new(env!("CARGO_BIN_EXE_errcat"))
         .args(["explain", "planfix:1000", "--json"])
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env("LC_ALL", "../..")
         .env("LANG", "kk_KZ.UTF-8")
         .output()

@@ -3,7 +3,8 @@
 
 use std::process::Command;
 
-use errcat::{Catalog, CatalogId, Diagnostic};
+use errcat::tooling::Diagnostic;
+use errcat::{Catalog, CatalogId};
 
 use crate::fixtures::{TempDir, errcat_command};
 
@@ -244,10 +245,9 @@ fn a_message_with_arguments_is_formatted_at_lookup_time() {
     let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
     assert!(diagnostics.is_empty(), "{:?}", shown(&diagnostics));
     let chain = catalog.chain("de").unwrap();
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("id", "T-4711");
+    let args = errcat::Args::new().with("id", "T-4711");
     let e = catalog
-        .lookup_with_args(errcat::planfix::TASK_NOT_FOUND, &chain, Some(&args))
+        .lookup_with_args(errcat::planfix::TASK_NOT_FOUND, &chain, &args)
         .unwrap();
     assert_eq!(e.explanation(), "Die Aufgabe T-4711 gibt es nicht.");
     assert_eq!(e.title(), "Nicht gefunden");

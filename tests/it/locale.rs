@@ -47,6 +47,7 @@ fn bad_codes_and_locales_get_the_expected_error() {
             Error::InvalidCode { .. } => "InvalidCode",
             Error::UnknownCatalog { .. } => "UnknownCatalog",
             Error::UnknownCode { .. } => "UnknownCode",
+            Error::AmbiguousCode { .. } => "AmbiguousCode",
             Error::InvalidLocale { .. } => "InvalidLocale",
             _ => "other",
         };
@@ -58,7 +59,7 @@ fn bad_codes_and_locales_get_the_expected_error() {
 #[test]
 fn overlong_and_hostile_locales_are_refused_without_echoing_them_whole() {
     let catalog = Catalog::embedded();
-    let long = "k".repeat(errcat::MAX_LOCALE_LEN + 1);
+    let long = "k".repeat(errcat::tooling::MAX_LOCALE_LEN + 1);
     let nul = "kk\0KZ";
     let bidi = "kk\u{202E}ZK";
     for input in [
@@ -96,7 +97,15 @@ fn caller_chains_keep_their_order_and_end_in_english() {
         .lookup(errcat::planfix::TASK_NOT_FOUND, &chain)
         .unwrap();
     assert_eq!(e.locale().to_string(), "uk");
-    assert!(e.is_fallback(), "fr was requested, uk served");
+    // uk is in the caller's own list: what it asked for, not a fallback.
+    assert!(!e.is_fallback(), "uk was asked for and served");
+    let e = catalog
+        .lookup(
+            errcat::planfix::TASK_NOT_FOUND,
+            &catalog.chain_from(["fr"]).unwrap(),
+        )
+        .unwrap();
+    assert!(e.is_fallback(), "fr was requested, en served");
     assert!(catalog.chain_from(Vec::<String>::new()).is_err());
     assert!(catalog.chain_from(["kk", "../.."]).is_err());
 }

@@ -128,7 +128,11 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
                 Ok(code) => {
                     json!({"code": code.to_string(), "message": r.message, "data": r.data, "result": r.result})
                 }
-                Err(_) => json!({"unknown": format!("{}:{}", r.catalog, r.number)}),
+                Err(_) => json!({"unknown": format!(
+                    "{}:{}",
+                    r.catalog,
+                    r.number.map_or_else(|| "-".to_owned(), |n| n.to_string())
+                )}),
             },
             Err(errcat::Error::InvalidJson { .. }) => json!({"error": "invalid-json"}),
             Err(e) => json!({"error": "invalid-response", "message": e.to_string()}),

@@ -116,7 +116,7 @@ fn check_error(err: &Error, code: &str, locale: &str) -> Result<(), TestCaseErro
 
 fn snapshot(e: &Explanation<'_>) -> (String, String, String, bool, String, String, Option<String>) {
     (
-        e.code().to_string(),
+        e.code_text().to_string(),
         e.requested().to_string(),
         e.locale().to_string(),
         e.is_fallback(),
@@ -193,7 +193,7 @@ proptest! {
         let catalog = Catalog::embedded();
         match catalog.explain(&code, &locale) {
             Ok(e) => {
-                prop_assert_eq!(Ok(e.code()), code.parse::<Code>());
+                prop_assert_eq!(Ok(e.code().unwrap()), code.parse::<Code>());
                 prop_assert!(!e.title().is_empty() && !e.explanation().is_empty());
             }
             Err(err) => check_error(&err, &code, &locale)?,
@@ -329,7 +329,8 @@ fn from_dir_serves_every_code(folder: &str, file: &str, bytes: &[u8]) -> Result<
     }
     // The checker reads the same bytes: it reports, it never panics, and
     // each finding is one line with a position.
-    let report = errcat::check_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let report =
+        errcat::tooling::check_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
     for d in &report.diagnostics {
         prop_assert!(
             !d.to_string().contains('\n') && d.line >= 1 && d.column >= 1,
@@ -446,7 +447,8 @@ fn without_stamps(text: &str) -> String {
 fn stamped(text: &str) -> Result<String, TestCaseError> {
     let dir = TempDir::new();
     dir.write("de/mobizon.ftl", text.as_bytes());
-    errcat::stamp_locale(dir.path(), "de").map_err(|e| TestCaseError::fail(e.to_string()))?;
+    errcat::tooling::stamp_locale(dir.path(), "de")
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let after = std::fs::read(dir.path().join("de/mobizon.ftl")).unwrap();
     String::from_utf8(after).map_err(|e| TestCaseError::fail(e.to_string()))
 }

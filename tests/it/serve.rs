@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use errcat::Catalog;
 use errcat::server::{App, Limits, Options, ServeError};
+use errcat::{Catalog, CatalogId};
 use serde_json::Value;
 
 use crate::fixtures::{TempDir, errcat_command};
@@ -351,11 +351,29 @@ fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
             "{path}"
         );
     }
-    let unknown = server.get("/v1/codes/planfix/4242", &[]);
+    // An unknown number: the catalog's own unknown-code text, localized.
+    let chain = Catalog::embedded().chain("uk").unwrap();
+    let expected = Catalog::embedded().explain_number(CatalogId::Planfix, 4242, &chain);
+    let unknown = server.get("/v1/codes/planfix/4242", &[("Accept-Language", "uk")]);
+    assert_eq!(unknown.status, 404);
+    assert_eq!(unknown.header("content-language"), Some("uk"));
     assert_eq!(
         unknown.json()["error"]["message"],
-        "unknown code \"planfix:4242\": catalog planfix has no such code"
+        format!(
+            "{}: {}",
+            expected.plain_title(),
+            expected.plain_explanation()
+        )
     );
+    assert!(
+        unknown.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("4242")
+    );
+    // An unknown name has no number: the library's error.
+    let unknown = server.get("/v1/codes/planfix/no-such-code", &[]);
+    assert_eq!(unknown.error_kind(), "unknown-code");
 
     let many = format!("/v1/codes/planfix/1000?{}", "a=1&".repeat(100));
     let r = server.get(&many, &[]);
@@ -555,7 +573,7 @@ fn diagnostics_health_readiness_metrics_and_openapi() {
     assert_eq!(d["has_errors"], false);
     assert_eq!(
         d["report"],
-        serde_json::to_value(errcat::check_embedded()).unwrap()
+        serde_json::to_value(errcat::tooling::check_embedded()).unwrap()
     );
     assert!(d["last_reload"].is_null());
     assert_eq!(server.get("/healthz", &[]).json()["status"], "ok");

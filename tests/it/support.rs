@@ -170,11 +170,6 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
             "no `code` (Mobizon) or `Code` (Planfix) field",
         ),
         (
-            &["explain", "--response", "{\"code\": 7}"],
-            1,
-            "unknown code \"mobizon:7\"",
-        ),
-        (
             &[
                 "explain",
                 "--response",

@@ -76,7 +76,7 @@ enum Command {
         /// The output format.
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
-        /// The language: a BCP 47 or POSIX locale. Default: LC_ALL, LC_MESSAGES, LANG, en.
+        /// The language: a BCP 47 or POSIX locale. Default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG (as gettext reads them), en.
         #[arg(long, short, value_name = "LOCALE", conflicts_with = "all")]
         lang: Option<String>,
         /// Every locale's own texts, the registry, the fallback table and
@@ -157,7 +157,7 @@ enum Command {
 #[derive(Args)]
 struct Output {
     /// The language: a BCP 47 or POSIX locale such as kk, ru-RU, uk_UA.UTF-8.
-    /// Default: LC_ALL, then LC_MESSAGES, then LANG, then en.
+    /// Default: LANGUAGE (a list such as uk:ru), then LC_ALL, LC_MESSAGES, LANG, as gettext reads them; then en.
     #[arg(long, short, value_name = "LOCALE")]
     lang: Option<String>,
     /// Print JSON instead of text.
@@ -300,14 +300,17 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             output,
         } => {
             let catalog = load(output.locales.as_ref())?;
-            let lang = locale(output.lang);
-            let chain = catalog.chain(&lang)?;
+            // The code's error comes before the locale's, as in `Catalog::explain`.
+            let code = code.map(|c| c.parse::<errcat::Code>()).transpose()?;
+            let chain = chain(catalog, output.lang)?;
             match response {
                 Some(text) => {
                     let text = if text == "-" { read_stdin()? } else { text };
                     let forced = forced.map(|c| c.parse::<CatalogId>()).transpose()?;
                     let response = ApiResponse::parse(&text, forced)?;
-                    let explanation = catalog.lookup(response.code()?, &chain)?;
+                    // A number the catalog lacks, or a Planfix success, is
+                    // explained too: the response is what the user has.
+                    let explanation = catalog.explain_response(&response, &chain);
                     if output.json {
                         render::json(
                             out,
@@ -322,8 +325,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                     }
                 }
                 None => {
-                    let code = code.unwrap_or_default();
-                    let explanation = catalog.explain(&code, &lang)?;
+                    let code = code.ok_or_else(|| Error::InvalidCode {
+                        input: String::new(),
+                    })?;
+                    let explanation = catalog.lookup(code, &chain)?;
                     if output.json {
                         render::json(out, &explanation)?;
                     } else {
@@ -337,7 +342,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             output,
         } => {
             let catalog = load(output.locales.as_ref())?;
-            let chain = catalog.chain(&locale(output.lang))?;
+            let chain = chain(catalog, output.lang)?;
             let only = only.map(|c| c.parse::<CatalogId>()).transpose()?;
             let export = catalog.export(&chain, only)?;
             if output.json {
@@ -383,19 +388,19 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             ..
         } => {
             let catalog = load(locales.as_ref())?;
-            let chain = catalog.chain(&locale(lang))?;
+            let chain = chain(catalog, lang)?;
             let only = only.map(|c| c.parse::<CatalogId>()).transpose()?;
             render::json(out, &catalog.export(&chain, only)?)?;
         }
         Command::Docs { out: dir, locales } => {
             let catalog = load(locales.as_ref())?;
-            let path = errcat::docs::write_index(catalog, &dir)?;
+            let path = errcat::tooling::docs::write_index(catalog, &dir)?;
             writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
         }
         Command::Check { locales, json } => {
             let report = match locales {
-                Some(dir) => errcat::check_dir(dir)?,
-                None => errcat::check_embedded(),
+                Some(dir) => errcat::tooling::check_dir(dir)?,
+                None => errcat::tooling::check_embedded(),
             };
             if json {
                 render::json(out, &report)?;
@@ -408,12 +413,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::NewLocale { lang, locales } => {
-            for path in errcat::scaffold_locale(&locales, &lang)? {
+            for path in errcat::tooling::scaffold_locale(&locales, &lang)? {
                 writeln!(out, "created {}", escape(&path))?;
             }
         }
         Command::Stamp { lang, locales } => {
-            let n = errcat::stamp_locale(&locales, &lang)?;
+            let n = errcat::tooling::stamp_locale(&locales, &lang)?;
             let folder = locale_folder(&locales, &lang)?;
             writeln!(
                 out,
@@ -470,13 +475,11 @@ fn read_stdin() -> Result<String, Failure> {
 /// The locale to use: `--lang`, else the POSIX environment (LC_ALL, then
 /// LC_MESSAGES, then LANG), else `en`. A variable that is empty or does not
 /// parse counts as unset.
-fn locale(flag: Option<String>) -> String {
-    if let Some(lang) = flag {
-        return lang;
+/// The chain for `--lang`, or else for the environment in gettext's order:
+/// `LANGUAGE`, then `LC_ALL`, `LC_MESSAGES`, `LANG` (see `errcat::env_locales`).
+fn chain(catalog: &Catalog, flag: Option<String>) -> Result<errcat::FallbackChain, Error> {
+    match flag {
+        Some(lang) => catalog.chain(&lang),
+        None => Ok(catalog.chain_from_env()),
     }
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .find(|value| errcat::parse_locale(value).is_ok())
-        .unwrap_or_else(|| errcat::LAST_RESORT.to_owned())
 }

@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use crate::terminal::{escape, escape_lines};
 
-use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, Report, SearchHit};
+use errcat::tooling::Report;
+use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, SearchHit};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// One JSON document and a newline.
@@ -28,9 +29,9 @@ pub fn explanation(
 ) -> io::Result<()> {
     let section = e
         .code()
-        .section()
+        .and_then(|c| c.section())
         .and_then(|s| catalog.section_title(e.catalog(), s, chain));
-    write!(out, "{} ({}, {})", e.code(), e.name(), e.kind())?;
+    write!(out, "{} ({}, {})", e.code_text(), e.name(), e.kind())?;
     if let Some(section) = section {
         write!(out, " · {}", escape(&section))?;
     }
@@ -65,7 +66,7 @@ pub fn list(
 ) -> io::Result<()> {
     let mut heading: Option<(errcat::CatalogId, Option<&str>)> = None;
     for e in explanations {
-        let here = (e.catalog(), e.code().section());
+        let here = (e.catalog(), e.code().and_then(|c| c.section()));
         if heading != Some(here) {
             if heading.is_some() {
                 writeln!(out)?;
@@ -83,7 +84,7 @@ pub fn list(
             }
             heading = Some(here);
         }
-        let code = e.code().to_string();
+        let code = e.code_text().to_string();
         writeln!(out, "{code:<14} {:<8} {}", e.kind(), escape(e.title()))?;
     }
     Ok(())

@@ -1,0 +1,32 @@
+//! Tools for translators and for publishing the catalogs, apart from the
+//! application API at the crate root: `errcat check`'s rules
+//! ([`check_dir`], [`check_embedded`], [`RULES`]), the `new-locale` and
+//! `stamp` commands ([`scaffold_locale`], [`stamp_locale`]), the HTML error
+//! index ([`docs`]), and the helpers they share.
+//!
+//! An application that explains codes needs none of this; the `errcat`
+//! command uses all of it.
+//!
+//! ```
+//! let report = errcat::tooling::check_embedded();
+//! assert!(!report.has_errors());
+//! assert!(errcat::tooling::RULES.iter().any(|(rule, _)| *rule == "stale"));
+//! ```
+
+pub use crate::check::{Coverage, RULES, Report, check_dir, check_embedded};
+pub use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::ftl::stamp::STAMP_PREFIX;
+pub use crate::locale::MAX_LOCALE_LEN;
+pub use crate::stamp::{scaffold_locale, stamp_locale};
+pub use crate::text::fold;
+
+/// The HTML error index: every code of both catalogs in every shipped
+/// language, on one self-contained page (`errcat docs`).
+///
+/// ```
+/// let page = errcat::tooling::docs::render_index(errcat::Catalog::embedded());
+/// assert!(page.contains("planfix-1000"));
+/// ```
+pub mod docs {
+    pub use crate::docs::*;
+}

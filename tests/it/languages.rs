@@ -1,0 +1,223 @@
+//! Locales as people and systems write them: BCP 47 with extensions and
+//! private use, three-letter codes, English language names, the
+//! environment in gettext's order, and Accept-Language edge cases.
+
+use errcat::{Catalog, Error, parse_locale, planfix};
+
+use crate::fixtures::errcat_command;
+
+#[test]
+fn extensions_and_private_use_are_dropped() {
+    for (input, expected) in [
+        ("ru-RU-u-ca-gregory", "ru-RU"),
+        ("kk-KZ-u-nu-latn", "kk-KZ"),
+        ("en-US-x-foo", "en-US"),
+        ("uk-t-ru-x-private-12345678", "uk"),
+        ("kk-Cyrl-KZ-u-ca-gregory-x-a", "kk-Cyrl-KZ"),
+        ("ru_RU_u_ca_gregory", "ru-RU"),
+    ] {
+        assert_eq!(
+            parse_locale(input).unwrap().to_string(),
+            expected,
+            "{input}"
+        );
+    }
+    for bad in [
+        "x-foo",
+        "u-ca-gregory",
+        "ru-RU-u",
+        "ru-RU-u-toolongsubtag",
+        "ru-u-ca-",
+    ] {
+        assert!(
+            matches!(parse_locale(bad), Err(Error::InvalidLocale { .. })),
+            "{bad}"
+        );
+    }
+    let catalog = Catalog::embedded();
+    let e = catalog.explain("planfix:1000", "kk-KZ-u-nu-latn").unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("kk", false)
+    );
+}
+
+#[test]
+fn three_letter_codes_and_english_names_map_or_are_refused() {
+    for (input, expected) in [
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("kaz", "kk"),
+        ("ENG", "en"),
+        ("kaz-KZ", "kk-KZ"),
+        ("rus_RU.UTF-8", "ru-RU"),
+        ("russian", "ru"),
+        ("Ukrainian", "uk"),
+        ("KAZAKH", "kk"),
+        ("english", "en"),
+        ("Russian_Russia.1251", "ru"),
+        ("Kazakh_KZ", "kk-KZ"),
+        ("deu", "de"),
+    ] {
+        assert_eq!(
+            parse_locale(input).unwrap().to_string(),
+            expected,
+            "{input}"
+        );
+    }
+    // Never silently English: a name errcat does not know is an error.
+    for bad in ["french", "Deutsch", "klingon", "ukrainan", "latn"] {
+        assert!(
+            matches!(parse_locale(bad), Err(Error::InvalidLocale { .. })),
+            "{bad}"
+        );
+    }
+    let catalog = Catalog::embedded();
+    for (input, served) in [
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("kaz", "kk"),
+        ("kazakh", "kk"),
+    ] {
+        let e = catalog.explain("planfix:1000", input).unwrap();
+        assert_eq!(e.locale().to_string(), served, "{input}");
+        assert!(!e.is_fallback(), "{input}");
+    }
+}
+
+#[test]
+fn accept_language_exclusions_empty_parameters_and_underscores() {
+    let catalog = Catalog::embedded();
+    let cases = [
+        ("kk, ru;q=0", "kk: kk → en"),
+        ("kk;q=0.9, ru;q=0", "kk: kk → en"),
+        ("ru;q=0, kk", "kk: kk → en"),
+        ("aa;, uk;q=0.5", "aa: uk → en"),
+        ("kk_KZ", "kk-KZ: kk → ru → en"),
+        ("uk_UA;q=0.8, en;q=0.9", "en: en"),
+        ("ru-RU-u-ca-gregory", "ru-RU: ru → en"),
+        ("en, en;q=0", "en: en"),
+        ("uk;q=0", "en: en"),
+    ];
+    for (header, chain) in cases {
+        assert_eq!(
+            catalog.chain_for_accept_language(header).to_string(),
+            chain,
+            "{header}"
+        );
+    }
+    let langs = errcat::parse_accept_language("aa;, kk_KZ;q=0.5, ru;q=0");
+    let tags: Vec<String> = langs.iter().map(|(l, _)| l.to_string()).collect();
+    assert_eq!(tags, ["aa", "kk-KZ"]);
+}
+
+#[test]
+fn a_language_the_caller_asked_for_is_not_a_fallback() {
+    let catalog = Catalog::embedded();
+    let chain = catalog.chain_for_accept_language("fr-CH, uk;q=0.9");
+    let e = catalog.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
+    assert_eq!(e.locale().to_string(), "uk");
+    assert!(!e.is_fallback());
+    let chain = catalog.chain_for_accept_language("fr-CH");
+    assert!(
+        catalog
+            .lookup(planfix::TASK_NOT_FOUND, &chain)
+            .unwrap()
+            .is_fallback()
+    );
+    let chain = catalog.chain_from(["de", "ru"]).unwrap();
+    let e = catalog.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("ru", false)
+    );
+    let chain = catalog.chain_for_languages(["de", "kk"]);
+    assert_eq!(chain.to_string(), "de: kk → ru → en");
+    // The same chain used with another catalog keeps what was asked.
+    let dir = crate::fixtures::TempDir::new();
+    std::fs::create_dir_all(dir.0.join("de")).unwrap();
+    std::fs::write(
+        dir.0.join("de/planfix.ftl"),
+        "task-not-found = X.\n    .title = X\n",
+    )
+    .unwrap();
+    let (folder, _) = Catalog::from_dir(&dir.0).unwrap();
+    let chain = catalog.chain_for_accept_language("fr, uk");
+    let e = folder.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("uk", false)
+    );
+    // Text in a language that only the fallback table added is a fallback.
+    let kk_missing = crate::fixtures::TempDir::new();
+    std::fs::create_dir_all(kk_missing.0.join("kk")).unwrap();
+    std::fs::write(
+        kk_missing.0.join("kk/planfix.ftl"),
+        "catalog-title = Planfix\n",
+    )
+    .unwrap();
+    let (folder, _) = Catalog::from_dir(&kk_missing.0).unwrap();
+    let chain = folder.chain_for_accept_language("kk");
+    let e = folder.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("ru", true)
+    );
+}
+
+fn cli_locale(env: &[(&str, &str)]) -> String {
+    let o = errcat_command()
+        .args(["explain", "planfix:1000", "--json"])
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{env:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["locale"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn the_cli_reads_the_environment_in_gettext_order() {
+    assert_eq!(
+        cli_locale(&[("LANGUAGE", "uk:ru"), ("LANG", "kk_KZ.UTF-8")]),
+        "uk"
+    );
+    assert_eq!(
+        cli_locale(&[("LANGUAGE", "fr:kk"), ("LC_ALL", "ru_RU.UTF-8")]),
+        "kk"
+    );
+    assert_eq!(cli_locale(&[("LANGUAGE", "uk"), ("LC_ALL", "C")]), "en");
+    assert_eq!(cli_locale(&[("LANGUAGE", ""), ("LANG", "kk")]), "kk");
+    assert_eq!(cli_locale(&[("LC_MESSAGES", "uk"), ("LANG", "kk")]), "uk");
+    assert_eq!(cli_locale(&[("LANG", "kazakh")]), "kk");
+    // --lang wins over everything.
+    let o = errcat_command()
+        .args(["explain", "planfix:1000", "--json", "--lang", "ru"])
+        .env("LANGUAGE", "uk")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["locale"], "ru");
+}
+
+#[test]
+fn env_locales_reads_the_process_environment() {
+    // The variables are not touched here (tests run in parallel); the
+    // ordering rules are unit-tested in src/system.rs and end to end above.
+    let langs = errcat::env_locales();
+    assert!(langs.iter().all(|l| parse_locale(l).is_ok()), "{langs:?}");
+    let chain = Catalog::embedded().chain_from_env();
+    assert_eq!(chain.locales().last().unwrap().to_string(), "en");
+}
+
+#[cfg(feature = "system-locale")]
+#[test]
+fn the_systems_languages_make_a_chain() {
+    let chain = Catalog::embedded().chain_for_system();
+    assert_eq!(chain.locales().last().unwrap().to_string(), "en");
+    let langs = errcat::system_locales();
+    assert_eq!(
+        chain.to_string(),
+        Catalog::embedded().chain_for_languages(&langs).to_string()
+    );
+}
