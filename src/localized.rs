@@ -41,7 +41,7 @@ use crate::fallback::FallbackChain;
 ///     Upstream(Code),
 /// }
 ///
-/// assert_eq!(AppError::Upstream(planfix::TASK_NOT_FOUND).to_string(), "Завдання не існує");
+/// assert_eq!(AppError::Upstream(planfix::TASK_NOT_FOUND).to_string(), "Завдання не знайдено");
 /// ```
 #[derive(Clone, Copy)]
 pub struct LocalizedCode<'c> {
