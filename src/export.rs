@@ -12,8 +12,9 @@ use crate::catalog::Catalog;
 use crate::code::{CatalogId, Code};
 use crate::error::Error;
 use crate::explanation::Explanation;
-use crate::fallback::{FALLBACK_TABLE, LAST_RESORT};
+use crate::fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 use crate::files::write::{Mode, write_atomic};
+use crate::search::all_codes;
 
 /// Every code's text for one chain, in registry order: serializes as one
 /// object mapping `catalog:number` to `{title, explanation, hint, kind,
@@ -44,6 +45,29 @@ impl<'a> Export<'a> {
     /// ```
     pub fn entries(&self) -> &[Explanation<'a>] {
         &self.entries
+    }
+}
+
+impl Catalog {
+    /// Every code's text along `chain` (of one catalog, or of all), for a
+    /// front-end bundle: see [`Export`].
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let export = catalog.export(&catalog.chain("ru")?, Some(errcat::CatalogId::Mobizon))?;
+    /// assert_eq!(export.entries().len(), 20);
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn export(
+        &self,
+        chain: &FallbackChain,
+        only: Option<CatalogId>,
+    ) -> Result<Export<'_>, Error> {
+        let entries = all_codes()
+            .filter(|c| only.is_none_or(|o| c.catalog() == o))
+            .map(|code| self.lookup(code, chain))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Export { entries })
     }
 }
 

@@ -50,6 +50,28 @@ pub struct LocalizedCode<'c> {
     pub(crate) chain: &'c FallbackChain,
 }
 
+impl Catalog {
+    /// `code` shown in the language of `chain`, for `format!`, logging and
+    /// `thiserror`'s `#[error(...)]`: `{}` is the title, `{:#}` the title,
+    /// explanation and hint (see [`LocalizedCode`]).
+    ///
+    /// ```
+    /// use errcat::{Catalog, mobizon};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("en")?;
+    /// let shown = catalog.display(mobizon::RATE_LIMIT_EXCEEDED, &chain);
+    /// assert_eq!(format!("API error: {shown}"), "API error: Too many requests");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn display<'c>(&'c self, code: Code, chain: &'c FallbackChain) -> LocalizedCode<'c> {
+        LocalizedCode {
+            catalog: self,
+            code,
+            chain,
+        }
+    }
+}
+
 impl fmt::Display for LocalizedCode<'_> {
     /// The lookup's [`Explanation`](crate::Explanation), formatted the same
     /// way; the code itself (`planfix:1000`) if no locale has its text,

@@ -11,6 +11,9 @@
 
 mod compiled;
 mod folder;
+pub(crate) mod message;
+
+pub(crate) use message::{Message, Text};
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -27,13 +30,11 @@ use crate::code::{CatalogId, Code, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::explanation::{Explanation, Formatted, Requested, Subject, Texts};
-use crate::export::Export;
 use crate::fallback::fit;
 use crate::fallback::{FallbackChain, LAST_RESORT};
 use crate::ftl::SourceFile;
 use crate::ftl::render::{Bundle, Part, format_part, load};
 use crate::locale::{english, parse_locale};
-use crate::localized::LocalizedCode;
 use crate::registry::CODES;
 use crate::response::ApiResponse;
 use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
@@ -103,33 +104,6 @@ pub(crate) struct LocaleEntry {
     pub(crate) id: LanguageIdentifier,
     /// The default chain, starting with this slot.
     pub(crate) chain: Table<u16>,
-}
-
-/// One code's text in one locale.
-pub(crate) struct Message {
-    pub(crate) title: Text,
-    pub(crate) explanation: Text,
-    pub(crate) hint: Option<Text>,
-    /// Every part was rendered ahead of time: a lookup only borrows.
-    pub(crate) plain: bool,
-}
-
-/// A message part: rendered ahead of time when it needs no arguments.
-pub(crate) enum Text {
-    /// `&'static str` in the compiled catalog, owned in a folder catalog.
-    Plain(Cow<'static, str>),
-    /// Has `$variables`: formatted through the bundle at lookup time.
-    Dynamic,
-}
-
-impl Text {
-    /// The text rendered ahead of time; empty for a dynamic part.
-    pub(crate) fn rendered(&self) -> &str {
-        match self {
-            Text::Plain(s) => s,
-            Text::Dynamic => "",
-        }
-    }
 }
 
 /// The Fluent bundle of one locale and catalog, for messages with
@@ -710,26 +684,6 @@ impl Catalog {
         }
     }
 
-    /// `code` shown in the language of `chain`, for `format!`, logging and
-    /// `thiserror`'s `#[error(...)]`: `{}` is the title, `{:#}` the title,
-    /// explanation and hint (see [`LocalizedCode`]).
-    ///
-    /// ```
-    /// use errcat::{Catalog, mobizon};
-    /// let catalog = Catalog::embedded();
-    /// let chain = catalog.chain("en")?;
-    /// let shown = catalog.display(mobizon::RATE_LIMIT_EXCEEDED, &chain);
-    /// assert_eq!(format!("API error: {shown}"), "API error: Too many requests");
-    /// # Ok::<(), errcat::Error>(())
-    /// ```
-    pub fn display<'c>(&'c self, code: Code, chain: &'c FallbackChain) -> LocalizedCode<'c> {
-        LocalizedCode {
-            catalog: self,
-            code,
-            chain,
-        }
-    }
-
     /// Finds codes by words in any shipped language (titles, explanations,
     /// hints), by name or by number: best match first, one hit per code,
     /// showing the locale whose text matched. `locale` limits the search to
@@ -798,27 +752,6 @@ impl Catalog {
         }
         rank(&mut hits);
         Ok(hits)
-    }
-
-    /// Every code's text along `chain` (of one catalog, or of all), for a
-    /// front-end bundle: see [`Export`].
-    ///
-    /// ```
-    /// let catalog = errcat::Catalog::embedded();
-    /// let export = catalog.export(&catalog.chain("ru")?, Some(errcat::CatalogId::Mobizon))?;
-    /// assert_eq!(export.entries().len(), 20);
-    /// # Ok::<(), errcat::Error>(())
-    /// ```
-    pub fn export(
-        &self,
-        chain: &FallbackChain,
-        only: Option<CatalogId>,
-    ) -> Result<Export<'_>, Error> {
-        let entries = all_codes()
-            .filter(|c| only.is_none_or(|o| c.catalog() == o))
-            .map(|code| self.lookup(code, chain))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Export { entries })
     }
 
     /// The locales this catalog ships, in slot order.
