@@ -80,7 +80,10 @@ fn partial(lang: &str) -> TempDir {
     let text = std::fs::read_to_string(shipped).unwrap();
     let start = text.find("task-not-found =").unwrap();
     let end = start + text[start..].find("\n\n").unwrap();
-    dir.write(&format!("{lang}/planfix.ftl"), text[start..=end].as_bytes());
+    dir.write(
+        &format!("{lang}/planfix.ftl"),
+        &text.as_bytes()[start..=end],
+    );
     dir
 }
 
