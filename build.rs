@@ -27,6 +27,9 @@ mod fallback;
 #[path = "src/ftl/mod.rs"]
 mod ftl;
 #[allow(dead_code, unused_imports)]
+#[path = "src/phrase.rs"]
+mod phrase;
+#[allow(dead_code, unused_imports)]
 #[path = "src/check/rules.rs"]
 mod rules;
 #[allow(dead_code, unused_imports)]
@@ -43,7 +46,10 @@ use unic_langid::LanguageIdentifier;
 
 use diagnostic::Severity;
 use ftl::SourceFile;
-use ftl::render::{Budget, CatalogFile, Rendered, RenderedMessage, load, render_locale};
+use ftl::render::{
+    Budget, CatalogFile, Rendered, RenderedMessage, load, render_locale, render_phrases,
+};
+use phrase::Phrase;
 use rules::{CatalogRules, check_sources};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -128,6 +134,10 @@ fn run() -> BuildResult<()> {
         .map(|(catalog, rows)| {
             CatalogRules::new(catalog, sections_of(rows), code_variables(catalog, rows))
         })
+        .chain(std::iter::once(CatalogRules::phrases(
+            phrase::FILE,
+            Phrase::ALL.iter().map(|p| (p.id(), p.variables())),
+        )))
         .collect();
     let report = check_sources(&sources, &[], &catalogs);
     let errors: Vec<String> = report
@@ -461,7 +471,9 @@ fn read_locales(root: &Path, dir: &Path) -> BuildResult<Vec<ShippedFile>> {
     langs.sort();
     let mut files = Vec::new();
     for (lang, path) in &langs {
-        for (catalog, _) in CATALOGS {
+        // The catalogs' files, then errcat's own words.
+        let names = CATALOGS.iter().map(|(c, _)| *c).chain([phrase::FILE]);
+        for catalog in names {
             let file = path.join(format!("{catalog}.ftl"));
             println!("cargo:rerun-if-changed={}", file.display());
             let Ok(meta) = fs::symlink_metadata(&file) else {
@@ -520,6 +532,8 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
     let mut messages: Vec<Option<RenderedMessage>> = Vec::new();
     let mut labels: Vec<Option<String>> = Vec::new();
     let mut bundles: Vec<Option<&ShippedFile>> = Vec::new();
+    let mut phrases: Vec<Option<Rendered>> = Vec::new();
+    let mut phrase_bundles: Vec<Option<&ShippedFile>> = Vec::new();
     for (id, lang) in ids.iter().zip(&langs) {
         let mut loaded = Vec::new();
         for (catalog, _) in CATALOGS {
@@ -550,6 +564,23 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         }
         messages.extend(row.messages);
         labels.extend(row.labels);
+        // errcat's own words, after the catalogs within the same budget.
+        let file = files
+            .iter()
+            .find(|f| &f.locale == id && f.catalog == phrase::FILE);
+        let loaded = file.map(|f| load(&f.source(), lang.clone(), &mut diagnostics));
+        let rendered = render_phrases(
+            loaded.as_ref(),
+            file.map_or("", |f| f.path.as_str()),
+            &Phrase::ALL.map(Phrase::id),
+            &mut budget,
+            &mut diagnostics,
+        );
+        let dynamic = rendered
+            .iter()
+            .any(|p| matches!(p, Some(Rendered::Dynamic)));
+        phrase_bundles.push(file.filter(|_| dynamic));
+        phrases.extend(rendered);
     }
     if let Some(d) = diagnostics.first() {
         return Err(format!("{d}").into());
@@ -614,6 +645,30 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         }
     }
     writeln!(out, "];\n")?;
+    writeln!(out, "static PHRASES: [Option<Text>; {}] = [", phrases.len())?;
+    for p in &phrases {
+        match p {
+            None => writeln!(out, "    None,")?,
+            Some(p) => writeln!(out, "    Some({}),", text(p))?,
+        }
+    }
+    writeln!(out, "];\n")?;
+    writeln!(
+        out,
+        "static PHRASE_BUNDLES: [LazyBundle; {}] = [",
+        phrase_bundles.len()
+    )?;
+    for (id, b) in ids.iter().zip(&phrase_bundles) {
+        match b {
+            None => writeln!(out, "    LazyBundle::none(),")?,
+            Some(f) => writeln!(
+                out,
+                "    LazyBundle::compiled(::unic_langid::langid!({id:?}), SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }}),",
+                f.locale, f.catalog, f.path, f.absolute
+            )?,
+        }
+    }
+    writeln!(out, "];\n")?;
     let unshipped: Vec<usize> = ids
         .iter()
         .position(|id| id == fallback::LAST_RESORT)
@@ -626,7 +681,7 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
     )?;
     writeln!(
         out,
-        "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
+        "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), phrases: Table::Static(&PHRASES), phrase_bundles: Table::Static(&PHRASE_BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
     )?;
     Ok(out)
 }

@@ -242,6 +242,28 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// The phrase that names this kind in a user's language (see
+    /// [`Catalog::phrase`](crate::Catalog::phrase)).
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let chain = catalog.chain("uk")?;
+    /// assert_eq!(catalog.phrase(errcat::Kind::Partial.phrase(), &chain), "частковий успіх");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub const fn phrase(self) -> crate::Phrase {
+        use crate::Phrase;
+        match self {
+            Kind::Success => Phrase::KindSuccess,
+            Kind::Accepted => Phrase::KindAccepted,
+            Kind::Partial => Phrase::KindPartial,
+            Kind::Error => Phrase::KindError,
+            Kind::Unknown => Phrase::KindUnknown,
+        }
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())

@@ -24,10 +24,12 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 
 use crate::catalog::Catalog;
-use crate::code::{CatalogId, Code};
+use crate::code::{CatalogId, Code, Kind};
 use crate::error::Error;
 use crate::fallback::{FallbackChain, LAST_RESORT};
 use crate::files::write::{Mode, write_atomic};
+use crate::phrase::Phrase;
+use unic_langid::LanguageIdentifier;
 
 /// The file [`write_index`] writes into its folder.
 ///
@@ -119,7 +121,7 @@ pub fn render_index(catalog: &Catalog) -> String {
             h.raw(" selected");
         }
         h.raw(">");
-        h.text(native_name(&locale.tag));
+        h.text(&native_name(catalog, &locale.tag));
         h.raw("</option>");
     }
     h.raw("</select></label>\n<p class=\"count\"><span data-ui=\"codes\">");
@@ -381,7 +383,8 @@ fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale,
         // Entry titles sit one level below the nearest heading.
         let level = if section.is_some() { "h4" } else { "h3" };
         for code in codes {
-            render_entry(h, code, texts(catalog, code, &page.chain), page, ui, level);
+            let texts = texts(catalog, code, &page.chain);
+            render_entry(h, catalog, code, texts, page, ui, level);
         }
         h.raw("</");
         h.raw(tag);
@@ -392,6 +395,7 @@ fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale,
 
 fn render_entry(
     h: &mut Html,
+    catalog: &Catalog,
     code: Code,
     texts: Option<Texts>,
     page: &Locale,
@@ -416,25 +420,32 @@ fn render_entry(
     h.text(&anchor);
     h.raw("\">");
     h.text(&code.to_string());
+    // Badges speak the page's language; the script swaps them with it.
+    let kind = code.kind().phrase();
     h.raw("</a> <span class=\"badge kind kind-");
     h.text(code.kind().as_str());
+    h.raw("\" data-ui=\"");
+    h.text(kind.id());
     h.raw("\">");
-    h.text(code.kind().as_str());
+    h.text(&catalog.phrase(kind, &page.chain));
     h.raw("</span> <code class=\"name\">");
     h.text(code.name());
     h.raw("</code>");
     if code.is_retired() {
-        h.raw(" <span class=\"badge retired\">retired</span>");
+        h.raw(" <span class=\"badge retired\" data-ui=\"retired\">");
+        h.text(&catalog.phrase(Phrase::Retired, &page.chain));
+        h.raw("</span>");
     }
     h.raw(" <span class=\"badge served\"");
     match served.filter(|s| *s != page.tag) {
         Some(served) => {
+            let name = native_name(catalog, served);
             h.raw(" title=\"");
             h.text(ui.fallback);
             h.raw(" ");
-            h.text(served);
+            h.text(&name);
             h.raw("\">");
-            h.text(served);
+            h.text(&name);
         }
         None => h.raw(" hidden>"),
     }
@@ -481,6 +492,18 @@ fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
             "no_results": ui.no_results,
             "fallback": ui.fallback,
         });
+        let mut ui_strings = ui_strings;
+        if let Some(strings) = ui_strings.as_object_mut() {
+            // The badges: each kind's word and `retired`, errcat's own phrases.
+            let badges = Kind::ALL
+                .iter()
+                .map(|k| k.phrase())
+                .chain([Phrase::Retired]);
+            for phrase in badges {
+                let text = catalog.phrase(phrase, &l.chain).into_owned();
+                strings.insert(phrase.id().to_owned(), text.into());
+            }
+        }
         let catalogs: Map<String, Value> = CatalogId::ALL
             .iter()
             .map(|id| {
@@ -517,7 +540,13 @@ fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
         );
     }
     let tags: Vec<&str> = locales.list.iter().map(|l| l.tag.as_str()).collect();
-    let data = json!({ "default": page.tag, "locales": tags, "texts": by_locale });
+    // Each locale's own name, for the served-by badge.
+    let names: Map<String, Value> = locales
+        .list
+        .iter()
+        .map(|l| (l.tag.clone(), native_name(catalog, &l.tag).into()))
+        .collect();
+    let data = json!({ "default": page.tag, "locales": tags, "names": names, "texts": by_locale });
     script_safe(&data.to_string())
 }
 
@@ -670,15 +699,13 @@ fn doc_title(ui: &Ui) -> String {
     format!("{} · errcat", ui.heading)
 }
 
-/// A locale's name in its own language, for the switcher.
-fn native_name(tag: &str) -> &str {
-    match tag {
-        "en" => "English",
-        "kk" => "Қазақша",
-        "ru" => "Русский",
-        "uk" => "Українська",
-        other => other,
-    }
+/// A locale's name in its own language (its `language-name` phrase), for
+/// the switcher and the served-by badge; the tag if it has none.
+fn native_name(catalog: &Catalog, tag: &str) -> String {
+    tag.parse::<LanguageIdentifier>()
+        .ok()
+        .and_then(|id| catalog.language_name(&id))
+        .map_or_else(|| tag.to_owned(), |name| name.into_owned())
 }
 
 const CSS: &str = r#"
@@ -862,8 +889,9 @@ const SCRIPT: &str = r#"
       hint.hidden = !c[2];
       var served = e.querySelector(".served");
       served.hidden = c[3] === tag;
-      served.textContent = c[3];
-      served.title = t.ui.fallback + " " + c[3];
+      var name = data.names[c[3]] || c[3];
+      served.textContent = name;
+      served.title = t.ui.fallback + " " + name;
       if (c[3] === tag) { e.removeAttribute("lang"); } else { e.setAttribute("lang", c[3]); }
     });
     try { localStorage.setItem("errcat-lang", tag); } catch (err) { /* storage off: fine */ }

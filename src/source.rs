@@ -38,7 +38,7 @@ impl OwnedSourceFile {
 }
 
 /// Reads `<dir>/<locale>/<catalog>.ftl` for every locale folder and known
-/// catalog. What cannot be read is reported; only an unreadable `dir` itself
+/// catalog, and `<dir>/<locale>/errcat.ftl` (errcat's own words). What cannot be read is reported; only an unreadable `dir` itself
 /// is an error.
 pub(crate) fn read_dir(
     dir: &Path,
@@ -88,14 +88,15 @@ pub(crate) fn read_dir(
             let Some(catalog) = path.file_stem().and_then(|s| s.to_str()) else {
                 continue;
             };
-            if !CatalogId::ALL.iter().any(|c| c.as_str() == catalog) {
+            let known = CatalogId::ALL.iter().any(|c| c.as_str() == catalog);
+            if !known && catalog != crate::phrase::FILE {
                 diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
                     ..file_problem(
                         &shown,
                         "unknown-file",
                         format!(
-                            "{catalog:?} is not a catalog (mobizon, planfix); the file is ignored"
+                            "{catalog:?} is not a catalog (mobizon, planfix) or errcat's own words (errcat); the file is ignored"
                         ),
                     )
                 });

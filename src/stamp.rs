@@ -28,6 +28,15 @@ use crate::ftl::stamp::{STAMP_PREFIX, bare_source, hash_of, recorded_stamp, stam
 use crate::locale::parse_locale;
 use crate::source::{EMBEDDED, MAX_FILE_BYTES};
 
+/// The files of a locale folder, by name: each catalog's, then errcat's
+/// own words.
+fn files_of_a_locale() -> impl Iterator<Item = &'static str> {
+    CatalogId::ALL
+        .into_iter()
+        .map(CatalogId::as_str)
+        .chain([crate::phrase::FILE])
+}
+
 /// One English message: its id, the hash a stamp records, and its source
 /// as a scaffold shows it.
 struct English {
@@ -40,7 +49,7 @@ struct English {
 /// else from the embedded files. An English file that cannot be read, is
 /// not UTF-8, does not parse or holds no message is an error: a scaffold
 /// or a stamp made from it would be empty or wrong.
-fn english(dir: &Path, catalog: CatalogId, budget: &mut Budget) -> Result<Vec<English>, Error> {
+fn english(dir: &Path, catalog: &str, budget: &mut Budget) -> Result<Vec<English>, Error> {
     let path = dir.join(LAST_RESORT).join(format!("{catalog}.ftl"));
     let broken = |why: String| Error::Io {
         path: path.display().to_string(),
@@ -54,7 +63,7 @@ fn english(dir: &Path, catalog: CatalogId, budget: &mut Budget) -> Result<Vec<En
         }
         Err(refused) if refused.is_missing() => EMBEDDED
             .iter()
-            .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.as_str())
+            .find(|f| f.locale == LAST_RESORT && f.catalog == catalog)
             .and_then(|f| std::str::from_utf8(f.text).ok())
             .unwrap_or_default()
             .to_owned(),
@@ -103,7 +112,7 @@ fn english(dir: &Path, catalog: CatalogId, budget: &mut Budget) -> Result<Vec<En
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-scaffold-doc-{}", std::process::id()));
 /// let written = errcat::tooling::scaffold_locale(&dir, "de").unwrap();
-/// assert_eq!(written.len(), 2);
+/// assert_eq!(written.len(), 3);                        // mobizon, planfix and errcat.ftl
 /// let text = std::fs::read_to_string(dir.join("de/planfix.ftl")).unwrap();
 /// assert!(text.contains("# task-not-found = "));
 /// assert!(errcat::tooling::scaffold_locale(&dir, "de").is_err());   // never overwrites
@@ -127,11 +136,11 @@ pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String
     // English leaves no trace.
     let mut budget = Budget::for_folder();
     let mut files = Vec::new();
-    for catalog in CatalogId::ALL {
+    for catalog in files_of_a_locale() {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "# {tag} texts for the {catalog} catalog, scaffolded from en.\n#\n\
+            "# {tag} texts for {catalog}.ftl, scaffolded from en.\n#\n\
              # Translate a message by removing the `# ` in front of its lines and\n\
              # rewriting the English. Keep the `# {STAMP_PREFIX}` line directly above it.\n\
              # Check your work with `errcat check --locales {}`.\n",
@@ -222,7 +231,7 @@ pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error>
     let mut budget = Budget::for_folder();
     let mut stamped = 0;
     let mut changed = Vec::new();
-    for catalog in CatalogId::ALL {
+    for catalog in files_of_a_locale() {
         let path = folder.join(format!("{catalog}.ftl"));
         let unreadable = |why: String| Error::Io {
             path: path.display().to_string(),

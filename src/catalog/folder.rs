@@ -12,9 +12,10 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::fallback::{LAST_RESORT, default_chain};
 use crate::ftl::render::{
-    Budget, CatalogFile, Loaded, Rendered, RenderedMessage, load, render_locale,
+    Budget, CatalogFile, Loaded, Rendered, RenderedMessage, load, render_locale, render_phrases,
 };
 use crate::ftl::{SourceFile, folder_locale};
+use crate::phrase::{self, Phrase};
 use crate::source::{EMBEDDED, OwnedSourceFile, read_dir};
 use std::sync::atomic::Ordering;
 
@@ -41,6 +42,8 @@ pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> 
 struct LoadingLocale<'f> {
     id: LanguageIdentifier,
     files: Vec<Option<(Loaded, &'f str)>>,
+    /// errcat's own words (`errcat.ftl`).
+    phrases: Option<(Loaded, &'f str)>,
 }
 
 /// Builds a catalog from `.ftl` sources, reporting every problem in them
@@ -48,12 +51,13 @@ struct LoadingLocale<'f> {
 fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
     let mut locales: Vec<LoadingLocale<'_>> = Vec::new();
     for file in files {
-        let Some(position) = CatalogId::ALL
+        // A catalog's position, or `None` for errcat's own words.
+        let position = CatalogId::ALL
             .iter()
-            .position(|c| c.as_str() == file.catalog)
-        else {
+            .position(|c| c.as_str() == file.catalog);
+        if position.is_none() && file.catalog != phrase::FILE {
             continue;
-        };
+        }
         let Some(id) = folder_locale(file.locale) else {
             diagnostics.push(crate::diagnostic::file_problem(
                 file.path,
@@ -71,14 +75,19 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
                 locales.push(LoadingLocale {
                     id: id.clone(),
                     files: CatalogId::ALL.iter().map(|_| None).collect(),
+                    phrases: None,
                 });
                 locales.len() - 1
             }
         };
-        let Some(entry) = locales
-            .get_mut(slot)
-            .and_then(|l| l.files.get_mut(position))
-        else {
+        let Some(locale) = locales.get_mut(slot) else {
+            continue;
+        };
+        let entry = match position {
+            Some(position) => locale.files.get_mut(position),
+            None => Some(&mut locale.phrases),
+        };
+        let Some(entry) = entry else {
             continue;
         };
         // One file per locale and catalog: the first one given wins.
@@ -93,6 +102,8 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     let mut messages = Vec::new();
     let mut labels = Vec::new();
     let mut bundles = Vec::new();
+    let mut phrases = Vec::new();
+    let mut phrase_bundles = Vec::new();
     for locale in locales {
         let row: Vec<CatalogFile<'_>> = CatalogId::ALL
             .iter()
@@ -121,6 +132,22 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             });
         }
         labels.extend(row.labels.into_iter().map(|l| l.map(Into::into)));
+        // errcat's own words, after the catalogs within the same budget.
+        let rendered = render_phrases(
+            locale.phrases.as_ref().map(|(loaded, _)| loaded),
+            locale.phrases.as_ref().map_or("", |(_, path)| path),
+            &Phrase::ALL.map(Phrase::id),
+            &mut budget,
+            diagnostics,
+        );
+        let dynamic = rendered
+            .iter()
+            .any(|p| matches!(p, Some(Rendered::Dynamic)));
+        phrases.extend(rendered.into_iter().map(|p| p.map(Text::from)));
+        phrase_bundles.push(match locale.phrases {
+            Some((loaded, _)) if dynamic => LazyBundle::loaded(loaded.bundle),
+            _ => LazyBundle::none(),
+        });
     }
     let entries: Vec<LocaleEntry> = ids
         .iter()
@@ -142,18 +169,26 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
         messages: messages.into(),
         labels: labels.into(),
         bundles: bundles.into(),
+        phrases: phrases.into(),
+        phrase_bundles: phrase_bundles.into(),
         unshipped: unshipped.into(),
         backstop: None,
+    }
+}
+
+impl From<Rendered> for Text {
+    fn from(r: Rendered) -> Self {
+        match r {
+            Rendered::Plain(s) => Text::Plain(s.into()),
+            Rendered::Dynamic => Text::Dynamic,
+        }
     }
 }
 
 impl From<RenderedMessage> for Message {
     fn from(m: RenderedMessage) -> Self {
         let plain = m.is_plain();
-        let text = |r: Rendered| match r {
-            Rendered::Plain(s) => Text::Plain(s.into()),
-            Rendered::Dynamic => Text::Dynamic,
-        };
+        let text = Text::from;
         Message {
             title: text(m.title),
             explanation: text(m.explanation),

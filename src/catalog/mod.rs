@@ -33,8 +33,9 @@ use crate::explanation::{Explanation, Formatted, Requested, Subject, Texts};
 use crate::fallback::fit;
 use crate::fallback::{FallbackChain, LAST_RESORT};
 use crate::ftl::SourceFile;
-use crate::ftl::render::{Bundle, Part, format_part, load};
+use crate::ftl::render::{Bundle, Part, format_part, format_value, load};
 use crate::locale::{english, parse_locale};
+use crate::phrase::Phrase;
 use crate::registry::CODES;
 use crate::response::ApiResponse;
 use crate::search::{Candidate, Query, SearchHit, all_codes, rank};
@@ -69,6 +70,11 @@ pub struct Catalog {
     /// `bundles[slot * CatalogId::ALL.len() + catalog]`: for formatting
     /// messages with arguments.
     bundles: Table<LazyBundle>,
+    /// `phrases[slot * Phrase::ALL.len() + phrase.index()]`: errcat's own
+    /// words (`errcat.ftl`), if that locale has them.
+    phrases: Table<Option<Text>>,
+    /// `phrase_bundles[slot]`: for formatting phrases with arguments.
+    phrase_bundles: Table<LazyBundle>,
     /// The chain for a language no locale ships: just the last resort.
     unshipped: Table<u16>,
     /// Where a lookup ends when no locale of its chain has the code's text:
@@ -795,6 +801,113 @@ impl Catalog {
     /// ```
     pub fn catalog_title(&self, catalog: CatalogId, chain: &FallbackChain) -> Option<Cow<'_, str>> {
         self.label(label_index(catalog, None)?, chain)
+    }
+
+    /// One of errcat's own phrases ([`Phrase`]) in the language of
+    /// `chain`, from the first of its locales that has it, as the codes'
+    /// texts are found: what a front-end says around them. Never fails: a
+    /// phrase no locale has shows as its id.
+    ///
+    /// A phrase with `$variables` shows them as `{$name}` here; give them
+    /// with [`phrase_with_args`](Self::phrase_with_args).
+    ///
+    /// ```
+    /// use errcat::{Catalog, Kind, Phrase};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("kk-KZ")?;
+    /// assert_eq!(catalog.phrase(Phrase::ServerSaid, &chain), "Сервер жауабы");
+    /// assert_eq!(catalog.phrase(Kind::Error.phrase(), &chain), "қате");
+    /// assert_eq!(catalog.phrase(Phrase::KindError, &catalog.chain("de")?), "error");
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn phrase(&self, phrase: Phrase, chain: &FallbackChain) -> Cow<'_, str> {
+        self.phrase_args(phrase, chain, None)
+    }
+
+    /// Like [`phrase`](Self::phrase), giving the phrase its `$variables`
+    /// ([`Phrase::variables`] lists them).
+    ///
+    /// ```
+    /// use errcat::{Args, Catalog, Phrase};
+    /// let catalog = Catalog::embedded();
+    /// let chain = catalog.chain("ru")?;
+    /// let args = Args::new().with("requested", "Қазақша").with("language", "Русский");
+    /// assert_eq!(
+    ///     catalog.phrase_with_args(Phrase::FallbackNote, &chain, &args),
+    ///     "Перевода на язык «Қазақша» пока нет; текст показан на языке «Русский»."
+    /// );
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn phrase_with_args(
+        &self,
+        phrase: Phrase,
+        chain: &FallbackChain,
+        args: &Args<'_>,
+    ) -> Cow<'_, str> {
+        self.phrase_args(phrase, chain, Some(args))
+    }
+
+    /// A shipped locale's name in its own language (its `language-name`
+    /// phrase): `Русский`, `Қазақша`, `Українська`, `English`. `locale`
+    /// narrows to a shipped locale as a lookup does (`kk-KZ` is Қазақша);
+    /// `None` for a language this catalog does not ship, or whose
+    /// `errcat.ftl` lacks its name. Never another language's word for it.
+    ///
+    /// ```
+    /// use unic_langid::langid;
+    /// let catalog = errcat::Catalog::embedded();
+    /// assert_eq!(catalog.language_name(&langid!("kk-KZ")).as_deref(), Some("Қазақша"));
+    /// assert_eq!(catalog.language_name(&langid!("uk")).as_deref(), Some("Українська"));
+    /// assert_eq!(catalog.language_name(&langid!("de")), None);
+    /// ```
+    pub fn language_name(&self, locale: &LanguageIdentifier) -> Option<Cow<'_, str>> {
+        let slot = self.narrow(locale)?;
+        self.phrase_in(Phrase::LanguageName, slot, None)
+    }
+
+    fn phrase_args(
+        &self,
+        phrase: Phrase,
+        chain: &FallbackChain,
+        args: Option<&Args<'_>>,
+    ) -> Cow<'_, str> {
+        let rebuilt;
+        let slots: &[u16] = if chain.instance == self.instance {
+            &chain.slots
+        } else {
+            // Another catalog's chain: its locales mean the same here.
+            rebuilt = self.chain_for_languages(
+                std::iter::once(&chain.requested)
+                    .chain(&chain.locales)
+                    .map(ToString::to_string),
+            );
+            &rebuilt.slots
+        };
+        slots
+            .iter()
+            .find_map(|&slot| self.phrase_in(phrase, slot, args))
+            .or_else(|| {
+                let backstop = self.backstop?;
+                Some(backstop.phrase_args(phrase, &backstop.chain(LAST_RESORT).ok()?, args))
+            })
+            .unwrap_or(Cow::Borrowed(phrase.id()))
+    }
+
+    /// The phrase in one locale, if it has it.
+    fn phrase_in(
+        &self,
+        phrase: Phrase,
+        slot: u16,
+        args: Option<&Args<'_>>,
+    ) -> Option<Cow<'_, str>> {
+        let at = usize::from(slot) * Phrase::ALL.len() + phrase.index();
+        match self.phrases.get(at)?.as_ref()? {
+            Text::Plain(s) => Some(Cow::Borrowed(s)),
+            Text::Dynamic => {
+                let bundle = self.phrase_bundles.get(usize::from(slot))?.get()?;
+                format_value(bundle, phrase.id(), args.map(Args::fluent)).map(Cow::Owned)
+            }
+        }
     }
 
     /// Loads the `.ftl` files of a locales folder (`<dir>/<locale>/<catalog>.ftl`),

@@ -19,7 +19,8 @@ use crate::source::{EMBEDDED, OwnedSourceFile, read_dir};
 use rules::{CatalogRules, check_sources, sort};
 pub use rules::{Coverage, RULES, Report};
 
-/// What the registry requires of each catalog's file.
+/// What the registry requires of each catalog's file, and what errcat's
+/// own words require of `errcat.ftl`.
 fn registry_rules() -> Vec<CatalogRules<'static>> {
     CatalogId::ALL
         .iter()
@@ -30,6 +31,10 @@ fn registry_rules() -> Vec<CatalogRules<'static>> {
                 catalog.messages().map(|c| (c.name(), c.variables())),
             )
         })
+        .chain(std::iter::once(CatalogRules::phrases(
+            crate::phrase::FILE,
+            crate::Phrase::ALL.iter().map(|p| (p.id(), p.variables())),
+        )))
         .collect()
 }
 

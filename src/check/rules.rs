@@ -167,8 +167,11 @@ pub(crate) struct CatalogRules<'a> {
     /// `section-*` labels, then the codes' names.
     pub(crate) required: Vec<String>,
     /// The ids among `required` that are codes (and so need a value and a
-    /// `.title`).
+    /// `.title`), or errcat's own phrases (which need a value only).
     pub(crate) codes: HashSet<String>,
+    /// Whether each of `codes` needs a `.title`: a code's message does,
+    /// a phrase does not.
+    pub(crate) titled: bool,
     /// Each code's `$variables`: the only ones its texts may use, because
     /// a lookup can give no others.
     pub(crate) variables: HashMap<String, BTreeSet<String>>,
@@ -189,12 +192,27 @@ impl CatalogRules<'_> {
         CatalogRules {
             name,
             required,
+            titled: true,
             codes: codes.iter().map(|(c, _)| (*c).to_owned()).collect(),
             variables: codes
                 .iter()
                 .map(|(c, v)| ((*c).to_owned(), v.iter().map(|v| (*v).to_owned()).collect()))
                 .collect(),
         }
+    }
+}
+
+impl<'a> CatalogRules<'a> {
+    /// The rules for errcat's own file (`errcat.ftl`): every phrase, with
+    /// the `$variables` each may use; no titles, no labels.
+    pub(crate) fn phrases<'v>(
+        name: &'a str,
+        phrases: impl IntoIterator<Item = (&'a str, &'v [&'v str])>,
+    ) -> CatalogRules<'a> {
+        let mut rules = CatalogRules::new(name, [], phrases);
+        rules.required.retain(|id| id != "catalog-title");
+        rules.titled = false;
+        rules
     }
 }
 
@@ -608,10 +626,15 @@ fn check_file(
                 1,
                 Severity::Error,
                 "missing-value",
-                format!("{id} has no explanation: write it after `{id} =`"),
+                if catalog.titled {
+                    format!("{id} has no explanation: write it after `{id} =`")
+                } else {
+                    format!("{id} has no text: write it after `{id} =`")
+                },
             ));
         }
         if is_code
+            && catalog.titled
             && !facts.attributes.contains_key("title")
             && (is_reference || !reference.contains_key(id))
         {

@@ -232,6 +232,90 @@ pub(crate) struct Budget {
     spent: u64,
 }
 
+impl Budget {
+    /// Spends what `id` of `loaded` can format to, if the catalog can
+    /// still afford it. The first refusal of a file (`refused` still
+    /// false) is reported once, at the file's first line.
+    fn afford(
+        &mut self,
+        loaded: &Loaded,
+        id: &str,
+        path: &str,
+        refused: &mut bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let size = loaded.sizes.get(id).copied().unwrap_or(0);
+        let total = self.spent.saturating_add(size);
+        if total > MAX_TOTAL_BYTES {
+            if !*refused {
+                *refused = true;
+                diagnostics.push(Diagnostic {
+                    path: path.to_owned(),
+                    line: 1,
+                    column: 1,
+                    severity: Severity::Error,
+                    rule: "too-long",
+                    message: format!(
+                        "the catalog's {MAX_TOTAL_BYTES} bytes of text are spent; from {id} on, this file's messages are not loaded"
+                    ),
+                });
+            }
+            return false;
+        }
+        self.spent = total;
+        true
+    }
+}
+
+/// Renders errcat's own phrases (`errcat.ftl`, see `crate::phrase`) from a
+/// locale's file, in the order of `ids`, within `budget`: each a message
+/// value, rendered ahead of time unless it uses `$variables`.
+pub(crate) fn render_phrases(
+    loaded: Option<&Loaded>,
+    path: &str,
+    ids: &[&str],
+    budget: &mut Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Option<Rendered>> {
+    let mut refused = false;
+    ids.iter()
+        .map(|id| {
+            let loaded =
+                loaded.filter(|l| budget.afford(l, id, path, &mut refused, diagnostics))?;
+            let pattern = loaded.bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            let text = guarded(|| {
+                loaded
+                    .bundle
+                    .format_pattern(pattern, None, &mut errors)
+                    .into_owned()
+            })?;
+            Some(if errors.is_empty() {
+                Rendered::Plain(text)
+            } else {
+                Rendered::Dynamic
+            })
+        })
+        .collect()
+}
+
+/// Formats a message's value with arguments, at lookup time: a phrase of
+/// `errcat.ftl` that uses `$variables`. `None` if the bundle lacks it or
+/// Fluent failed on it.
+pub(crate) fn format_value(
+    bundle: &Bundle,
+    id: &str,
+    args: Option<&FluentArgs<'_>>,
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    guarded(|| {
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    })
+}
+
 /// One catalog's file of a locale, and what the table needs from it.
 pub(crate) struct CatalogFile<'l> {
     pub(crate) loaded: Option<&'l Loaded>,
@@ -265,26 +349,7 @@ pub(crate) fn render_locale(
     for file in files {
         let mut refused = false;
         let mut afford = |loaded: &Loaded, id: &str| {
-            let size = loaded.sizes.get(id).copied().unwrap_or(0);
-            let total = budget.spent.saturating_add(size);
-            if total > MAX_TOTAL_BYTES {
-                if !refused {
-                    refused = true;
-                    diagnostics.push(Diagnostic {
-                        path: file.path.to_owned(),
-                        line: 1,
-                        column: 1,
-                        severity: Severity::Error,
-                        rule: "too-long",
-                        message: format!(
-                            "the catalog's {MAX_TOTAL_BYTES} bytes of text are spent; from {id} on, this file's messages are not loaded"
-                        ),
-                    });
-                }
-                return false;
-            }
-            budget.spent = total;
-            true
+            budget.afford(loaded, id, file.path, &mut refused, diagnostics)
         };
         let label_ids = std::iter::once("catalog-title".to_owned())
             .chain(file.sections.iter().map(|s| format!("section-{s}")));

@@ -734,7 +734,7 @@ fn cases() -> Vec<Case> {
             embedded_from(
                 "kk",
                 &[
-                    "1:1: warning: unknown-file: \"jira\" is not a catalog (mobizon, planfix); the file is ignored",
+                    "1:1: warning: unknown-file: \"jira\" is not a catalog (mobizon, planfix) or errcat's own words (errcat); the file is ignored",
                 ],
             ),
         ),

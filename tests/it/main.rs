@@ -26,3 +26,4 @@ mod serve;
 mod support;
 mod terminal;
 mod unknown;
+mod words;

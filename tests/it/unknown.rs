@@ -149,7 +149,7 @@ fn the_cli_explains_a_response_with_an_unknown_code() {
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(
-        out.starts_with("mobizon:7 (unknown-code, unknown)\nНеизвестный код ответа 7\n"),
+        out.starts_with("mobizon:7 (unknown-code, неизвестный код)\nНеизвестный код ответа 7\n"),
         "{out}"
     );
     assert!(out.contains("Новое"), "{out}");

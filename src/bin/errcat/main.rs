@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::builder::TypedValueParser;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use errcat::{ApiResponse, Catalog, CatalogId, Error};
+use errcat::{ApiResponse, Catalog, CatalogId, Error, Phrase};
 
 mod render;
 #[path = "../../terminal.rs"]
@@ -154,6 +154,19 @@ enum Command {
     Man,
 }
 
+impl Command {
+    /// The `--lang` given, for the language of an error message.
+    fn lang(&self) -> Option<&str> {
+        match self {
+            Command::Explain { output, .. }
+            | Command::List { output, .. }
+            | Command::Search { output, .. } => output.lang.as_deref(),
+            Command::Export { lang, .. } => lang.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Args)]
 struct Output {
     /// The language: a BCP 47 or POSIX locale such as kk, ru-RU, uk_UA.UTF-8.
@@ -213,13 +226,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lang = cli.command.lang().map(str::to_owned);
     let mut out = io::stdout().lock();
     match run(cli, &mut out).and_then(|()| out.flush().map_err(Failure::from)) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`errcat list | head`): nothing more to say.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            warn(&failure.to_string());
+            // In the language asked for, if it is one; else the environment's.
+            let catalog = Catalog::embedded();
+            let chain = lang
+                .and_then(|l| catalog.chain(&l).ok())
+                .unwrap_or_else(|| catalog.chain_from_env());
+            warn(&failure.message(catalog, &chain));
             ExitCode::from(failure.exit_status())
         }
     }
@@ -262,6 +281,44 @@ enum Failure {
 }
 
 impl Failure {
+    /// The line for stderr in the language of `chain`: the most common
+    /// failures have errcat's own words; the rest say what the library says.
+    fn message(&self, catalog: &Catalog, chain: &errcat::FallbackChain) -> String {
+        let phrase = |p, args: &errcat::Args<'_>| catalog.phrase_with_args(p, chain, args);
+        match self {
+            Failure::NoMatch(text) => phrase(
+                Phrase::NoMatch,
+                &errcat::Args::new().with("query", format!("{text:?}")),
+            )
+            .into_owned(),
+            Failure::CheckFailed => phrase(Phrase::CheckFailed, &errcat::Args::new()).into_owned(),
+            Failure::Lookup(Error::InvalidLocale { input }) => phrase(
+                Phrase::InvalidLocale,
+                &errcat::Args::new().with("locale", input.as_str()),
+            )
+            .into_owned(),
+            Failure::Lookup(Error::UnknownCode {
+                input,
+                catalog: searched,
+                suggestion,
+                ..
+            }) => {
+                let args = errcat::Args::new()
+                    .with("code", input.as_str())
+                    .with("catalog", searched.as_str());
+                let mut line = phrase(Phrase::UnknownCode, &args).into_owned();
+                if let Some(s) = suggestion {
+                    let named = format!("{}:{}", s.catalog(), s.name());
+                    let args = errcat::Args::new().with("suggestion", named);
+                    line.push_str("; ");
+                    line.push_str(&phrase(Phrase::DidYouMean, &args));
+                }
+                line
+            }
+            other => other.to_string(),
+        }
+    }
+
     fn exit_status(&self) -> u8 {
         match self {
             Failure::Lookup(
@@ -321,7 +378,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                         )?;
                     } else {
                         render::explanation(out, catalog, &chain, &explanation)?;
-                        render::response(out, &response)?;
+                        render::response(out, catalog, &chain, &response)?;
                     }
                 }
                 None => {
@@ -405,7 +462,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             if json {
                 render::json(out, &report)?;
             } else {
-                render::report(out, &report)?;
+                // The folder being checked may be broken: the table speaks
+                // with the embedded words.
+                let catalog = Catalog::embedded();
+                render::report(out, catalog, &catalog.chain_from_env(), &report)?;
             }
             if report.has_errors() {
                 out.flush()?;

@@ -11,8 +11,9 @@ use std::io::{self, Write};
 use crate::terminal::{escape, escape_lines};
 
 use errcat::tooling::Report;
-use errcat::{ApiResponse, Catalog, Explanation, FallbackChain, SearchHit};
+use errcat::{ApiResponse, Args, Catalog, Explanation, FallbackChain, Phrase, SearchHit};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use unic_langid::LanguageIdentifier;
 
 /// One JSON document and a newline.
 pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
@@ -31,7 +32,8 @@ pub fn explanation(
         .code()
         .and_then(|c| c.section())
         .and_then(|s| catalog.section_title(e.catalog(), s, chain));
-    write!(out, "{} ({}, {})", e.code_text(), e.name(), e.kind())?;
+    let kind = catalog.phrase(e.kind().phrase(), chain);
+    write!(out, "{} ({}, {})", e.code_text(), e.name(), escape(&kind))?;
     if let Some(section) = section {
         write!(out, " · {}", escape(&section))?;
     }
@@ -47,14 +49,21 @@ pub fn explanation(
     }
     if e.is_fallback() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "(no {} text for this code; shown in {})",
-            e.requested(),
-            e.locale()
-        )?;
+        let args = Args::new()
+            .with("requested", language_name(catalog, &e.requested()))
+            .with("language", language_name(catalog, e.locale()));
+        let note = catalog.phrase_with_args(Phrase::FallbackNote, chain, &args);
+        writeln!(out, "({})", escape(&note))?;
     }
     Ok(())
+}
+
+/// A language's own name (`Қазақша`), or its tag for a language the
+/// catalog does not ship.
+fn language_name(catalog: &Catalog, locale: &LanguageIdentifier) -> String {
+    catalog
+        .language_name(locale)
+        .map_or_else(|| locale.to_string(), |name| name.into_owned())
 }
 
 /// One line per code, grouped under catalog and section headings.
@@ -85,13 +94,20 @@ pub fn list(
             heading = Some(here);
         }
         let code = e.code_text().to_string();
-        writeln!(out, "{code:<14} {:<8} {}", e.kind(), escape(e.title()))?;
+        let kind = catalog.phrase(e.kind().phrase(), chain);
+        writeln!(out, "{code:<14} {:<8} {}", escape(&kind), escape(e.title()))?;
     }
     Ok(())
 }
 
-/// One line per finding, then the coverage table.
-pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
+/// One line per finding, then the coverage table, its headings in the
+/// language of `chain`.
+pub fn report(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    chain: &FallbackChain,
+    report: &Report,
+) -> io::Result<()> {
     for d in &report.diagnostics {
         // Paths and messages quote file names and file text.
         writeln!(out, "{}", escape(&d.to_string()))?;
@@ -99,22 +115,38 @@ pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if !report.diagnostics.is_empty() {
         writeln!(out)?;
     }
-    writeln!(
-        out,
-        "{:<8} {:>8} {:>10} {:>7} {:>6} {:>8}",
-        "locale", "required", "translated", "missing", "errors", "warnings"
-    )?;
+    let headings = [
+        Phrase::CheckLocale,
+        Phrase::CheckRequired,
+        Phrase::CheckTranslated,
+        Phrase::CheckMissing,
+        Phrase::CheckErrors,
+        Phrase::CheckWarnings,
+    ]
+    .map(|p| escape(&catalog.phrase(p, chain)).into_owned());
+    // Each column as wide as its heading (English's are the narrowest),
+    // and the locale column as its widest tag; numbers align right under their headings.
+    let [locale, rest @ ..] = &headings;
+    let first = report
+        .coverage
+        .iter()
+        .map(|c| escape(&c.locale).chars().count())
+        .chain([locale.chars().count(), 8])
+        .max()
+        .unwrap_or(8);
+    let widths: Vec<usize> = rest.iter().map(|h| h.chars().count().max(6)).collect();
+    write!(out, "{locale:<first$}")?;
+    for (heading, width) in rest.iter().zip(&widths) {
+        write!(out, " {heading:>width$}")?;
+    }
+    writeln!(out)?;
     for c in &report.coverage {
-        writeln!(
-            out,
-            "{:<8} {:>8} {:>10} {:>7} {:>6} {:>8}",
-            escape(&c.locale),
-            c.required,
-            c.translated,
-            c.missing,
-            c.errors,
-            c.warnings
-        )?;
+        write!(out, "{:<first$}", escape(&c.locale))?;
+        let numbers = [c.required, c.translated, c.missing, c.errors, c.warnings];
+        for (n, width) in numbers.iter().zip(&widths) {
+            write!(out, " {n:>width$}")?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -144,17 +176,27 @@ impl Serialize for WithResponse<'_, '_> {
 }
 
 /// What the server itself said, under the explanation: each on one line,
-/// whatever line breaks or escape sequences the server sent.
-pub fn response(out: &mut impl Write, r: &ApiResponse) -> io::Result<()> {
+/// whatever line breaks or escape sequences the server sent, labelled in
+/// the language of `chain`.
+pub fn response(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    chain: &FallbackChain,
+    r: &ApiResponse,
+) -> io::Result<()> {
+    let label = |p| catalog.phrase(p, chain);
     writeln!(out)?;
     if let Some(message) = &r.message {
-        writeln!(out, "server said: {}", escape(message))?;
+        let said = label(Phrase::ServerSaid);
+        writeln!(out, "{}: {}", escape(&said), escape(message))?;
     }
     if let Some(result) = &r.result {
-        writeln!(out, "Result: {}", escape(&result.to_string()))?;
+        let field = label(Phrase::ResultField);
+        writeln!(out, "{}: {}", escape(&field), escape(&result.to_string()))?;
     }
     if let Some(data) = &r.data {
-        writeln!(out, "data: {}", escape(&data.to_string()))?;
+        let field = label(Phrase::DataField);
+        writeln!(out, "{}: {}", escape(&field), escape(&data.to_string()))?;
     }
     Ok(())
 }

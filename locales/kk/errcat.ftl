@@ -1,0 +1,60 @@
+# errcat-тың өз мәтіндері қазақша: `errcat` командасы мен HTML
+# анықтамалығы каталог мәтіндерінің айналасында шығаратын сөздер.
+
+# en-hash: 216f6875
+language-name = Қазақша
+
+# en-hash: 47837b64
+fallback-note = Бұл мәтін әлі аударылмаған (сұралған тіл: { $requested }); көрсетілген тіл: { $language }.
+
+## API жауабының түсіндірмесі астындағы жолдар
+
+# en-hash: 05d505e4
+server-said = Сервер жауабы
+# en-hash: 8b5b42c4
+result-field = Result өрісі
+# en-hash: b1fad8c4
+data-field = data өрісі
+
+## Код түрлері
+
+# en-hash: 9c905981
+kind-success = сәтті
+# en-hash: ac4d1f11
+kind-accepted = қабылданды
+# en-hash: 1e9dc859
+kind-partial = ішінара сәтті
+# en-hash: bcffdf7a
+kind-error = қате
+# en-hash: 982ed7f4
+kind-unknown = белгісіз код
+# en-hash: 99ad349a
+retired = енді қолданылмайды
+
+## `errcat check` қамту кестесінің бағандары
+
+# en-hash: b9a970c5
+check-locale = локаль
+# en-hash: 7a4e6e67
+check-required = қажет
+# en-hash: aee12c06
+check-translated = аударылған
+# en-hash: 911f9f00
+check-missing = жоқ
+# en-hash: 3d9e11d3
+check-errors = қателер
+# en-hash: 77f01fca
+check-warnings = ескертулер
+
+## Қате туралы хабарлар
+
+# en-hash: 5042ec7c
+no-match = { $query } сұрауына сәйкес код табылмады
+# en-hash: 68fb61fc
+check-failed = тексеру қателер тапты
+# en-hash: eb8805a7
+unknown-code = { $code } — белгісіз код: { $catalog } каталогында мұндай код жоқ
+# en-hash: 859973bb
+did-you-mean = { $suggestion } деген код болуы мүмкін бе?
+# en-hash: 4af0cf51
+invalid-locale = { $locale } — жарамсыз локаль: kk, kk-KZ немесе kk_KZ.UTF-8 сияқты тіл тегі күтіледі

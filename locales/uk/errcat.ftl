@@ -1,0 +1,60 @@
+# Власні тексти errcat українською: те, що команда `errcat` і
+# HTML-довідник виводять навколо текстів каталогів.
+
+# en-hash: 216f6875
+language-name = Українська
+
+# en-hash: 47837b64
+fallback-note = Перекладу мовою «{ $requested }» поки немає; текст показано мовою «{ $language }».
+
+## Рядки під поясненням відповіді API
+
+# en-hash: 05d505e4
+server-said = Сервер відповів
+# en-hash: 8b5b42c4
+result-field = Поле Result
+# en-hash: b1fad8c4
+data-field = Поле data
+
+## Види кодів
+
+# en-hash: 9c905981
+kind-success = успіх
+# en-hash: ac4d1f11
+kind-accepted = прийнято
+# en-hash: 1e9dc859
+kind-partial = частковий успіх
+# en-hash: bcffdf7a
+kind-error = помилка
+# en-hash: 982ed7f4
+kind-unknown = невідомий код
+# en-hash: 99ad349a
+retired = більше не використовується
+
+## Стовпці таблиці покриття `errcat check`
+
+# en-hash: b9a970c5
+check-locale = локаль
+# en-hash: 7a4e6e67
+check-required = потрібно
+# en-hash: aee12c06
+check-translated = перекладено
+# en-hash: 911f9f00
+check-missing = бракує
+# en-hash: 3d9e11d3
+check-errors = помилки
+# en-hash: 77f01fca
+check-warnings = попередження
+
+## Повідомлення про помилки
+
+# en-hash: 5042ec7c
+no-match = жоден код не відповідає запиту { $query }
+# en-hash: 68fb61fc
+check-failed = перевірка виявила помилки
+# en-hash: eb8805a7
+unknown-code = невідомий код { $code }: у каталозі { $catalog } такого коду немає
+# en-hash: 859973bb
+did-you-mean = можливо, ви мали на увазі { $suggestion }?
+# en-hash: 4af0cf51
+invalid-locale = неприпустима локаль { $locale }: очікується мовний тег, наприклад kk, kk-KZ або kk_KZ.UTF-8

@@ -1,0 +1,161 @@
+//! errcat's own words: the phrases its front-ends (the CLI, the HTML index)
+//! say around the catalogs' texts, such as "server said" or a kind's name.
+//!
+//! They are one more Fluent file per locale, `locales/<lang>/errcat.ftl`,
+//! translated, checked and loaded like the catalogs' files and served
+//! along the same chains (see `Catalog::phrase`). This module only names
+//! them; `build.rs` compiles it too (`#[path]`), so it uses nothing of the
+//! crate.
+
+/// The name of errcat's own file in each locale folder: `errcat.ftl`.
+pub(crate) const FILE: &str = "errcat";
+
+/// One of errcat's own phrases, as a message of `locales/<lang>/errcat.ftl`.
+///
+/// Front-ends show them with [`Catalog::phrase`](crate::Catalog::phrase)
+/// in the user's language, with the same fallback as the codes' texts.
+///
+/// ```
+/// use errcat::{Catalog, Phrase};
+/// let catalog = Catalog::embedded();
+/// let chain = catalog.chain("uk")?;
+/// assert_eq!(catalog.phrase(Phrase::ServerSaid, &chain), "Сервер відповів");
+/// assert_eq!(Phrase::ServerSaid.id(), "server-said");
+/// # Ok::<(), errcat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Phrase {
+    /// The language's name in itself: `Русский`, `Қазақша`.
+    LanguageName,
+    /// Under a text that fell back: `$requested` and `$language` are the
+    /// names of the language asked for and of the one that answered.
+    FallbackNote,
+    /// Before the server's own message in a response.
+    ServerSaid,
+    /// Before a Planfix response's `Result` field.
+    ResultField,
+    /// Before a Mobizon response's `data` field.
+    DataField,
+    /// The kind `success`.
+    KindSuccess,
+    /// The kind `accepted`.
+    KindAccepted,
+    /// The kind `partial`.
+    KindPartial,
+    /// The kind `error`.
+    KindError,
+    /// The kind `unknown`.
+    KindUnknown,
+    /// A code the API no longer returns.
+    Retired,
+    /// `errcat check`'s coverage table: the locale column.
+    CheckLocale,
+    /// The column of messages required.
+    CheckRequired,
+    /// The column of messages translated.
+    CheckTranslated,
+    /// The column of messages missing.
+    CheckMissing,
+    /// The column of errors.
+    CheckErrors,
+    /// The column of warnings.
+    CheckWarnings,
+    /// A search without hits; `$query` is what was searched for.
+    NoMatch,
+    /// `errcat check` found errors.
+    CheckFailed,
+    /// A code its catalog lacks; `$code` is the code as given, `$catalog`
+    /// the catalog searched.
+    UnknownCode,
+    /// After an error, the nearest right name; `$suggestion` is that name.
+    DidYouMean,
+    /// A locale that is not one; `$locale` is the locale as given.
+    InvalidLocale,
+}
+
+impl Phrase {
+    /// Every phrase, in the order of `errcat.ftl`.
+    ///
+    /// ```
+    /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
+    /// ```
+    pub const ALL: [Phrase; 22] = [
+        Phrase::LanguageName,
+        Phrase::FallbackNote,
+        Phrase::ServerSaid,
+        Phrase::ResultField,
+        Phrase::DataField,
+        Phrase::KindSuccess,
+        Phrase::KindAccepted,
+        Phrase::KindPartial,
+        Phrase::KindError,
+        Phrase::KindUnknown,
+        Phrase::Retired,
+        Phrase::CheckLocale,
+        Phrase::CheckRequired,
+        Phrase::CheckTranslated,
+        Phrase::CheckMissing,
+        Phrase::CheckErrors,
+        Phrase::CheckWarnings,
+        Phrase::NoMatch,
+        Phrase::CheckFailed,
+        Phrase::UnknownCode,
+        Phrase::DidYouMean,
+        Phrase::InvalidLocale,
+    ];
+
+    /// The phrase's message id in `errcat.ftl`.
+    ///
+    /// ```
+    /// assert_eq!(errcat::Phrase::KindError.id(), "kind-error");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Phrase::LanguageName => "language-name",
+            Phrase::FallbackNote => "fallback-note",
+            Phrase::ServerSaid => "server-said",
+            Phrase::ResultField => "result-field",
+            Phrase::DataField => "data-field",
+            Phrase::KindSuccess => "kind-success",
+            Phrase::KindAccepted => "kind-accepted",
+            Phrase::KindPartial => "kind-partial",
+            Phrase::KindError => "kind-error",
+            Phrase::KindUnknown => "kind-unknown",
+            Phrase::Retired => "retired",
+            Phrase::CheckLocale => "check-locale",
+            Phrase::CheckRequired => "check-required",
+            Phrase::CheckTranslated => "check-translated",
+            Phrase::CheckMissing => "check-missing",
+            Phrase::CheckErrors => "check-errors",
+            Phrase::CheckWarnings => "check-warnings",
+            Phrase::NoMatch => "no-match",
+            Phrase::CheckFailed => "check-failed",
+            Phrase::UnknownCode => "unknown-code",
+            Phrase::DidYouMean => "did-you-mean",
+            Phrase::InvalidLocale => "invalid-locale",
+        }
+    }
+
+    /// The `$variables` the phrase's text may use; a lookup gives them.
+    ///
+    /// ```
+    /// assert_eq!(errcat::Phrase::FallbackNote.variables(), ["requested", "language"]);
+    /// ```
+    pub const fn variables(self) -> &'static [&'static str] {
+        match self {
+            Phrase::FallbackNote => &["requested", "language"],
+            Phrase::NoMatch => &["query"],
+            Phrase::UnknownCode => &["code", "catalog"],
+            Phrase::DidYouMean => &["suggestion"],
+            Phrase::InvalidLocale => &["locale"],
+            _ => &[],
+        }
+    }
+
+    /// The position of the phrase in [`ALL`](Self::ALL).
+    pub(crate) const fn index(self) -> usize {
+        // The variants are declared in the order of `ALL`.
+        self as usize
+    }
+}

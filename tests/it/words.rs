@@ -1,0 +1,250 @@
+//! errcat's own words (`locales/<lang>/errcat.ftl`): the CLI and the HTML
+//! index say them in the user's language, and the compiled catalog and
+//! the folder loader serve the same ones.
+
+use std::path::PathBuf;
+
+use crate::fixtures::{TempDir, errcat};
+use errcat::{Args, Catalog, Phrase};
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn an_explained_response_is_labelled_in_the_users_language() {
+    let response = r#"{"Result":"fail","Code":1000,"Error":"Task not exists"}"#;
+    let cases = [
+        (
+            "en",
+            "(task-not-found, error)",
+            "server said: Task not exists\nResult: \"fail\"\n",
+        ),
+        (
+            "ru",
+            "(task-not-found, ошибка)",
+            "Сервер ответил: Task not exists\nПоле Result: \"fail\"\n",
+        ),
+        (
+            "uk",
+            "(task-not-found, помилка)",
+            "Сервер відповів: Task not exists\nПоле Result: \"fail\"\n",
+        ),
+        (
+            "kk",
+            "(task-not-found, қате)",
+            "Сервер жауабы: Task not exists\nResult өрісі: \"fail\"\n",
+        ),
+    ];
+    for (lang, head, tail) in cases {
+        let o = errcat(&["explain", "--response", response, "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{lang}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.lines().next().unwrap().contains(head), "{lang}: {out}");
+        assert!(out.ends_with(tail), "{lang}: {out}");
+    }
+    // Mobizon's `data` field, in Kazakh.
+    let o = errcat(&[
+        "explain",
+        "--response",
+        r#"{"code":98,"data":{"sent":1},"message":""}"#,
+        "--lang",
+        "kk",
+    ]);
+    assert!(
+        stdout(&o).contains("data өрісі: {\"sent\":1}\n"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn json_output_stays_language_neutral() {
+    let response = r#"{"Result":"fail","Code":1000,"Error":"Task not exists"}"#;
+    let o = errcat(&["explain", "--response", response, "--lang", "kk", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["kind"], "error");
+    assert_eq!(v["response"]["message"], "Task not exists");
+}
+
+/// A preview folder whose `<lang>/planfix.ftl` has only `task-not-found`:
+/// every other Planfix code falls back along the language's chain.
+fn partial(lang: &str) -> TempDir {
+    let dir = TempDir::new();
+    let shipped =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/planfix.ftl"));
+    let text = std::fs::read_to_string(shipped).unwrap();
+    let start = text.find("task-not-found =").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    dir.write(
+        &format!("{lang}/planfix.ftl"),
+        &text.as_bytes()[start..=end],
+    );
+    dir
+}
+
+#[test]
+fn the_fallback_note_names_both_languages_in_the_users_language() {
+    let cases = [
+        (
+            "kk",
+            "(Бұл мәтін әлі аударылмаған (сұралған тіл: Қазақша); көрсетілген тіл: Русский.)",
+        ),
+        (
+            "uk",
+            "(Перекладу мовою «Українська» поки немає; текст показано мовою «English».)",
+        ),
+        (
+            "ru",
+            "(Перевода на язык «Русский» пока нет; текст показан на языке «English».)",
+        ),
+    ];
+    for (lang, note) in cases {
+        let dir = partial(lang);
+        let o = errcat(&[
+            "explain",
+            "planfix:1",
+            "--lang",
+            lang,
+            "--locales",
+            dir.arg(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{lang}: {}", stderr(&o));
+        assert!(
+            stdout(&o).ends_with(&format!("\n{note}\n")),
+            "{lang}: {}",
+            stdout(&o)
+        );
+        // The code the folder has is no fallback.
+        let o = errcat(&[
+            "explain",
+            "planfix:1000",
+            "--lang",
+            lang,
+            "--locales",
+            dir.arg(),
+        ]);
+        assert!(
+            !stdout(&o).contains("(Бұл мәтін") && !stdout(&o).contains('«'),
+            "{lang}: {}",
+            stdout(&o)
+        );
+    }
+}
+
+#[test]
+fn common_errors_and_the_check_table_speak_the_users_language() {
+    let o = errcat(&["explain", "planfix:task-not-fund", "--lang", "uk"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "errcat: невідомий код \"planfix:task-not-fund\": у каталозі planfix такого коду немає; можливо, ви мали на увазі planfix:task-not-found?\n"
+    );
+    let o = errcat(&["search", "zzzzqqq", "--lang", "ru"]);
+    assert_eq!(
+        stderr(&o),
+        "errcat: ни один код не подходит под запрос \"zzzzqqq\"\n"
+    );
+    // English stays as it was.
+    let o = errcat(&["explain", "planfix:4242", "--lang", "en"]);
+    assert_eq!(
+        stderr(&o),
+        "errcat: unknown code \"planfix:4242\": catalog planfix has no such code\n"
+    );
+    let o = crate::fixtures::errcat_command()
+        .arg("check")
+        .env("LANGUAGE", "")
+        .env("LC_ALL", "kk_KZ.UTF-8")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("локаль    қажет аударылған    жоқ қателер ескертулер\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_html_index_badges_speak_the_page_language() {
+    let page = errcat::tooling::docs::render_index(Catalog::embedded());
+    // The page is rendered in English; the script swaps the badges with
+    // each language's words, which the page carries.
+    assert!(
+        page.contains(r#"<span class="badge kind kind-error" data-ui="kind-error">error</span>"#)
+    );
+    for word in [
+        r#""kind-error":"қате""#,
+        r#""kind-error":"ошибка""#,
+        r#""kind-error":"помилка""#,
+        r#""kind-partial":"частковий успіх""#,
+    ] {
+        assert!(page.contains(word), "{word}");
+    }
+    assert!(
+        page.contains(
+            r#""names":{"en":"English","kk":"Қазақша","ru":"Русский","uk":"Українська"}"#
+        )
+    );
+    // A text served by another language names it, not its tag.
+    let dir = TempDir::new();
+    dir.write("de/planfix.ftl", b"catalog-title = Planfix REST-API\n");
+    dir.write(
+        "de/errcat.ftl",
+        b"language-name = Deutsch\nkind-error = Fehler\n",
+    );
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
+    let page = errcat::tooling::docs::render_index(&catalog);
+    assert!(page.contains(r#""de":"Deutsch""#));
+    assert!(page.contains(r#""kind-error":"Fehler""#));
+}
+
+#[test]
+fn the_compiled_catalog_and_the_folder_loader_say_the_same_words() {
+    let compiled = Catalog::embedded();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let (folder, diagnostics) = Catalog::from_dir(dir).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let args = Args::new()
+        .with("requested", "X")
+        .with("language", "Y")
+        .with("query", "\"q\"")
+        .with("code", "\"c\"")
+        .with("catalog", "planfix")
+        .with("suggestion", "s")
+        .with("locale", "\"l\"");
+    let mut compared = 0;
+    for lang in ["en", "kk", "ru", "uk", "kk-KZ", "de"] {
+        let (a, b) = (compiled.chain(lang).unwrap(), folder.chain(lang).unwrap());
+        for phrase in Phrase::ALL {
+            let x = compiled.phrase_with_args(phrase, &a, &args);
+            assert_eq!(
+                x,
+                folder.phrase_with_args(phrase, &b, &args),
+                "{phrase:?} in {lang}"
+            );
+            assert!(!x.contains("{$"), "{phrase:?} in {lang}: {x}");
+            // English may say a phrase as its id (`retired`); no other does.
+            if a.locales()[0].language.as_str() != "en" {
+                assert_ne!(x, phrase.id(), "{phrase:?} in {lang}: no text");
+            }
+            compared += 1;
+        }
+        let id: unic_langid::LanguageIdentifier = lang.parse().unwrap();
+        assert_eq!(
+            compiled.language_name(&id),
+            folder.language_name(&id),
+            "{lang}"
+        );
+    }
+    assert_eq!(compared, 6 * Phrase::ALL.len());
+    // Each language's name is its own, never another's word for it.
+    let names: Vec<_> = compiled
+        .locales()
+        .map(|l| compiled.language_name(l).unwrap().into_owned())
+        .collect();
+    assert_eq!(names, ["English", "Қазақша", "Русский", "Українська"]);
+}
