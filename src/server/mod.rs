@@ -502,32 +502,41 @@ pub async fn serve(
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.
 ///
+/// On Unix the handlers are installed when this is called, not when the
+/// future is first polled: a signal that arrives as soon as the server
+/// answers is never lost to the default action (call it inside the runtime).
+///
 /// ```no_run
 /// # async fn example() {
 /// errcat::server::shutdown_signal().await;
 /// # }
 /// ```
-pub async fn shutdown_signal() {
-    let interrupt = async {
+pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let terminate = signal(SignalKind::terminate()).ok();
+        async move {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(interrupt) => {}
+                () = wait(terminate) => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                terminate.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
     }
 }
 
@@ -568,8 +577,11 @@ pub fn run(addr: SocketAddr, options: Options) -> Result<(), ServeError> {
                 tracing::warn!(target: "errcat::reload", "SIGHUP will not reload: {err}");
             }
         }
+        // The signal handlers first: a client may send Ctrl-C as soon as
+        // it sees the server listening.
+        let shutdown = shutdown_signal();
         tracing::info!(target: "errcat::server", "listening on http://{local}");
-        serve(listener, app, shutdown_signal())
+        serve(listener, app, shutdown)
             .await
             .map_err(|source| ServeError::Io {
                 context: "the server stopped".to_owned(),

@@ -39,10 +39,18 @@ impl TempDir {
     }
 
     /// Writes `bytes` to `path` inside the folder, creating its folders.
+    /// Writes a file whole, as editors save: into a temporary file beside
+    /// it, then renamed over it, so that a watcher never reads half of it.
     pub fn write(&self, path: &str, bytes: &[u8]) {
         let path = self.0.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+        let folder = path.parent().unwrap();
+        std::fs::create_dir_all(folder).unwrap();
+        let temporary = folder.join(format!(
+            ".{}.writing",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        std::fs::write(&temporary, bytes).unwrap();
+        std::fs::rename(&temporary, &path).unwrap();
     }
 
     pub fn path(&self) -> &Path {
