@@ -379,3 +379,33 @@ fn a_chain_from_another_catalog_is_read_by_its_locales_not_its_slots() {
         ("uk", "Невідомий код відповіді 7")
     );
 }
+
+#[test]
+fn a_shipped_script_must_be_the_requested_one_and_is_more_specific() {
+    let dir = crate::fixtures::TempDir::new();
+    for (locale, title) in [
+        ("sr", "Задатак није пронађен"),
+        ("sr-Latn", "Zadatak nije pronađen"),
+    ] {
+        dir.write(
+            &format!("{locale}/planfix.ftl"),
+            format!("task-not-found = …\n    .title = {title}\n").as_bytes(),
+        );
+    }
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    for (requested, served) in [
+        ("sr-Latn", "sr-Latn"),
+        ("sr-Latn-RS", "sr-Latn"),
+        ("sr", "sr"),
+        ("sr-Cyrl", "sr"),
+        ("sr-RS", "sr"),
+    ] {
+        let e = catalog.explain("planfix:1000", requested).unwrap();
+        assert_eq!(e.locale().to_string(), served, "{requested}");
+    }
+    assert_eq!(
+        catalog.chain("sr-Latn").unwrap().to_string(),
+        "sr-Latn: sr-Latn → sr → en"
+    );
+}
