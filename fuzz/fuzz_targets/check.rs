@@ -75,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
         std::thread::Builder::new()
             .stack_size(STACK)
             .spawn_scoped(s, || {
-                let report = errcat::check_dir(&dir).expect("the folder is readable");
+                let report = errcat::tooling::check_dir(&dir).expect("the folder is readable");
                 for d in &report.diagnostics {
                     let shown = d.to_string();
                     assert!(!shown.contains('\n'), "{shown}");

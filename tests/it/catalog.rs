@@ -92,8 +92,15 @@ fn texts_are_plain_and_isolation_free() {
     let catalog = Catalog::embedded();
     for locale in SHIPPED {
         let chain = catalog.chain(locale).unwrap();
-        for code in all_codes() {
-            let e = catalog.lookup(code, &chain).unwrap();
+        // The registry's codes, and the unknown-code texts, whose
+        // `{ $number }` is where Fluent would put isolation marks.
+        let unknown = CatalogId::ALL.map(|c| catalog.explain_number(c, 77, &chain));
+        assert!(unknown.iter().all(|e| e.title().contains("77")));
+        let known = all_codes()
+            .into_iter()
+            .map(|c| catalog.lookup(c, &chain).unwrap());
+        for e in known.chain(unknown) {
+            let code = e.code_text().to_string();
             for text in [e.title(), e.explanation(), e.hint().unwrap_or("")] {
                 assert!(
                     !text.contains(['\u{2068}', '\u{2069}']),
@@ -299,4 +306,106 @@ fn threads_get_the_single_threaded_answers() {
             assert_eq!(h.join().unwrap(), expected);
         }
     });
+}
+
+/// A folder with `pt` and `pt-BR`, each with its own title for
+/// planfix:1000.
+fn portuguese_folder() -> (crate::fixtures::TempDir, Catalog) {
+    let dir = crate::fixtures::TempDir::new();
+    for (locale, title) in [
+        ("pt", "Tarefa inexistente"),
+        ("pt-BR", "Tarefa não encontrada"),
+    ] {
+        dir.write(
+            &format!("{locale}/planfix.ftl"),
+            format!("task-not-found = A tarefa não existe.\n    .title = {title}\n").as_bytes(),
+        );
+    }
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    (dir, catalog)
+}
+
+#[test]
+fn a_regional_request_narrows_to_the_most_specific_shipped_locale() {
+    let (_dir, catalog) = portuguese_folder();
+    for (requested, served, title) in [
+        ("pt-BR", "pt-BR", "Tarefa não encontrada"),
+        ("pt_BR.UTF-8", "pt-BR", "Tarefa não encontrada"),
+        ("pt-PT", "pt", "Tarefa inexistente"),
+        ("pt", "pt", "Tarefa inexistente"),
+    ] {
+        let e = catalog.explain("planfix:1000", requested).unwrap();
+        assert_eq!(
+            (e.locale().to_string().as_str(), e.title()),
+            (served, title),
+            "{requested}"
+        );
+        assert!(!e.is_fallback(), "{requested}");
+    }
+    assert_eq!(
+        catalog.chain("pt-BR").unwrap().to_string(),
+        "pt-BR: pt-BR → pt → en"
+    );
+    let chain = catalog.chain_from(["pt-BR", "kk"]).unwrap();
+    assert_eq!(chain.to_string(), "pt-BR: pt-BR → kk → en");
+    let chain = catalog.chain_for_accept_language("pt-BR, kk;q=0.5");
+    assert_eq!(chain.to_string(), "pt-BR: pt-BR → kk → pt → ru → en");
+}
+
+#[test]
+fn a_chain_from_another_catalog_is_read_by_its_locales_not_its_slots() {
+    // The folder adds `pt` and `pt-BR` before `ru` and `uk`: the same
+    // locale has another slot there than in the embedded catalog.
+    let (_dir, folder) = portuguese_folder();
+    let embedded = Catalog::embedded();
+    for (from, to) in [(&folder, embedded), (embedded, &folder)] {
+        for locale in ["kk", "ru", "uk", "en"] {
+            let chain = from.chain(locale).unwrap();
+            for code in [planfix::TASK_NOT_FOUND, mobizon::RATE_LIMIT_EXCEEDED] {
+                let e = to.lookup(code, &chain).unwrap();
+                let own = to.lookup(code, &to.chain(locale).unwrap()).unwrap();
+                assert_eq!(e.locale().to_string(), locale, "{code} {locale}");
+                assert_eq!(e.title(), own.title(), "{code} {locale}");
+                assert!(!e.is_fallback(), "{code} {locale}");
+            }
+        }
+    }
+    // With arguments, too: the unknown-code text of another catalog's chain.
+    let chain = folder.chain("uk").unwrap();
+    let e = embedded.explain_number(CatalogId::Mobizon, 7, &chain);
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.title()),
+        ("uk", "Невідомий код відповіді 7")
+    );
+}
+
+#[test]
+fn a_shipped_script_must_be_the_requested_one_and_is_more_specific() {
+    let dir = crate::fixtures::TempDir::new();
+    for (locale, title) in [
+        ("sr", "Задатак није пронађен"),
+        ("sr-Latn", "Zadatak nije pronađen"),
+    ] {
+        dir.write(
+            &format!("{locale}/planfix.ftl"),
+            format!("task-not-found = …\n    .title = {title}\n").as_bytes(),
+        );
+    }
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    for (requested, served) in [
+        ("sr-Latn", "sr-Latn"),
+        ("sr-Latn-RS", "sr-Latn"),
+        ("sr", "sr"),
+        ("sr-Cyrl", "sr"),
+        ("sr-RS", "sr"),
+    ] {
+        let e = catalog.explain("planfix:1000", requested).unwrap();
+        assert_eq!(e.locale().to_string(), served, "{requested}");
+    }
+    assert_eq!(
+        catalog.chain("sr-Latn").unwrap().to_string(),
+        "sr-Latn: sr-Latn → sr → en"
+    );
 }

@@ -174,11 +174,31 @@ fn output_has_no_bidi_isolation_marks() {
         &["list", "--lang", "kk"][..],
         &["list", "--json", "--lang", "uk"],
         &["explain", "planfix:2003", "--lang", "ru"],
+        // A number no catalog has: its text has a `{ $number }`.
+        &[
+            "explain",
+            "--response",
+            r#"{"code": 77, "data": [], "message": "x"}"#,
+            "--lang",
+            "uk",
+        ],
     ] {
         let out = stdout(&errcat(args));
         assert!(!out.is_empty());
+        // Raw, or as the escape the terminal output shows controls as.
         assert!(!out.contains(['\u{2068}', '\u{2069}']), "{args:?}");
+        assert!(!out.contains("\\u{2068}"), "{args:?}: {out}");
     }
+    let out = stdout(&errcat(&[
+        "explain",
+        "--response",
+        r#"{"code": 77, "data": [], "message": "x"}"#,
+        "--lang",
+        "uk",
+        "--json",
+    ]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["title"], "Невідомий код відповіді 77");
 }
 
 #[test]

@@ -1140,7 +1140,7 @@ fn f1_a_broken_en_file_still_serves_every_code() {
 /// Runs this test binary's `test` alone in a child process (limited to
 /// 2 GiB of memory), with `env` set to `dir`: for loads that may abort or
 /// hang, so that they fail the test instead of the test binary; asserts that
-/// the child passed.
+/// the child ran that one test and it passed.
 fn assert_passes_in_child(test: &str, env: &str, dir: &TempDir) {
     let o = Command::new("sh")
         .args(["-c", "ulimit -v 2097152 && exec \"$@\"", "sh"])
@@ -1149,11 +1149,18 @@ fn assert_passes_in_child(test: &str, env: &str, dir: &TempDir) {
         .env(env, &dir.0)
         .output()
         .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
         o.status.success(),
-        "{test}: the child failed: {:?}\n{}",
+        "{test}: the child failed: {:?}\n{stdout}{}",
         o.status,
         String::from_utf8_lossy(&o.stderr)
+    );
+    // A child that ran no test (a renamed test, a mistyped name) passes
+    // too: it must have run exactly this one.
+    assert!(
+        stdout.contains("test result: ok. 1 passed"),
+        "{test}: the child ran no test:\n{stdout}"
     );
 }
 

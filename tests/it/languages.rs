@@ -111,6 +111,19 @@ fn accept_language_exclusions_empty_parameters_and_underscores() {
     assert_eq!(tags, ["aa", "kk-KZ"]);
 }
 
+/// A header is read up to 4096 bytes, cut back to a character boundary:
+/// a character that straddles the limit is left out, not read whole.
+#[test]
+fn a_long_accept_language_header_is_cut_before_a_straddling_character() {
+    // `de`, spaces up to byte 4092, `,kk` to byte 4095, then `ä` (bytes
+    // 4095 and 4096) and `,ru`: the cut leaves `kk`, not `kkä`, and no `ru`.
+    let header = format!("de{},kkä,ru", " ".repeat(4090));
+    assert_eq!(header.find('ä'), Some(4095));
+    let langs = errcat::parse_accept_language(&header);
+    let tags: Vec<String> = langs.iter().map(|(l, _)| l.to_string()).collect();
+    assert_eq!(tags, ["de", "kk"]);
+}
+
 #[test]
 fn a_language_the_caller_asked_for_is_not_a_fallback() {
     let catalog = Catalog::embedded();
@@ -220,4 +233,15 @@ fn the_systems_languages_make_a_chain() {
         chain.to_string(),
         Catalog::embedded().chain_for_languages(&langs).to_string()
     );
+}
+
+/// RFC 9110's q-value is `0` or `1` with up to three decimals; Rust's
+/// float parser takes more (`.5`, `1e-0`, `0.5e0`), and none of those
+/// may make a language acceptable.
+#[test]
+fn q_values_outside_the_rfc_grammar_are_refused() {
+    let header = "kk, ru;q=.5, uk;q=0.5e0, en;q=1e-0, de;q=0.500";
+    let langs = errcat::parse_accept_language(header);
+    let tags: Vec<String> = langs.iter().map(|(l, _)| l.to_string()).collect();
+    assert_eq!(tags, ["kk", "de"]);
 }

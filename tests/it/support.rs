@@ -47,10 +47,23 @@ fn search_finds_codes_by_words_in_any_language() {
 #[test]
 fn search_folds_yo_and_tolerates_one_typo() {
     let catalog = Catalog::embedded();
-    // No shipped text has ё; the folded query must still match е.
-    let with_yo = catalog.search("учётная", Some("ru")).unwrap();
-    let without = catalog.search("учетная", Some("ru")).unwrap();
-    assert_eq!(with_yo.len(), without.len());
+    // The Russian texts write «нашел» and «ее» without ё; a query with ё
+    // must find them as well as one without. «её» is too short for the
+    // typo allowance, so only folding ё to е can match it.
+    let hits = |query| -> Vec<(String, f32)> {
+        catalog
+            .search(query, Some("ru"))
+            .unwrap()
+            .iter()
+            .map(|h| (h.code.to_string(), h.score))
+            .collect()
+    };
+    let with_yo = hits("нашёл её");
+    assert_eq!(
+        with_yo.first().map(|(code, _)| code.as_str()),
+        Some("mobizon:2")
+    );
+    assert_eq!(with_yo, hits("нашел ее"));
     assert!(
         top("акаунт заблокирован", 2).contains(&"mobizon:14".to_owned()),
         "one letter missing"
@@ -103,6 +116,39 @@ fn responses_parse_or_fail_as_the_table_says() {
         };
         assert_eq!(&got, expected, "responses.txt:{line}");
     }
+}
+
+#[test]
+fn both_spellings_of_the_code_key_are_told_apart_by_the_other_keys() {
+    let r = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "Result": "fail"}"#, None).unwrap();
+    assert_eq!(r.code().unwrap(), planfix::TASK_NOT_FOUND);
+    let r = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "Error": "x"}"#, None).unwrap();
+    assert_eq!(r.code().unwrap(), planfix::TASK_NOT_FOUND);
+    let r = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "data": []}"#, None).unwrap();
+    assert_eq!(r.code().unwrap(), mobizon::RATE_LIMIT_EXCEEDED);
+}
+
+#[test]
+fn the_servers_own_text_is_kept_for_both_apis() {
+    let r = ApiResponse::parse(
+        r#"{"Result": "fail", "Code": 1000, "Error": "Task not exists", "message": "no"}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.message.as_deref(), Some("Task not exists"));
+    let r = ApiResponse::parse(
+        r#"{"code": 30, "data": [], "message": "Too many requests", "Error": "no"}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.message.as_deref(), Some("Too many requests"));
+    // Not a string: kept as the JSON it was.
+    let r = ApiResponse::parse(
+        r#"{"Result": "fail", "Code": 77, "Error": {"id": 7}}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.message.as_deref(), Some(r#"{"id":7}"#));
 }
 
 #[test]
