@@ -151,25 +151,29 @@ fn pattern<'m>(message: &FluentMessage<'m>, part: Part) -> Option<&'m ast::Patte
     }
 }
 
+/// Formats a pattern without arguments: its text, or [`Rendered::Dynamic`]
+/// when Fluent reports an error (it needs `$variables`, or something it
+/// refers to is missing); `None` if Fluent panicked on it.
+fn render_pattern(bundle: &Bundle, pattern: &ast::Pattern<&str>) -> Option<Rendered> {
+    let mut errors = Vec::new();
+    let text = guarded(|| {
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned()
+    })?;
+    Some(if errors.is_empty() {
+        Rendered::Plain(text)
+    } else {
+        Rendered::Dynamic
+    })
+}
+
 /// Renders a code's message as far as it can be without arguments. A
 /// message without a value or a title is treated as absent, so the chain
 /// moves on.
 pub(crate) fn render_message(bundle: &Bundle, name: &str) -> Option<RenderedMessage> {
     let message = bundle.get_message(name)?;
-    let render = |part| -> Option<Rendered> {
-        let pattern = pattern(&message, part)?;
-        let mut errors = Vec::new();
-        let text = guarded(|| {
-            bundle
-                .format_pattern(pattern, None, &mut errors)
-                .into_owned()
-        })?;
-        Some(if errors.is_empty() {
-            Rendered::Plain(text)
-        } else {
-            Rendered::Dynamic
-        })
-    };
+    let render = |part| render_pattern(bundle, pattern(&message, part)?);
     Some(RenderedMessage {
         title: render(Part::Title)?,
         explanation: render(Part::Explanation)?,
@@ -282,19 +286,7 @@ pub(crate) fn render_phrases(
         .map(|id| {
             let loaded =
                 loaded.filter(|l| budget.afford(l, id, path, &mut refused, diagnostics))?;
-            let pattern = loaded.bundle.get_message(id)?.value()?;
-            let mut errors = Vec::new();
-            let text = guarded(|| {
-                loaded
-                    .bundle
-                    .format_pattern(pattern, None, &mut errors)
-                    .into_owned()
-            })?;
-            Some(if errors.is_empty() {
-                Rendered::Plain(text)
-            } else {
-                Rendered::Dynamic
-            })
+            render_pattern(&loaded.bundle, loaded.bundle.get_message(id)?.value()?)
         })
         .collect()
 }
