@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::{Catalog, LazyBundle, LocaleEntry, Message, Table, Text};
-#[allow(unused_imports)] // for a shipped file with `$variables`
+
 use crate::ftl::SourceFile;
 
 include!(concat!(env!("OUT_DIR"), "/compiled.rs"));

@@ -124,7 +124,6 @@ pub(crate) struct LazyBundle {
 impl LazyBundle {
     /// A bundle built on first use from `source`, which the build checked.
     /// The generated tables use it for a shipped file with `$variables`.
-    #[allow(dead_code)]
     pub(crate) const fn compiled(locale: LanguageIdentifier, source: SourceFile<'static>) -> Self {
         LazyBundle {
             locale: Some(locale),
