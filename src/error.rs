@@ -49,7 +49,8 @@ pub enum Error {
     /// assert!(err.to_string().ends_with("; did you mean planfix?"));
     /// ```
     #[error(
-        "unknown catalog {catalog} in {input}: known catalogs are mobizon, planfix{}",
+        "unknown catalog {catalog} in {input}: known catalogs are {}{}",
+        known_catalogs(),
         did_you_mean(suggestion)
     )]
     #[non_exhaustive]
@@ -151,14 +152,15 @@ pub enum Error {
     /// A raw API response is JSON but carries no usable code.
     ///
     /// ```
+    /// use errcat::{Error, ResponseProblem};
     /// let err = errcat::ApiResponse::parse(r#"{"code": -1}"#, None).unwrap_err();
-    /// assert!(matches!(err, errcat::Error::InvalidResponse { .. }));
+    /// assert!(matches!(err, Error::InvalidResponse { problem: ResponseProblem::BadCode { .. } }));
     /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got \"-1\"");
     /// ```
-    #[error("invalid response: {message}")]
+    #[error("invalid response: {problem}")]
     InvalidResponse {
         /// What is wrong or missing.
-        message: String,
+        problem: ResponseProblem,
     },
 
     /// A file or folder could not be read or written: a locales folder
@@ -189,6 +191,48 @@ pub enum Error {
     },
 }
 
+/// What makes a JSON response unusable: the reason of an
+/// [`Error::InvalidResponse`], as data, so that a front-end can say it in
+/// its user's language (see [`Catalog::display_error`](crate::Catalog::display_error)).
+///
+/// ```
+/// use errcat::{ApiResponse, Error, ResponseProblem};
+/// let err = ApiResponse::parse("[1, 2]", None).unwrap_err();
+/// assert_eq!(err, Error::InvalidResponse { problem: ResponseProblem::NotAnObject { got: "array" } });
+/// assert_eq!(err.to_string(), "invalid response: expected a JSON object, got a value of type array");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseProblem {
+    /// The JSON is not an object.
+    #[error("expected a JSON object, got a value of type {got}")]
+    NotAnObject {
+        /// The JSON type it is: `array`, `string`, `number`, `boolean` or
+        /// `null`.
+        got: &'static str,
+    },
+    /// The object has neither Mobizon's `code` nor Planfix's `Code`.
+    #[error("no `code` (Mobizon) or `Code` (Planfix) field")]
+    NoCode,
+    /// The catalog was named, and the object lacks its code field.
+    #[error("no `{field}` field for the {catalog} catalog")]
+    NoCodeField {
+        /// The field the catalog's responses carry: `code` or `Code`.
+        field: &'static str,
+        /// The catalog named.
+        catalog: CatalogId,
+    },
+    /// The code field holds something other than a number from 0 to
+    /// `u32::MAX` (or such a number as a string).
+    #[error("`{field}` must be a code number from 0 to {max}, got {got}", max = u32::MAX)]
+    BadCode {
+        /// The field: `code` or `Code`.
+        field: &'static str,
+        /// Its value as JSON (escaped, shortened).
+        got: String,
+    },
+}
+
 /// `; did you mean <suggestion>?`, or nothing.
 fn did_you_mean<T: fmt::Display>(suggestion: &Option<T>) -> String {
     suggestion
@@ -199,15 +243,26 @@ fn did_you_mean<T: fmt::Display>(suggestion: &Option<T>) -> String {
 
 /// `a`, `a or b`, `a, b or c`.
 fn either(codes: &[Code]) -> String {
-    let shown: Vec<String> = codes.iter().map(ToString::to_string).collect();
+    listed(codes, "or")
+}
+
+/// `a`, `a <or> b`, `a, b <or> c`: a list of choices, with the word for
+/// "or" in the reader's language.
+pub(crate) fn listed<T: fmt::Display>(items: &[T], or: &str) -> String {
+    let shown: Vec<String> = items.iter().map(ToString::to_string).collect();
     match shown.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
         _ => shown.concat(),
     }
 }
 
+/// `mobizon, planfix`: every catalog errcat has.
+pub(crate) fn known_catalogs() -> String {
+    CatalogId::ALL.map(CatalogId::as_str).join(", ")
+}
+
 /// A code shown by its name, as the user typed a name.
-struct Named(Code);
+pub(crate) struct Named(pub(crate) Code);
 
 impl fmt::Display for Named {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

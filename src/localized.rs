@@ -1,15 +1,19 @@
-//! Showing a code in a user's language wherever Rust formats text: a
-//! `Display` adapter over a catalog, a code and a chain, for `format!`,
-//! `tracing` fields and `thiserror`'s `#[error(...)]`.
+//! Showing a code, or an error of errcat's, in a user's language wherever
+//! Rust formats text: `Display` adapters over a catalog, the thing shown
+//! and a chain, for `format!`, `tracing` fields and `thiserror`'s
+//! `#[error(...)]`.
 //!
-//! It looks the code up each time it is formatted; it owns nothing and
-//! allocates nothing for plain messages.
+//! They look the text up each time they are formatted and own nothing; a
+//! code's adapter allocates nothing for plain messages.
 
 use std::fmt;
 
+use crate::args::Args;
 use crate::catalog::Catalog;
 use crate::code::Code;
+use crate::error::{Error, Named, ResponseProblem, known_catalogs, listed};
 use crate::fallback::FallbackChain;
+use crate::phrase::Phrase;
 
 /// A code shown in the language of a chain: `{}` writes its title, `{:#}`
 /// its title, explanation and hint. Made by [`Catalog::display`].
@@ -88,5 +92,191 @@ impl fmt::Debug for LocalizedCode<'_> {
     /// `LocalizedCode(planfix:1000 in uk: uk → en)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "LocalizedCode({} in {})", self.code, self.chain)
+    }
+}
+
+/// An [`Error`] told in the language of a chain, in errcat's own words
+/// (`locales/<lang>/errcat.ftl`): the same facts as its English
+/// `Display`, which it equals for `en`. Made by [`Catalog::display_error`].
+///
+/// What errcat quotes from elsewhere stays as it was given: the input, the
+/// JSON reader's description of a syntax error and, for
+/// [`Error::Io`], the path and the operating system's words.
+///
+/// ```
+/// use errcat::Catalog;
+/// let catalog = Catalog::embedded();
+/// let err = catalog.explain("planfix:4242", "en").unwrap_err();
+/// let chain = catalog.chain("uk")?;
+/// assert_eq!(
+///     catalog.display_error(&err, &chain).to_string(),
+///     "невідомий код \"planfix:4242\": у каталозі planfix такого коду немає",
+/// );
+/// # Ok::<(), errcat::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct LocalizedError<'c> {
+    catalog: &'c Catalog,
+    error: &'c Error,
+    chain: &'c FallbackChain,
+}
+
+impl Catalog {
+    /// `error` told in the language of `chain`, for a front-end that speaks
+    /// its user's language: the CLI prints its errors this way. See
+    /// [`LocalizedError`].
+    ///
+    /// ```
+    /// use errcat::Catalog;
+    /// let catalog = Catalog::embedded();
+    /// let err = catalog.explain("1", "en").unwrap_err();
+    /// let chain = catalog.chain("ru")?;
+    /// assert_eq!(
+    ///     catalog.display_error(&err, &chain).to_string(),
+    ///     "неоднозначный код \"1\": mobizon:1 или planfix:1",
+    /// );
+    /// // In English it is the error's own message.
+    /// let en = catalog.chain("en")?;
+    /// assert_eq!(catalog.display_error(&err, &en).to_string(), err.to_string());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn display_error<'c>(
+        &'c self,
+        error: &'c Error,
+        chain: &'c FallbackChain,
+    ) -> LocalizedError<'c> {
+        LocalizedError {
+            catalog: self,
+            error,
+            chain,
+        }
+    }
+}
+
+impl LocalizedError<'_> {
+    fn say(&self, phrase: Phrase, args: &Args<'_>) -> String {
+        self.catalog
+            .phrase_with_args(phrase, self.chain, args)
+            .into_owned()
+    }
+
+    /// `; did you mean <suggestion>?` in the chain's language, or nothing.
+    fn did_you_mean(&self, suggestion: Option<String>) -> String {
+        suggestion.map_or_else(String::new, |s| {
+            let args = Args::new().with("suggestion", s);
+            format!("; {}", self.say(Phrase::DidYouMean, &args))
+        })
+    }
+
+    fn problem(&self, problem: &ResponseProblem) -> String {
+        match problem {
+            ResponseProblem::NotAnObject { got } => {
+                self.say(Phrase::ResponseNotAnObject, &Args::new().with("type", *got))
+            }
+            ResponseProblem::NoCode => self.say(Phrase::ResponseNoCode, &Args::new()),
+            ResponseProblem::NoCodeField { field, catalog } => self.say(
+                Phrase::ResponseNoCodeField,
+                &Args::new()
+                    .with("field", *field)
+                    .with("catalog", catalog.as_str()),
+            ),
+            ResponseProblem::BadCode { field, got } => self.say(
+                Phrase::ResponseBadCode,
+                &Args::new()
+                    .with("field", *field)
+                    .with("max", u32::MAX.to_string())
+                    .with("value", got.as_str()),
+            ),
+        }
+    }
+
+    fn line(&self) -> String {
+        match self.error {
+            Error::InvalidCode { input } => self.say(
+                Phrase::InvalidCode,
+                &Args::new().with("code", input.as_str()),
+            ),
+            Error::UnknownCatalog {
+                input,
+                catalog,
+                suggestion,
+            } => {
+                let args = Args::new()
+                    .with("catalog", catalog.as_str())
+                    .with("code", input.as_str())
+                    .with("known", known_catalogs());
+                let mut line = self.say(Phrase::UnknownCatalog, &args);
+                line.push_str(&self.did_you_mean(suggestion.map(|c| c.to_string())));
+                line
+            }
+            Error::UnknownCode {
+                input,
+                catalog,
+                suggestion,
+            } => {
+                let args = Args::new()
+                    .with("code", input.as_str())
+                    .with("catalog", catalog.as_str());
+                let mut line = self.say(Phrase::UnknownCode, &args);
+                line.push_str(&self.did_you_mean(suggestion.map(|c| Named(c).to_string())));
+                line
+            }
+            Error::AmbiguousCode { input, candidates } => {
+                let or = self.catalog.phrase(Phrase::Or, self.chain);
+                let args = Args::new()
+                    .with("code", input.as_str())
+                    .with("candidates", listed(candidates, &or));
+                self.say(Phrase::AmbiguousCode, &args)
+            }
+            Error::UnknownKind { input } => self.say(
+                Phrase::UnknownKind,
+                &Args::new().with("kind", input.as_str()),
+            ),
+            Error::InvalidLocale { input } => self.say(
+                Phrase::InvalidLocale,
+                &Args::new().with("locale", input.as_str()),
+            ),
+            Error::InvalidJson {
+                line,
+                column,
+                message,
+            } => self.say(
+                Phrase::InvalidJson,
+                &Args::new()
+                    .with("line", line.to_string())
+                    .with("column", column.to_string())
+                    .with("message", message.as_str()),
+            ),
+            Error::InvalidResponse { problem } => self.say(
+                Phrase::InvalidResponse,
+                &Args::new().with("problem", self.problem(problem)),
+            ),
+            Error::NoText { code, requested } => self.say(
+                Phrase::NoText,
+                &Args::new()
+                    .with("code", code.as_str())
+                    .with("locale", requested.as_str()),
+            ),
+            // The path and the system's own words: nothing of errcat's.
+            Error::Io { .. } => self.error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for LocalizedError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line())
+    }
+}
+
+impl fmt::Debug for LocalizedError<'_> {
+    /// `LocalizedError(<the English message> in uk: uk → en)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "LocalizedError({:?} in {})",
+            self.error.to_string(),
+            self.chain
+        )
     }
 }

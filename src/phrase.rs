@@ -72,6 +72,40 @@ pub enum Phrase {
     DidYouMean,
     /// A locale that is not one; `$locale` is the locale as given.
     InvalidLocale,
+    /// Between the last two of a list of choices: `a, b or c`.
+    Or,
+    /// A code that is not `<catalog>:<number>`, `<catalog>:<name>` or a number; `$code` is the code as given.
+    InvalidCode,
+    /// A catalog errcat does not have: `$catalog` as given, in `$code`; `$known` lists the catalogs.
+    UnknownCatalog,
+    /// A bare number more than one catalog has; `$candidates` lists the codes.
+    AmbiguousCode,
+    /// A kind that is none of the five; `$kind` as given.
+    UnknownKind,
+    /// A response that is not JSON, at `$line` and `$column`; `$message` is the JSON reader's.
+    InvalidJson,
+    /// A response that is JSON but carries no code; `$problem` is one of the four `Response…` phrases.
+    InvalidResponse,
+    /// The response is not a JSON object; `$type` is its JSON type.
+    ResponseNotAnObject,
+    /// The response has neither `code` nor `Code`.
+    ResponseNoCode,
+    /// The response lacks `$field`, the code field of `$catalog`.
+    ResponseNoCodeField,
+    /// The code field `$field` holds `$value`, not a number from 0 to `$max`.
+    ResponseBadCode,
+    /// No locale of the chain has a text for `$code`; `$locale` was asked for.
+    NoText,
+    /// Output that cannot be written; `$reason` is the system's.
+    CannotWriteOutput,
+    /// A response that cannot be read from stdin; `$reason` is the system's.
+    CannotReadStdin,
+    /// A file written: `$path`.
+    Wrote,
+    /// A file created: `$path`.
+    Created,
+    /// `$count` messages of the locale folder `$folder` stamped as following the current English.
+    Stamped,
 }
 
 impl Phrase {
@@ -80,7 +114,7 @@ impl Phrase {
     /// ```
     /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
     /// ```
-    pub const ALL: [Phrase; 22] = [
+    pub const ALL: [Phrase; 39] = [
         Phrase::LanguageName,
         Phrase::FallbackNote,
         Phrase::ServerSaid,
@@ -103,6 +137,23 @@ impl Phrase {
         Phrase::UnknownCode,
         Phrase::DidYouMean,
         Phrase::InvalidLocale,
+        Phrase::Or,
+        Phrase::InvalidCode,
+        Phrase::UnknownCatalog,
+        Phrase::AmbiguousCode,
+        Phrase::UnknownKind,
+        Phrase::InvalidJson,
+        Phrase::InvalidResponse,
+        Phrase::ResponseNotAnObject,
+        Phrase::ResponseNoCode,
+        Phrase::ResponseNoCodeField,
+        Phrase::ResponseBadCode,
+        Phrase::NoText,
+        Phrase::CannotWriteOutput,
+        Phrase::CannotReadStdin,
+        Phrase::Wrote,
+        Phrase::Created,
+        Phrase::Stamped,
     ];
 
     /// The phrase's message id in `errcat.ftl`.
@@ -134,6 +185,23 @@ impl Phrase {
             Phrase::UnknownCode => "unknown-code",
             Phrase::DidYouMean => "did-you-mean",
             Phrase::InvalidLocale => "invalid-locale",
+            Phrase::Or => "or",
+            Phrase::InvalidCode => "invalid-code",
+            Phrase::UnknownCatalog => "unknown-catalog",
+            Phrase::AmbiguousCode => "ambiguous-code",
+            Phrase::UnknownKind => "unknown-kind",
+            Phrase::InvalidJson => "invalid-json",
+            Phrase::InvalidResponse => "invalid-response",
+            Phrase::ResponseNotAnObject => "response-not-object",
+            Phrase::ResponseNoCode => "response-no-code",
+            Phrase::ResponseNoCodeField => "response-no-code-field",
+            Phrase::ResponseBadCode => "response-bad-code",
+            Phrase::NoText => "no-text",
+            Phrase::CannotWriteOutput => "cannot-write-output",
+            Phrase::CannotReadStdin => "cannot-read-stdin",
+            Phrase::Wrote => "wrote",
+            Phrase::Created => "created",
+            Phrase::Stamped => "stamped",
         }
     }
 
@@ -149,6 +217,21 @@ impl Phrase {
             Phrase::UnknownCode => &["code", "catalog"],
             Phrase::DidYouMean => &["suggestion"],
             Phrase::InvalidLocale => &["locale"],
+            Phrase::InvalidCode => &["code"],
+            Phrase::UnknownCatalog => &["catalog", "code", "known"],
+            Phrase::AmbiguousCode => &["code", "candidates"],
+            Phrase::UnknownKind => &["kind"],
+            Phrase::InvalidJson => &["line", "column", "message"],
+            Phrase::InvalidResponse => &["problem"],
+            Phrase::ResponseNotAnObject => &["type"],
+            Phrase::ResponseNoCodeField => &["field", "catalog"],
+            Phrase::ResponseBadCode => &["field", "max", "value"],
+            Phrase::NoText => &["code", "locale"],
+            Phrase::CannotWriteOutput => &["reason"],
+            Phrase::CannotReadStdin => &["reason"],
+            Phrase::Wrote => &["path"],
+            Phrase::Created => &["path"],
+            Phrase::Stamped => &["count", "folder"],
             _ => &[],
         }
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::code::{CatalogId, Code};
-use crate::error::{Error, shown};
+use crate::error::{Error, ResponseProblem, shown};
 
 /// A parsed API response.
 ///
@@ -66,21 +66,18 @@ impl ApiResponse {
             column: e.column(),
             message: e.to_string(),
         })?;
-        let invalid = |message: String| Error::InvalidResponse { message };
+        let invalid = |problem: ResponseProblem| Error::InvalidResponse { problem };
         let Value::Object(object) = value else {
-            return Err(invalid(format!(
-                "expected a JSON object, got {}",
-                kind_of(&value)
-            )));
+            return Err(invalid(ResponseProblem::NotAnObject {
+                got: kind_of(&value),
+            }));
         };
         let planfix_success = object.get("Result").and_then(Value::as_str) == Some("success")
             && !object.contains_key("Code");
         let catalog = match catalog {
             Some(c) => c,
             None if planfix_success => CatalogId::Planfix,
-            None => detect(&object).ok_or_else(|| {
-                invalid("no `code` (Mobizon) or `Code` (Planfix) field".to_owned())
-            })?,
+            None => detect(&object).ok_or(invalid(ResponseProblem::NoCode))?,
         };
         if catalog == CatalogId::Planfix && planfix_success {
             return Ok(ApiResponse {
@@ -95,9 +92,12 @@ impl ApiResponse {
             CatalogId::Planfix => ("Code", "Error"),
             CatalogId::Mobizon => ("code", "message"),
         };
-        let raw = object
-            .get(code_key)
-            .ok_or_else(|| invalid(format!("no `{code_key}` field for the {catalog} catalog")))?;
+        let raw = object.get(code_key).ok_or_else(|| {
+            invalid(ResponseProblem::NoCodeField {
+                field: code_key,
+                catalog,
+            })
+        })?;
         let number = match raw {
             Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
             Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
@@ -106,11 +106,10 @@ impl ApiResponse {
             _ => None,
         }
         .ok_or_else(|| {
-            invalid(format!(
-                "`{code_key}` must be a code number from 0 to {}, got {}",
-                u32::MAX,
-                shown(&raw.to_string())
-            ))
+            invalid(ResponseProblem::BadCode {
+                field: code_key,
+                got: shown(&raw.to_string()),
+            })
         })?;
         let message = object.get(message_key).map(|m| match m {
             Value::String(s) => s.clone(),
@@ -199,10 +198,10 @@ fn detect(object: &Map<String, Value>) -> Option<CatalogId> {
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }

@@ -47,3 +47,45 @@ unknown-code = unknown code { $code }: catalog { $catalog } has no such code
 did-you-mean = did you mean { $suggestion }?
 # $locale is the locale as given, quoted.
 invalid-locale = invalid locale { $locale }: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8
+# Between the last two of a list of choices: "mobizon:1 or planfix:1".
+or = or
+# $code is the code as given, quoted.
+invalid-code = invalid code { $code }: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000
+# $catalog is the catalog part of $code, both as given and quoted; $known
+# lists the catalogs errcat has.
+unknown-catalog = unknown catalog { $catalog } in { $code }: known catalogs are { $known }
+# A bare number more than one catalog has. $candidates lists the codes
+# with that number: "mobizon:1 or planfix:1".
+ambiguous-code = ambiguous code { $code }: { $candidates }
+# $kind is the kind as given, quoted; the five kinds are keywords.
+unknown-kind = unknown kind { $kind }: expected success, accepted, partial, error or unknown
+# $message is the JSON reader's own (English) description.
+invalid-json = invalid JSON at line { $line }, column { $column }: { $message }
+# A response that is JSON but carries no code; $problem is one of the
+# four phrases below.
+invalid-response = invalid response: { $problem }
+# $type is a JSON type: array, string, number, boolean or null.
+response-not-object = expected a JSON object, got a value of type { $type }
+response-no-code = no `code` (Mobizon) or `Code` (Planfix) field
+# $field is `code` or `Code`, the field that $catalog's responses carry.
+response-no-code-field = no `{ $field }` field for the { $catalog } catalog
+# $value is what the field holds, as JSON; $max is 4294967295.
+response-bad-code = `{ $field }` must be a code number from 0 to { $max }, got { $value }
+# $locale is the locale asked for.
+no-text = no text for { $code } in { $locale } or any locale it falls back to
+# $reason is the operating system's own description.
+cannot-write-output = cannot write output: { $reason }
+cannot-read-stdin = cannot read the response from stdin: { $reason }
+
+## What `errcat` did to files
+
+# $path is a file it wrote (`docs`, `export --all --out`).
+wrote = wrote { $path }
+# $path is a file `new-locale` created.
+created = created { $path }
+# `stamp`: $count messages of the locale folder $folder were recorded as
+# following the current English texts.
+stamped = stamped { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    } in { $folder } with the current English

@@ -58,3 +58,40 @@ unknown-code = { $code } — белгісіз код: { $catalog } катало�
 did-you-mean = { $suggestion } деген код болуы мүмкін бе?
 # en-hash: 4af0cf51
 invalid-locale = { $locale } — жарамсыз локаль: kk, kk-KZ немесе kk_KZ.UTF-8 сияқты тіл тегі күтіледі
+# en-hash: a9ed83c0
+or = немесе
+# en-hash: 195cb457
+invalid-code = { $code } — жарамсыз код: <каталог>:<нөмір> немесе <каталог>:<атау> күтіледі, мысалы planfix:1000
+# en-hash: f9f61011
+unknown-catalog = { $catalog } — белгісіз каталог ({ $code }): белгілі каталогтар — { $known }
+# en-hash: 9b50f9ab
+ambiguous-code = { $code } — бірмәнді емес код: { $candidates }
+# en-hash: 532d516b
+unknown-kind = { $kind } — белгісіз код түрі: success, accepted, partial, error немесе unknown күтіледі
+# en-hash: 5a5aff1a
+invalid-json = JSON жарамсыз ({ $line }-жол, { $column }-баған): { $message }
+# en-hash: 1030d20f
+invalid-response = жауап жарамсыз: { $problem }
+# en-hash: dfaba51a
+response-not-object = JSON нысаны күтіледі, ал келген мәннің түрі — { $type }
+# en-hash: d7428032
+response-no-code = `code` (Mobizon) немесе `Code` (Planfix) өрісі жоқ
+# en-hash: ef535c70
+response-no-code-field = { $catalog } каталогына қажет `{ $field }` өрісі жоқ
+# en-hash: aaf7b39d
+response-bad-code = `{ $field }` өрісінде 0 мен { $max } аралығындағы код нөмірі болуы керек, ал келгені: { $value }
+# en-hash: 168836dc
+no-text = { $code } үшін мәтін { $locale } локалінде де, оның қосалқы локальдерінде де жоқ
+# en-hash: ab3ef2cd
+cannot-write-output = шығысты жазу мүмкін болмады: { $reason }
+# en-hash: fcd8f267
+cannot-read-stdin = жауапты стандартты кірістен оқу мүмкін болмады: { $reason }
+
+## `errcat` файлдармен не істеді
+
+# en-hash: 5cef8452
+wrote = жазылды: { $path }
+# en-hash: 6ef34c0b
+created = құрылды: { $path }
+# en-hash: 5dad5766
+stamped = { $folder }: { $count } хабар қазіргі ағылшын мәтінімен салыстырылды

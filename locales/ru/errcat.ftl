@@ -58,3 +58,45 @@ unknown-code = неизвестный код { $code }: в каталоге { $c
 did-you-mean = возможно, имелся в виду { $suggestion }?
 # en-hash: 4af0cf51
 invalid-locale = недопустимая локаль { $locale }: ожидается языковой тег, например kk, kk-KZ или kk_KZ.UTF-8
+# en-hash: a9ed83c0
+or = или
+# en-hash: 195cb457
+invalid-code = недопустимый код { $code }: ожидается <каталог>:<номер> или <каталог>:<имя>, например planfix:1000
+# en-hash: f9f61011
+unknown-catalog = неизвестный каталог { $catalog } в { $code }: известные каталоги — { $known }
+# en-hash: 9b50f9ab
+ambiguous-code = неоднозначный код { $code }: { $candidates }
+# en-hash: 532d516b
+unknown-kind = неизвестный вид кода { $kind }: ожидается success, accepted, partial, error или unknown
+# en-hash: 5a5aff1a
+invalid-json = недопустимый JSON в строке { $line }, столбце { $column }: { $message }
+# en-hash: 1030d20f
+invalid-response = недопустимый ответ: { $problem }
+# en-hash: dfaba51a
+response-not-object = ожидается объект JSON, получено значение типа { $type }
+# en-hash: d7428032
+response-no-code = нет поля `code` (Mobizon) или `Code` (Planfix)
+# en-hash: ef535c70
+response-no-code-field = нет поля `{ $field }`, которое нужно для каталога { $catalog }
+# en-hash: aaf7b39d
+response-bad-code = в поле `{ $field }` должен быть номер кода от 0 до { $max }, получено { $value }
+# en-hash: 168836dc
+no-text = для { $code } нет текста ни в локали { $locale }, ни в её запасных локалях
+# en-hash: ab3ef2cd
+cannot-write-output = не удалось записать вывод: { $reason }
+# en-hash: fcd8f267
+cannot-read-stdin = не удалось прочитать ответ из стандартного ввода: { $reason }
+
+## Что `errcat` сделал с файлами
+
+# en-hash: 5cef8452
+wrote = записано: { $path }
+# en-hash: 6ef34c0b
+created = создано: { $path }
+# en-hash: 5dad5766
+stamped = { $count ->
+        [one] { $folder }: { $count } сообщение сверено с текущим английским текстом
+        [few] { $folder }: { $count } сообщения сверены с текущим английским текстом
+        [many] { $folder }: { $count } сообщений сверено с текущим английским текстом
+       *[other] { $folder }: { $count } сообщения сверено с текущим английским текстом
+    }

@@ -58,3 +58,45 @@ unknown-code = невідомий код { $code }: у каталозі { $catal
 did-you-mean = можливо, ви мали на увазі { $suggestion }?
 # en-hash: 4af0cf51
 invalid-locale = неприпустима локаль { $locale }: очікується мовний тег, наприклад kk, kk-KZ або kk_KZ.UTF-8
+# en-hash: a9ed83c0
+or = або
+# en-hash: 195cb457
+invalid-code = неприпустимий код { $code }: очікується <каталог>:<номер> або <каталог>:<назва>, наприклад planfix:1000
+# en-hash: f9f61011
+unknown-catalog = невідомий каталог { $catalog } у { $code }: відомі каталоги — { $known }
+# en-hash: 9b50f9ab
+ambiguous-code = неоднозначний код { $code }: { $candidates }
+# en-hash: 532d516b
+unknown-kind = невідомий вид коду { $kind }: очікується success, accepted, partial, error або unknown
+# en-hash: 5a5aff1a
+invalid-json = некоректний JSON у рядку { $line }, стовпці { $column }: { $message }
+# en-hash: 1030d20f
+invalid-response = некоректна відповідь: { $problem }
+# en-hash: dfaba51a
+response-not-object = очікується об’єкт JSON, отримано значення типу { $type }
+# en-hash: d7428032
+response-no-code = немає поля `code` (Mobizon) або `Code` (Planfix)
+# en-hash: ef535c70
+response-no-code-field = немає поля `{ $field }`, потрібного для каталогу { $catalog }
+# en-hash: aaf7b39d
+response-bad-code = у полі `{ $field }` має бути номер коду від 0 до { $max }, отримано { $value }
+# en-hash: 168836dc
+no-text = для { $code } немає тексту ні в локалі { $locale }, ні в її резервних локалях
+# en-hash: ab3ef2cd
+cannot-write-output = не вдалося записати вивід: { $reason }
+# en-hash: fcd8f267
+cannot-read-stdin = не вдалося прочитати відповідь зі стандартного введення: { $reason }
+
+## Що `errcat` зробив із файлами
+
+# en-hash: 5cef8452
+wrote = записано: { $path }
+# en-hash: 6ef34c0b
+created = створено: { $path }
+# en-hash: 5dad5766
+stamped = { $count ->
+        [one] { $folder }: { $count } повідомлення звірено з поточним англійським текстом
+        [few] { $folder }: { $count } повідомлення звірено з поточним англійським текстом
+        [many] { $folder }: { $count } повідомлень звірено з поточним англійським текстом
+       *[other] { $folder }: { $count } повідомлення звірено з поточним англійським текстом
+    }

@@ -284,7 +284,7 @@ fn stamp_names_its_folder_and_fails_on_a_missing_folder_or_an_unreadable_file() 
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
         format!(
-            "stamped 1 messages in {} with the current English\n",
+            "stamped 1 message in {} with the current English\n",
             dir.path().join("de").display()
         )
     );

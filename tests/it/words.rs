@@ -215,7 +215,22 @@ fn the_compiled_catalog_and_the_folder_loader_say_the_same_words() {
         .with("code", "\"c\"")
         .with("catalog", "planfix")
         .with("suggestion", "s")
-        .with("locale", "\"l\"");
+        .with("locale", "\"l\"")
+        .with("known", "k")
+        .with("candidates", "a or b")
+        .with("kind", "\"k\"")
+        .with("line", "1")
+        .with("column", "2")
+        .with("message", "m")
+        .with("problem", "p")
+        .with("type", "array")
+        .with("field", "code")
+        .with("max", "9")
+        .with("value", "v")
+        .with("reason", "r")
+        .with("path", "f")
+        .with("count", 3)
+        .with("folder", "kk");
     let mut compared = 0;
     for lang in ["en", "kk", "ru", "uk", "kk-KZ", "de"] {
         let (a, b) = (compiled.chain(lang).unwrap(), folder.chain(lang).unwrap());
@@ -247,4 +262,175 @@ fn the_compiled_catalog_and_the_folder_loader_say_the_same_words() {
         .map(|l| compiled.language_name(l).unwrap().into_owned())
         .collect();
     assert_eq!(names, ["English", "Қазақша", "Русский", "Українська"]);
+}
+
+/// One error of every kind errcat reports, made the way a user makes them.
+fn every_kind_of_error() -> Vec<errcat::Error> {
+    let catalog = Catalog::embedded();
+    let explain = |code: &str, lang: &str| catalog.explain(code, lang).unwrap_err();
+    let response = |text: &str, forced| errcat::ApiResponse::parse(text, forced).unwrap_err();
+    vec![
+        explain("planfix:", "en"),
+        explain("planfx:1000", "en"),
+        explain("planfix:task-not-fund", "en"),
+        explain("1", "en"),
+        "failure".parse::<errcat::Kind>().unwrap_err(),
+        explain("planfix:1000", "../.."),
+        response("{\"code\": 30,", None),
+        response("[1, 2]", None),
+        response("{}", None),
+        response("{\"code\": 1}", Some(errcat::CatalogId::Planfix)),
+        response("{\"code\": -1}", None),
+        Catalog::from_dir("/no/such/folder").err().unwrap(),
+        // Only a folder whose `en` lacks a text could cause it; none can
+        // since the embedded `en` stands behind every folder.
+        errcat::Error::NoText {
+            code: "planfix:1000".to_owned(),
+            requested: "uk".to_owned(),
+        },
+    ]
+}
+
+#[test]
+fn every_error_is_said_in_the_users_language_and_in_english_as_its_own_message() {
+    let catalog = Catalog::embedded();
+    let errors = every_kind_of_error();
+    let en = catalog.chain("en").unwrap();
+    for error in &errors {
+        assert_eq!(
+            catalog.display_error(error, &en).to_string(),
+            error.to_string()
+        );
+    }
+    for lang in ["ru", "uk", "kk"] {
+        let chain = catalog.chain(lang).unwrap();
+        for error in &errors {
+            let said = catalog.display_error(error, &chain).to_string();
+            if matches!(error, errcat::Error::Io { .. }) {
+                // A path and the operating system's words: nothing to say.
+                assert_eq!(said, error.to_string());
+                continue;
+            }
+            assert_ne!(said, error.to_string(), "{lang}: {error}");
+            // No English word of the message is left (the kinds are
+            // keywords), and the input is kept.
+            let words = said.replace(" unknown", " <kind>");
+            for english in [
+                "invalid", "unknown", "expected", "catalog ", "did you", " or ",
+            ] {
+                assert!(!words.contains(english), "{lang}: {said}");
+            }
+            let quoted = error.to_string();
+            let input = quoted.split('"').nth(1).unwrap_or("");
+            assert!(said.contains(input), "{lang}: {said} lacks {input}");
+        }
+    }
+    let ru = catalog.chain("ru").unwrap();
+    let said: Vec<String> = errors
+        .iter()
+        .map(|e| catalog.display_error(e, &ru).to_string())
+        .collect();
+    assert_eq!(said[3], "неоднозначный код \"1\": mobizon:1 или planfix:1");
+    assert_eq!(
+        said[1],
+        "неизвестный каталог \"planfx\" в \"planfx:1000\": известные каталоги — mobizon, planfix; возможно, имелся в виду planfix?"
+    );
+    assert_eq!(
+        said[9],
+        "недопустимый ответ: нет поля `Code`, которое нужно для каталога planfix"
+    );
+}
+
+#[test]
+fn rarer_cli_errors_speak_the_users_language() {
+    let cases = [
+        (
+            &["explain", "jira:1", "--lang", "kk"][..],
+            1,
+            "errcat: \"jira\" — белгісіз каталог (\"jira:1\"): белгілі каталогтар — mobizon, planfix\n",
+        ),
+        (
+            &["explain", "1", "--lang", "uk"][..],
+            2,
+            "errcat: неоднозначний код \"1\": mobizon:1 або planfix:1\n",
+        ),
+        (
+            &["explain", "--response", "[1]", "--lang", "uk"][..],
+            2,
+            "errcat: некоректна відповідь: очікується об’єкт JSON, отримано значення типу array\n",
+        ),
+        (
+            &["explain", "planfix:", "--lang", "ru"][..],
+            2,
+            "errcat: недопустимый код \"planfix:\": ожидается <каталог>:<номер> или <каталог>:<имя>, например planfix:1000\n",
+        ),
+    ];
+    for (args, status, line) in cases {
+        let o = errcat(args);
+        assert_eq!(o.status.code(), Some(status), "{args:?}");
+        assert_eq!(stderr(&o), line);
+    }
+}
+
+#[test]
+fn check_takes_the_language_of_its_table_from_lang() {
+    let o = errcat(&["check", "--lang", "uk"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("локаль "), "{out}");
+    assert!(out.lines().next().unwrap().contains("перекладено"), "{out}");
+    let o = errcat(&["check", "--lang", "../.."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("errcat: invalid locale \"../..\""));
+}
+
+#[test]
+fn what_errcat_did_to_files_is_said_in_the_environments_language() {
+    let dir = TempDir::new();
+    let o = crate::fixtures::errcat_command()
+        .args(["docs", "--out"])
+        .arg(dir.path())
+        .env("LC_ALL", "kk_KZ.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let index = dir.path().join("index.html");
+    assert_eq!(stdout(&o), format!("жазылды: {}\n", index.display()));
+
+    // `stamped` agrees with its number.
+    let catalog = Catalog::embedded();
+    let stamped = |lang: &str, count: u32| {
+        let args = Args::new().with("count", count).with("folder", "kk");
+        catalog
+            .phrase_with_args(Phrase::Stamped, &catalog.chain(lang).unwrap(), &args)
+            .into_owned()
+    };
+    assert_eq!(
+        stamped("en", 1),
+        "stamped 1 message in kk with the current English"
+    );
+    assert_eq!(
+        stamped("en", 5),
+        "stamped 5 messages in kk with the current English"
+    );
+    assert_eq!(
+        stamped("ru", 1),
+        "kk: 1 сообщение сверено с текущим английским текстом"
+    );
+    assert_eq!(
+        stamped("ru", 3),
+        "kk: 3 сообщения сверены с текущим английским текстом"
+    );
+    assert_eq!(
+        stamped("ru", 11),
+        "kk: 11 сообщений сверено с текущим английским текстом"
+    );
+    assert_eq!(
+        stamped("uk", 5),
+        "kk: 5 повідомлень звірено з поточним англійським текстом"
+    );
+    assert_eq!(
+        stamped("kk", 5),
+        "kk: 5 хабар қазіргі ағылшын мәтінімен салыстырылды"
+    );
 }

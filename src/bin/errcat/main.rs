@@ -110,6 +110,11 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// The language of the coverage table and of errors: a BCP 47 or
+        /// POSIX locale. Default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG (as
+        /// gettext reads them), en.
+        #[arg(long, short, value_name = "LOCALE")]
+        lang: Option<String>,
     },
     /// Create locales/<LANG>/ with every message's English text as comments.
     NewLocale {
@@ -161,7 +166,7 @@ impl Command {
             Command::Explain { output, .. }
             | Command::List { output, .. }
             | Command::Search { output, .. } => output.lang.as_deref(),
-            Command::Export { lang, .. } => lang.as_deref(),
+            Command::Export { lang, .. } | Command::Check { lang, .. } => lang.as_deref(),
             _ => None,
         }
     }
@@ -281,41 +286,23 @@ enum Failure {
 }
 
 impl Failure {
-    /// The line for stderr in the language of `chain`: the most common
-    /// failures have errcat's own words; the rest say what the library says.
+    /// The line for stderr in the language of `chain`, in errcat's own
+    /// words; only the server's start-up errors are English.
     fn message(&self, catalog: &Catalog, chain: &errcat::FallbackChain) -> String {
         let phrase = |p, args: &errcat::Args<'_>| catalog.phrase_with_args(p, chain, args);
+        let reason = |e: &io::Error| errcat::Args::new().with("reason", e.to_string());
         match self {
+            Failure::Lookup(error) => catalog.display_error(error, chain).to_string(),
+            Failure::Io(e) => phrase(Phrase::CannotWriteOutput, &reason(e)).into_owned(),
+            Failure::Stdin(e) => phrase(Phrase::CannotReadStdin, &reason(e)).into_owned(),
             Failure::NoMatch(text) => phrase(
                 Phrase::NoMatch,
                 &errcat::Args::new().with("query", format!("{text:?}")),
             )
             .into_owned(),
             Failure::CheckFailed => phrase(Phrase::CheckFailed, &errcat::Args::new()).into_owned(),
-            Failure::Lookup(Error::InvalidLocale { input }) => phrase(
-                Phrase::InvalidLocale,
-                &errcat::Args::new().with("locale", input.as_str()),
-            )
-            .into_owned(),
-            Failure::Lookup(Error::UnknownCode {
-                input,
-                catalog: searched,
-                suggestion,
-                ..
-            }) => {
-                let args = errcat::Args::new()
-                    .with("code", input.as_str())
-                    .with("catalog", searched.as_str());
-                let mut line = phrase(Phrase::UnknownCode, &args).into_owned();
-                if let Some(s) = suggestion {
-                    let named = format!("{}:{}", s.catalog(), s.name());
-                    let args = errcat::Args::new().with("suggestion", named);
-                    line.push_str("; ");
-                    line.push_str(&phrase(Phrase::DidYouMean, &args));
-                }
-                line
-            }
-            other => other.to_string(),
+            #[cfg(feature = "server")]
+            Failure::Serve(e) => e.to_string(),
         }
     }
 
@@ -431,7 +418,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             match dir {
                 Some(dir) => {
                     for path in errcat::write_all(&export, &dir)? {
-                        writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
+                        done(out, Phrase::Wrote, &file(&path))?;
                     }
                 }
                 None => render::json(out, &export)?,
@@ -452,9 +439,13 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Docs { out: dir, locales } => {
             let catalog = load(locales.as_ref())?;
             let path = errcat::tooling::docs::write_index(catalog, &dir)?;
-            writeln!(out, "wrote {}", escape(&path.display().to_string()))?;
+            done(out, Phrase::Wrote, &file(&path))?;
         }
-        Command::Check { locales, json } => {
+        Command::Check {
+            locales,
+            json,
+            lang,
+        } => {
             let report = match locales {
                 Some(dir) => errcat::tooling::check_dir(dir)?,
                 None => errcat::tooling::check_embedded(),
@@ -465,7 +456,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 // The folder being checked may be broken: the table speaks
                 // with the embedded words.
                 let catalog = Catalog::embedded();
-                render::report(out, catalog, &catalog.chain_from_env(), &report)?;
+                render::report(out, catalog, &chain(catalog, lang)?, &report)?;
             }
             if report.has_errors() {
                 out.flush()?;
@@ -474,17 +465,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::NewLocale { lang, locales } => {
             for path in errcat::tooling::scaffold_locale(&locales, &lang)? {
-                writeln!(out, "created {}", escape(&path))?;
+                done(out, Phrase::Created, &file(Path::new(&path)))?;
             }
         }
         Command::Stamp { lang, locales } => {
             let n = errcat::tooling::stamp_locale(&locales, &lang)?;
             let folder = locale_folder(&locales, &lang)?;
-            writeln!(
-                out,
-                "stamped {n} messages in {} with the current English",
-                escape(&folder.display().to_string())
-            )?;
+            let args = errcat::Args::new()
+                .with("count", n)
+                .with("folder", escape(&folder.display().to_string()).into_owned());
+            done(out, Phrase::Stamped, &args)?;
         }
         Command::Completions { shell } => {
             let shell = match shell {
@@ -513,6 +503,21 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Man => clap_mangen::Man::new(Cli::command()).render(out)?,
     }
     Ok(())
+}
+
+/// One line of what a command did to a file, in the environment's
+/// language (the folder it writes may be the one being translated, so
+/// errcat speaks with its embedded words): `wrote index.html`.
+fn done(out: &mut impl Write, phrase: Phrase, args: &errcat::Args<'_>) -> Result<(), Failure> {
+    let catalog = Catalog::embedded();
+    let line = catalog.phrase_with_args(phrase, &catalog.chain_from_env(), args);
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
+/// The `$path` of a `wrote` or `created` line, escaped.
+fn file(path: &Path) -> errcat::Args<'static> {
+    errcat::Args::new().with("path", escape(&path.display().to_string()).into_owned())
 }
 
 /// `<locales>/<tag>`: the folder `stamp` writes for `lang`.
