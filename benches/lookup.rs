@@ -756,6 +756,96 @@ fn other_load(start: Option<(u64, u64, u64)>, end: Option<(u64, u64, u64)>) -> O
 // ---------------------------------------------------------------------------
 // The summary: criterion's medians of this run, and the ratios of issue 5.
 
+/// The summary as printed, kept to be recorded in `benches/results/`.
+static REPORT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Prints a line of the summary and keeps it for [`record`].
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        let line = format!($($arg)*);
+        println!("{line}");
+        if let Ok(mut report) = REPORT.lock() {
+            report.push_str(&line);
+            report.push('\n');
+        }
+    }};
+}
+
+/// The first line of a command's output, if it runs.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    Some(text.lines().next()?.trim().to_owned()).filter(|l| out.status.success() && !l.is_empty())
+}
+
+/// Writes the summary to `benches/results/<date>-<commit>-<run>.md`, with
+/// what makes its numbers comparable: the date, the commit (and whether
+/// the tree had changes), the CPU, the compiler, the kind of run and how
+/// busy the machine was. BENCHMARKS.md and the README quote these files.
+fn record(extras: &Extras) {
+    let date =
+        output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_else(|| "unknown date".into());
+    let commit =
+        output_of("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "unknown".into());
+    let changed = Command::new("git")
+        .args(["status", "--porcelain", "--untracked-files=no"])
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")?
+                .split_once(':')
+                .map(|(_, m)| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let loadavg: Vec<&str> = loadavg.split_whitespace().take(3).collect();
+    let rustc = output_of("rustc", &["--version"]).unwrap_or_else(|| "unknown rustc".into());
+    let filtered = std::env::args().skip(1).any(|a| !a.starts_with('-'));
+    let run = match (quick(), filtered) {
+        (_, true) => "partial",
+        (true, false) => "quick",
+        (false, false) => "full",
+    };
+    let mut header = format!(
+        "# errcat bench summary\n\n\
+         - date: {date}\n\
+         - commit: `{commit}`{}\n\
+         - machine: {cpu}, {cores} cores available; {rustc}\n\
+         - run: {run} (`{}cargo bench --bench lookup`)\n",
+        if changed {
+            " with uncommitted changes"
+        } else {
+            ""
+        },
+        if quick() { "ERRCAT_BENCH_QUICK=1 " } else { "" },
+    );
+    if let Some(load) = extras.other_load {
+        let _ = writeln!(
+            header,
+            "- load: other processes used {:.1} % of the machine's CPU time during the run; \
+             load average at its end {}",
+            load * 100.0,
+            loadavg.join(" ")
+        );
+    }
+    let report = REPORT.lock().map(|r| r.clone()).unwrap_or_default();
+    let day = date.split(' ').next().unwrap_or("unknown");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/results");
+    let path = dir.join(format!("{day}-{commit}-{run}.md"));
+    let temp = dir.join(format!(".{day}-{commit}-{run}.md.tmp"));
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&temp, format!("{header}{report}")))
+        .and_then(|()| std::fs::rename(&temp, &path));
+    match written {
+        Ok(()) => println!("\nrecorded in {}", path.display()),
+        Err(e) => eprintln!("could not record the summary in {}: {e}", path.display()),
+    }
+}
+
 /// Where criterion wrote this run's estimates: `$CRITERION_HOME`, or the
 /// `criterion` folder of the target directory the bench binary runs from.
 fn criterion_dir() -> Option<PathBuf> {
@@ -925,48 +1015,48 @@ fn summary(since: SystemTime, extras: &Extras) {
             "`errcat explain planfix:1000 --lang kk`, whole process",
         ),
     ];
-    println!("\n== errcat bench summary (medians of this run)\n");
+    report!("\n== errcat bench summary (medians of this run)\n");
     match extras.other_load {
-        Some(load) if load > 0.05 => println!(
+        Some(load) if load > 0.05 => report!(
             "WARNING: other processes used {:.0} % of the machine's CPU time during this run; \
              the timings below are disturbed. Run again on an idle machine.\n",
             load * 100.0
         ),
-        Some(load) => println!(
+        Some(load) => report!(
             "Other processes used {:.1} % of the machine's CPU time during this run.\n",
             load * 100.0
         ),
         None => {}
     }
-    println!("| benchmark | what | median |\n|---|---|---|");
+    report!("| benchmark | what | median |\n|---|---|---|");
     for (id, what) in ROWS {
         if let Some(ns) = m(id) {
-            println!("| `{id}` | {what} | {} |", human(ns));
+            report!("| `{id}` | {what} | {} |", human(ns));
         }
     }
     if let Some((first, second, _)) = extras.cold {
-        println!(
+        report!(
             "| (fresh processes) | first explain in a fresh process, median of {COLD_RUNS} | {} |",
             human(first)
         );
-        println!(
+        report!(
             "| (fresh processes) | second explain in the same process | {} |",
             human(second)
         );
     }
     if let Some(ms) = extras.process_ms {
-        println!(
+        report!(
             "| (Instant around Command::output) | `errcat explain`, median of {COLD_RUNS} runs | {ms:.2} ms |"
         );
     }
 
-    println!("\n== targets of issue 5\n");
-    println!("| target | measured | verdict |\n|---|---|---|");
+    report!("\n== targets of issue 5\n");
+    report!("| target | measured | verdict |\n|---|---|---|");
     let ratio = |a: &str, b: &str| Some(m(a)? / m(b)?);
     let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
     let row = |target: &str, measured: Option<(String, bool)>| match measured {
-        Some((text, ok)) => println!("| {target} | {text} | {} |", verdict(ok)),
-        None => println!("| {target} | not measured in this run | — |"),
+        Some((text, ok)) => report!("| {target} | {text} | {} |", verdict(ok)),
+        None => report!("| {target} | not measured in this run | — |"),
     };
     for (id, name) in [
         ("lookup/errcat_typed_kk", "typed kk"),
@@ -1048,7 +1138,7 @@ fn summary(since: SystemTime, extras: &Extras) {
         ratio("scale/load_10x", "scale/load_1x"),
         ratio("scale/load_100x", "scale/load_10x"),
     ) {
-        println!(
+        report!(
             "| (information) load time ratios 10×/1× and 100×/10×, the text growing 10× each step | {a:.1}×, {b:.1}× | — |"
         );
     }
@@ -1078,11 +1168,12 @@ fn summary(since: SystemTime, extras: &Extras) {
             )),
         );
     }
-    println!(
+    report!(
         "\nThe rendered texts of the shipped locales (every title, explanation and hint) \
          are {:.3} MB.",
         mb(extras.rendered_bytes as f64)
     );
+    record(extras);
 }
 
 /// The bytes of every title, explanation and hint each shipped locale has
