@@ -55,17 +55,17 @@ check-failed = тексеру қателер тапты
 # en-hash: eb8805a7
 unknown-code = { $code } — белгісіз код: { $catalog } каталогында мұндай код жоқ
 # en-hash: 859973bb
-did-you-mean = { $suggestion } деген код болуы мүмкін бе?
+did-you-mean = { $suggestion } деп жазғыңыз келген шығар?
 # en-hash: 4af0cf51
 invalid-locale = { $locale } — жарамсыз локаль: kk, kk-KZ немесе kk_KZ.UTF-8 сияқты тіл тегі күтіледі
 # en-hash: a9ed83c0
 or = немесе
 # en-hash: 195cb457
-invalid-code = { $code } — жарамсыз код: <каталог>:<нөмір> немесе <каталог>:<атау> күтіледі, мысалы planfix:1000
+invalid-code = { $code } — жарамсыз код: <каталог>:<нөмір> немесе <каталог>:<атау> күтіледі, мысалы, planfix:1000
 # en-hash: f9f61011
-unknown-catalog = { $catalog } — белгісіз каталог ({ $code }): белгілі каталогтар — { $known }
+unknown-catalog = { $code } кодындағы { $catalog } — белгісіз каталог: белгілі каталогтар — { $known }
 # en-hash: 9b50f9ab
-ambiguous-code = { $code } — бірмәнді емес код: { $candidates }
+ambiguous-code = { $code } — екіұшты код: { $candidates }
 # en-hash: 532d516b
 unknown-kind = { $kind } — белгісіз код түрі: success, accepted, partial, error немесе unknown күтіледі
 # en-hash: 5a5aff1a
@@ -79,7 +79,7 @@ response-no-code = `code` (Mobizon) немесе `Code` (Planfix) өрісі ж�
 # en-hash: ef535c70
 response-no-code-field = { $catalog } каталогына қажет `{ $field }` өрісі жоқ
 # en-hash: aaf7b39d
-response-bad-code = `{ $field }` өрісінде 0 мен { $max } аралығындағы код нөмірі болуы керек, ал келгені: { $value }
+response-bad-code = `{ $field }` өрісінде 0 – { $max } аралығындағы код нөмірі болуы керек, ал келген мән: { $value }
 # en-hash: 168836dc
 no-text = { $code } үшін мәтін { $locale } локалінде де, оның қосалқы локальдерінде де жоқ
 # en-hash: ab3ef2cd
@@ -92,6 +92,6 @@ cannot-read-stdin = жауапты стандартты кірістен оқу 
 # en-hash: 5cef8452
 wrote = жазылды: { $path }
 # en-hash: 6ef34c0b
-created = құрылды: { $path }
+created = жасалды: { $path }
 # en-hash: 5dad5766
-stamped = { $folder }: { $count } хабар қазіргі ағылшын мәтінімен салыстырылды
+stamped = { $folder }: { $count } хабар қазіргі ағылшын мәтінімен салыстырылған деп белгіленді

@@ -63,15 +63,15 @@ or = или
 # en-hash: 195cb457
 invalid-code = недопустимый код { $code }: ожидается <каталог>:<номер> или <каталог>:<имя>, например planfix:1000
 # en-hash: f9f61011
-unknown-catalog = неизвестный каталог { $catalog } в { $code }: известные каталоги — { $known }
+unknown-catalog = неизвестный каталог { $catalog } в коде { $code }: известные каталоги — { $known }
 # en-hash: 9b50f9ab
 ambiguous-code = неоднозначный код { $code }: { $candidates }
 # en-hash: 532d516b
 unknown-kind = неизвестный вид кода { $kind }: ожидается success, accepted, partial, error или unknown
 # en-hash: 5a5aff1a
-invalid-json = недопустимый JSON в строке { $line }, столбце { $column }: { $message }
+invalid-json = некорректный JSON в строке { $line }, столбце { $column }: { $message }
 # en-hash: 1030d20f
-invalid-response = недопустимый ответ: { $problem }
+invalid-response = некорректный ответ: { $problem }
 # en-hash: dfaba51a
 response-not-object = ожидается объект JSON, получено значение типа { $type }
 # en-hash: d7428032
@@ -95,8 +95,8 @@ wrote = записано: { $path }
 created = создано: { $path }
 # en-hash: 5dad5766
 stamped = { $count ->
-        [one] { $folder }: { $count } сообщение сверено с текущим английским текстом
-        [few] { $folder }: { $count } сообщения сверены с текущим английским текстом
-        [many] { $folder }: { $count } сообщений сверено с текущим английским текстом
-       *[other] { $folder }: { $count } сообщения сверено с текущим английским текстом
+        [one] { $folder }: { $count } сообщение отмечено как сверенное с текущим английским текстом
+        [few] { $folder }: { $count } сообщения отмечены как сверенные с текущим английским текстом
+        [many] { $folder }: { $count } сообщений отмечено как сверенные с текущим английским текстом
+       *[other] { $folder }: { $count } сообщения отмечены как сверенные с текущим английским текстом
     }

@@ -139,3 +139,17 @@ fn suggested_http_statuses_follow_the_kind_and_the_name() {
         assert_eq!(code.http_status(), status, "{code}");
     }
 }
+
+#[test]
+fn only_errors_and_unknown_codes_are_failures() {
+    let failures: Vec<Kind> = Kind::ALL.into_iter().filter(|k| k.is_error()).collect();
+    assert_eq!(failures, [Kind::Error, Kind::Unknown]);
+    // Every code agrees with its kind's word.
+    for code in all_codes() {
+        assert_eq!(
+            code.kind().is_error(),
+            code.kind().as_str() == "error",
+            "{code}"
+        );
+    }
+}
