@@ -1,5 +1,6 @@
 //! errcat's own words: the phrases its front-ends (the CLI, the HTML index)
-//! say around the catalogs' texts, such as "server said" or a kind's name.
+//! say around the catalogs' texts, such as "server said", a kind's name or
+//! the HTML index's heading.
 //!
 //! They are one more Fluent file per locale, `locales/<lang>/errcat.ftl`,
 //! translated, checked and loaded like the catalogs' files and served
@@ -72,6 +73,22 @@ pub enum Phrase {
     DidYouMean,
     /// A locale that is not one; `$locale` is the locale as given.
     InvalidLocale,
+    /// The HTML index's heading, which also starts the page's title.
+    IndexHeading,
+    /// The HTML index's line under its heading: what the page is for.
+    IndexLead,
+    /// The label of the HTML index's search box.
+    IndexSearch,
+    /// The text inside the HTML index's empty search box.
+    IndexSearchPlaceholder,
+    /// The label of the HTML index's language switcher.
+    IndexLanguage,
+    /// Before the number of codes the HTML index shows.
+    IndexCodes,
+    /// The heading of the HTML index's table of contents.
+    IndexContents,
+    /// Shown instead of the codes when the HTML index's search matches none.
+    IndexNoResults,
 }
 
 impl Phrase {
@@ -80,7 +97,7 @@ impl Phrase {
     /// ```
     /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
     /// ```
-    pub const ALL: [Phrase; 22] = [
+    pub const ALL: [Phrase; 30] = [
         Phrase::LanguageName,
         Phrase::FallbackNote,
         Phrase::ServerSaid,
@@ -103,6 +120,14 @@ impl Phrase {
         Phrase::UnknownCode,
         Phrase::DidYouMean,
         Phrase::InvalidLocale,
+        Phrase::IndexHeading,
+        Phrase::IndexLead,
+        Phrase::IndexSearch,
+        Phrase::IndexSearchPlaceholder,
+        Phrase::IndexLanguage,
+        Phrase::IndexCodes,
+        Phrase::IndexContents,
+        Phrase::IndexNoResults,
     ];
 
     /// The phrase's message id in `errcat.ftl`.
@@ -134,6 +159,14 @@ impl Phrase {
             Phrase::UnknownCode => "unknown-code",
             Phrase::DidYouMean => "did-you-mean",
             Phrase::InvalidLocale => "invalid-locale",
+            Phrase::IndexHeading => "index-heading",
+            Phrase::IndexLead => "index-lead",
+            Phrase::IndexSearch => "index-search",
+            Phrase::IndexSearchPlaceholder => "index-search-placeholder",
+            Phrase::IndexLanguage => "index-language",
+            Phrase::IndexCodes => "index-codes",
+            Phrase::IndexContents => "index-contents",
+            Phrase::IndexNoResults => "index-no-results",
         }
     }
 

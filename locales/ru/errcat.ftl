@@ -58,3 +58,22 @@ unknown-code = неизвестный код { $code }: в каталоге { $c
 did-you-mean = возможно, имелся в виду { $suggestion }?
 # en-hash: 4af0cf51
 invalid-locale = недопустимая локаль { $locale }: ожидается языковой тег, например kk, kk-KZ или kk_KZ.UTF-8
+
+## HTML-справочник кодов
+
+# en-hash: c73ed614
+index-heading = Справочник кодов ошибок
+# en-hash: 6f75da6d
+index-lead = Что означает каждый числовой код этих API и что с ним делать.
+# en-hash: 6a27c6b0
+index-search = Поиск
+# en-hash: 8552a9eb
+index-search-placeholder = Код, имя или слова…
+# en-hash: 42ffab49
+index-language = Язык
+# en-hash: 6e90899f
+index-codes = Коды
+# en-hash: cfa63d56
+index-contents = Содержание
+# en-hash: bd2b48da
+index-no-results = Ни один код не подходит под этот запрос.

@@ -58,3 +58,22 @@ unknown-code = невідомий код { $code }: у каталозі { $catal
 did-you-mean = можливо, ви мали на увазі { $suggestion }?
 # en-hash: 4af0cf51
 invalid-locale = неприпустима локаль { $locale }: очікується мовний тег, наприклад kk, kk-KZ або kk_KZ.UTF-8
+
+## HTML-довідник кодів
+
+# en-hash: c73ed614
+index-heading = Довідник кодів помилок
+# en-hash: 6f75da6d
+index-lead = Що означає кожен числовий код цих API і що з ним робити.
+# en-hash: 6a27c6b0
+index-search = Пошук
+# en-hash: 8552a9eb
+index-search-placeholder = Код, ім’я або слова…
+# en-hash: 42ffab49
+index-language = Мова
+# en-hash: 6e90899f
+index-codes = Коди
+# en-hash: cfa63d56
+index-contents = Зміст
+# en-hash: bd2b48da
+index-no-results = Жоден код не відповідає цьому запиту.
