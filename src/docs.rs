@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
+use crate::args::Args;
 use crate::catalog::Catalog;
 use crate::code::{CatalogId, Code, Kind};
 use crate::error::Error;
@@ -69,7 +70,7 @@ pub fn render_index(catalog: &Catalog) -> String {
         // Not reachable: a chain for `en` can always be built.
         return EMPTY_PAGE.to_owned();
     };
-    let ui = ui(&page.tag);
+    let word = |phrase| catalog.phrase(phrase, &page.chain);
     let total: usize = CatalogId::ALL.iter().map(|id| id.codes().len()).sum();
 
     let mut h = Html(String::with_capacity(256 * 1024));
@@ -90,26 +91,26 @@ pub fn render_index(catalog: &Catalog) -> String {
     h.raw("<meta name=\"generator\" content=\"errcat ");
     h.text(env!("CARGO_PKG_VERSION"));
     h.raw("\">\n<link rel=\"icon\" href=\"data:,\">\n<title>");
-    h.text(&doc_title(ui));
+    h.text(&doc_title(&word(Phrase::IndexHeading)));
     h.raw("</title>\n<style>");
     h.raw(CSS);
     h.raw("</style>\n</head>\n<body>\n");
 
     // Masthead.
-    h.raw("<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"brand\">errcat</p>\n<h1 data-ui=\"heading\">");
-    h.text(ui.heading);
-    h.raw("</h1>\n<p class=\"lead\" data-ui=\"lead\">");
-    h.text(ui.lead);
+    h.raw("<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"brand\">errcat</p>\n<h1 data-ui=\"index-heading\">");
+    h.text(&word(Phrase::IndexHeading));
+    h.raw("</h1>\n<p class=\"lead\" data-ui=\"index-lead\">");
+    h.text(&word(Phrase::IndexLead));
     h.raw("</p>\n</div></header>\n");
 
     // Controls: useless without the script, so shown only with it.
     h.raw("<div class=\"controls\" role=\"search\"><div class=\"wrap\">\n");
-    h.raw("<label class=\"field grow\"><span class=\"label\" data-ui=\"search\">");
-    h.text(ui.search);
+    h.raw("<label class=\"field grow\"><span class=\"label\" data-ui=\"index-search\">");
+    h.text(&word(Phrase::IndexSearch));
     h.raw("</span><input id=\"search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"");
-    h.text(ui.search_placeholder);
-    h.raw("\"></label>\n<label class=\"field\"><span class=\"label\" data-ui=\"language\">");
-    h.text(ui.language);
+    h.text(&word(Phrase::IndexSearchPlaceholder));
+    h.raw("\"></label>\n<label class=\"field\"><span class=\"label\" data-ui=\"index-language\">");
+    h.text(&word(Phrase::IndexLanguage));
     h.raw("</span><select id=\"lang\">");
     for locale in &locales.list {
         h.raw("<option value=\"");
@@ -124,20 +125,20 @@ pub fn render_index(catalog: &Catalog) -> String {
         h.text(&native_name(catalog, &locale.tag));
         h.raw("</option>");
     }
-    h.raw("</select></label>\n<p class=\"count\"><span data-ui=\"codes\">");
-    h.text(ui.codes);
+    h.raw("</select></label>\n<p class=\"count\"><span data-ui=\"index-codes\">");
+    h.text(&word(Phrase::IndexCodes));
     h.raw("</span> <output id=\"count\" for=\"search\">");
     h.text(&total.to_string());
     h.raw("</output></p>\n</div></div>\n");
 
     h.raw("<div class=\"wrap layout\">\n");
-    render_toc(&mut h, catalog, page, ui);
+    render_toc(&mut h, catalog, page);
 
-    h.raw("<main>\n<p id=\"no-results\" hidden data-ui=\"no_results\">");
-    h.text(ui.no_results);
+    h.raw("<main>\n<p id=\"no-results\" hidden data-ui=\"index-no-results\">");
+    h.text(&word(Phrase::IndexNoResults));
     h.raw("</p>\n");
     for id in CatalogId::ALL {
-        render_catalog(&mut h, catalog, id, page, ui);
+        render_catalog(&mut h, catalog, id, page);
     }
     h.raw("</main>\n</div>\n");
 
@@ -315,9 +316,9 @@ fn groups(id: CatalogId) -> Vec<(Option<&'static str>, Vec<Code>)> {
     groups
 }
 
-fn render_toc(h: &mut Html, catalog: &Catalog, page: &Locale, ui: &Ui) {
-    h.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" data-ui=\"contents\">");
-    h.text(ui.contents);
+fn render_toc(h: &mut Html, catalog: &Catalog, page: &Locale) {
+    h.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" data-ui=\"index-contents\">");
+    h.text(&catalog.phrase(Phrase::IndexContents, &page.chain));
     h.raw("</h2>\n<ul>\n");
     for id in CatalogId::ALL {
         h.raw("<li><a href=\"#");
@@ -351,7 +352,7 @@ fn render_toc(h: &mut Html, catalog: &Catalog, page: &Locale, ui: &Ui) {
     h.raw("</ul>\n</nav>\n");
 }
 
-fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale, ui: &Ui) {
+fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale) {
     h.raw("<section class=\"catalog\" id=\"");
     h.text(id.as_str());
     h.raw("\">\n<h2><span data-catalog=\"");
@@ -384,7 +385,7 @@ fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale,
         let level = if section.is_some() { "h4" } else { "h3" };
         for code in codes {
             let texts = texts(catalog, code, &page.chain);
-            render_entry(h, catalog, code, texts, page, ui, level);
+            render_entry(h, catalog, code, texts, page, level);
         }
         h.raw("</");
         h.raw(tag);
@@ -399,7 +400,6 @@ fn render_entry(
     code: Code,
     texts: Option<Texts>,
     page: &Locale,
-    ui: &Ui,
     level: &str,
 ) {
     let anchor = anchor(code);
@@ -439,13 +439,10 @@ fn render_entry(
     h.raw(" <span class=\"badge served\"");
     match served.filter(|s| *s != page.tag) {
         Some(served) => {
-            let name = native_name(catalog, served);
             h.raw(" title=\"");
-            h.text(ui.fallback);
-            h.raw(" ");
-            h.text(&name);
+            h.text(&fallback_note(catalog, page, served));
             h.raw("\">");
-            h.text(&name);
+            h.text(&native_name(catalog, served));
         }
         None => h.raw(" hidden>"),
     }
@@ -474,35 +471,25 @@ fn render_entry(
 }
 
 /// The JSON the script reads: the page's locale, the locales in switcher
-/// order, and per locale its interface strings, catalog and section titles
-/// and every code's `[title, explanation, hint | null, served locale]`.
+/// order, each locale's own name, and per locale its words (`ui`, keyed by
+/// the phrase ids the page's `data-ui` attributes name, plus `doc_title`),
+/// the note for each other locale that serves some of its texts (`notes`),
+/// catalog and section titles and every code's `[title, explanation,
+/// hint | null, served locale]`.
 fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
     let mut by_locale = Map::new();
     for l in &locales.list {
-        let ui = ui(&l.tag);
-        let ui_strings = json!({
-            "doc_title": doc_title(ui),
-            "heading": ui.heading,
-            "lead": ui.lead,
-            "search": ui.search,
-            "search_placeholder": ui.search_placeholder,
-            "language": ui.language,
-            "codes": ui.codes,
-            "contents": ui.contents,
-            "no_results": ui.no_results,
-            "fallback": ui.fallback,
-        });
-        let mut ui_strings = ui_strings;
-        if let Some(strings) = ui_strings.as_object_mut() {
-            // The badges: each kind's word and `retired`, errcat's own phrases.
-            let badges = Kind::ALL
-                .iter()
-                .map(|k| k.phrase())
-                .chain([Phrase::Retired]);
-            for phrase in badges {
-                let text = catalog.phrase(phrase, &l.chain).into_owned();
-                strings.insert(phrase.id().to_owned(), text.into());
-            }
+        let mut ui_strings = Map::new();
+        let heading = catalog.phrase(Phrase::IndexHeading, &l.chain);
+        ui_strings.insert("doc_title".to_owned(), doc_title(&heading).into());
+        // The page's words, then the badges: each kind's word and `retired`.
+        let words = INDEX_WORDS
+            .into_iter()
+            .chain(Kind::ALL.iter().map(|k| k.phrase()))
+            .chain([Phrase::Retired]);
+        for phrase in words {
+            let text = catalog.phrase(phrase, &l.chain).into_owned();
+            ui_strings.insert(phrase.id().to_owned(), text.into());
         }
         let catalogs: Map<String, Value> = CatalogId::ALL
             .iter()
@@ -523,11 +510,16 @@ fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
                 )
             })
             .collect();
+        let mut notes = Map::new();
         let codes: Map<String, Value> = CatalogId::ALL
             .iter()
             .flat_map(|id| id.codes())
             .filter_map(|code| {
                 let t = texts(catalog, code, &l.chain)?;
+                if t.locale != l.tag && !notes.contains_key(&t.locale) {
+                    let note = fallback_note(catalog, l, &t.locale);
+                    notes.insert(t.locale.clone(), note.into());
+                }
                 Some((
                     anchor(code),
                     json!([t.title, t.explanation, t.hint, t.locale]),
@@ -536,7 +528,13 @@ fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
             .collect();
         by_locale.insert(
             l.tag.clone(),
-            json!({ "ui": ui_strings, "catalogs": catalogs, "sections": sections, "codes": codes }),
+            json!({
+                "ui": ui_strings,
+                "notes": notes,
+                "catalogs": catalogs,
+                "sections": sections,
+                "codes": codes,
+            }),
         );
     }
     let tags: Vec<&str> = locales.list.iter().map(|l| l.tag.as_str()).collect();
@@ -613,90 +611,35 @@ impl Html {
     }
 }
 
-/// The page's own words, in one language.
-struct Ui {
-    heading: &'static str,
-    lead: &'static str,
-    search: &'static str,
-    search_placeholder: &'static str,
-    language: &'static str,
-    codes: &'static str,
-    contents: &'static str,
-    no_results: &'static str,
-    /// Before the tag of the locale that served an untranslated text.
-    fallback: &'static str,
-}
-
-const UI_EN: Ui = Ui {
-    heading: "Error code index",
-    lead: "What every numeric code of these APIs means, and what to do about it.",
-    search: "Search",
-    search_placeholder: "Code, name or words…",
-    language: "Language",
-    codes: "Codes",
-    contents: "Contents",
-    no_results: "No code matches this search.",
-    fallback: "Not translated yet; shown in",
-};
-
-/// The page's words for the shipped languages; any other language gets the
-/// English ones around its own texts.
-const UI: [(&str, Ui); 4] = [
-    ("en", UI_EN),
-    (
-        "kk",
-        Ui {
-            heading: "Қате кодтарының анықтамалығы",
-            lead: "Осы API-лердің әр сандық коды нені білдіреді және не істеу керек.",
-            search: "Іздеу",
-            search_placeholder: "Код, атау немесе сөздер…",
-            language: "Тіл",
-            codes: "Кодтар",
-            contents: "Мазмұны",
-            no_results: "Бұл сұрауға сәйкес код табылмады.",
-            fallback: "Әлі аударылмаған; көрсетілген тіл:",
-        },
-    ),
-    (
-        "ru",
-        Ui {
-            heading: "Справочник кодов ошибок",
-            lead: "Что означает каждый числовой код этих API и что с ним делать.",
-            search: "Поиск",
-            search_placeholder: "Код, имя или слова…",
-            language: "Язык",
-            codes: "Коды",
-            contents: "Содержание",
-            no_results: "Ни один код не подходит под этот запрос.",
-            fallback: "Ещё не переведено; показано на языке",
-        },
-    ),
-    (
-        "uk",
-        Ui {
-            heading: "Довідник кодів помилок",
-            lead: "Що означає кожен числовий код цих API і що з ним робити.",
-            search: "Пошук",
-            search_placeholder: "Код, ім’я або слова…",
-            language: "Мова",
-            codes: "Коди",
-            contents: "Зміст",
-            no_results: "Жоден код не відповідає цьому запиту.",
-            fallback: "Ще не перекладено; показано мовою",
-        },
-    ),
+/// The page's own words, errcat's phrases: the script swaps each element
+/// whose `data-ui` attribute is one's id, and the search box's
+/// placeholder, when the language changes.
+const INDEX_WORDS: [Phrase; 8] = [
+    Phrase::IndexHeading,
+    Phrase::IndexLead,
+    Phrase::IndexSearch,
+    Phrase::IndexSearchPlaceholder,
+    Phrase::IndexLanguage,
+    Phrase::IndexCodes,
+    Phrase::IndexContents,
+    Phrase::IndexNoResults,
 ];
 
-/// The page's words for a locale: those of its language, or English.
-fn ui(tag: &str) -> &'static Ui {
-    let language = tag.split('-').next().unwrap_or(tag);
-    UI.iter()
-        .find(|(l, _)| *l == language)
-        .map_or(&UI_EN, |(_, ui)| ui)
+/// The page's title: its heading, then `errcat`.
+fn doc_title(heading: &str) -> String {
+    format!("{heading} · errcat")
 }
 
-fn doc_title(ui: &Ui) -> String {
-    format!("{} · errcat", ui.heading)
+/// The served-by badge's tooltip in `page`'s language: the fallback note
+/// (`fallback-note`), naming the language asked for and the one that
+/// served the text, each in its own words.
+fn fallback_note(catalog: &Catalog, page: &Locale, served: &str) -> String {
+    let args = Args::new()
+        .with("requested", native_name(catalog, &page.tag))
+        .with("language", native_name(catalog, served));
+    catalog
+        .phrase_with_args(Phrase::FallbackNote, &page.chain, &args)
+        .into_owned()
 }
 
 /// A locale's name in its own language (its `language-name` phrase), for
@@ -870,7 +813,7 @@ const SCRIPT: &str = r#"
       var v = t.ui[el.getAttribute("data-ui")];
       if (v != null) { el.textContent = v; }
     });
-    search.placeholder = t.ui.search_placeholder;
+    search.placeholder = t.ui["index-search-placeholder"];
     each("[data-catalog]", function (el) {
       var v = t.catalogs[el.getAttribute("data-catalog")];
       if (v != null) { el.textContent = v; }
@@ -891,7 +834,7 @@ const SCRIPT: &str = r#"
       served.hidden = c[3] === tag;
       var name = data.names[c[3]] || c[3];
       served.textContent = name;
-      served.title = t.ui.fallback + " " + name;
+      served.title = t.notes[c[3]] || "";
       if (c[3] === tag) { e.removeAttribute("lang"); } else { e.setAttribute("lang", c[3]); }
     });
     try { localStorage.setItem("errcat-lang", tag); } catch (err) { /* storage off: fine */ }

@@ -1,5 +1,6 @@
 //! errcat's own words: the phrases its front-ends (the CLI, the HTML index)
-//! say around the catalogs' texts, such as "server said" or a kind's name.
+//! say around the catalogs' texts, such as "server said", a kind's name or
+//! the HTML index's heading.
 //!
 //! They are one more Fluent file per locale, `locales/<lang>/errcat.ftl`,
 //! translated, checked and loaded like the catalogs' files and served
@@ -106,6 +107,22 @@ pub enum Phrase {
     Created,
     /// `$count` messages of the locale folder `$folder` stamped as following the current English.
     Stamped,
+    /// The HTML index's heading, which also starts the page's title.
+    IndexHeading,
+    /// The HTML index's line under its heading: what the page is for.
+    IndexLead,
+    /// The label of the HTML index's search box.
+    IndexSearch,
+    /// The text inside the HTML index's empty search box.
+    IndexSearchPlaceholder,
+    /// The label of the HTML index's language switcher.
+    IndexLanguage,
+    /// Before the number of codes the HTML index shows.
+    IndexCodes,
+    /// The heading of the HTML index's table of contents.
+    IndexContents,
+    /// Shown instead of the codes when the HTML index's search matches none.
+    IndexNoResults,
 }
 
 impl Phrase {
@@ -114,7 +131,7 @@ impl Phrase {
     /// ```
     /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
     /// ```
-    pub const ALL: [Phrase; 39] = [
+    pub const ALL: [Phrase; 47] = [
         Phrase::LanguageName,
         Phrase::FallbackNote,
         Phrase::ServerSaid,
@@ -154,6 +171,14 @@ impl Phrase {
         Phrase::Wrote,
         Phrase::Created,
         Phrase::Stamped,
+        Phrase::IndexHeading,
+        Phrase::IndexLead,
+        Phrase::IndexSearch,
+        Phrase::IndexSearchPlaceholder,
+        Phrase::IndexLanguage,
+        Phrase::IndexCodes,
+        Phrase::IndexContents,
+        Phrase::IndexNoResults,
     ];
 
     /// The phrase's message id in `errcat.ftl`.
@@ -202,6 +227,14 @@ impl Phrase {
             Phrase::Wrote => "wrote",
             Phrase::Created => "created",
             Phrase::Stamped => "stamped",
+            Phrase::IndexHeading => "index-heading",
+            Phrase::IndexLead => "index-lead",
+            Phrase::IndexSearch => "index-search",
+            Phrase::IndexSearchPlaceholder => "index-search-placeholder",
+            Phrase::IndexLanguage => "index-language",
+            Phrase::IndexCodes => "index-codes",
+            Phrase::IndexContents => "index-contents",
+            Phrase::IndexNoResults => "index-no-results",
         }
     }
 

@@ -89,3 +89,22 @@ stamped = stamped { $count ->
         [one] { $count } message
        *[other] { $count } messages
     } in { $folder } with the current English
+
+## The HTML error index
+
+# The page's heading; its title in the browser is this, then " · errcat".
+index-heading = Error code index
+# Under the heading: what the page is for.
+index-lead = What every numeric code of these APIs means, and what to do about it.
+# The label of the search box.
+index-search = Search
+# Inside the empty search box: what can be searched for.
+index-search-placeholder = Code, name or words…
+# The label of the language switcher.
+index-language = Language
+# Before the number of codes shown.
+index-codes = Codes
+# The heading of the table of contents.
+index-contents = Contents
+# Shown instead of the codes when a search matches none.
+index-no-results = No code matches this search.

@@ -95,3 +95,22 @@ wrote = жазылды: { $path }
 created = жасалды: { $path }
 # en-hash: 5dad5766
 stamped = { $folder }: { $count } хабар қазіргі ағылшын мәтінімен салыстырылған деп белгіленді
+
+## HTML анықтамалығы
+
+# en-hash: c73ed614
+index-heading = Қате кодтарының анықтамалығы
+# en-hash: 6f75da6d
+index-lead = Осы API-лердің әр сандық коды нені білдіреді және не істеу керек.
+# en-hash: 6a27c6b0
+index-search = Іздеу
+# en-hash: 8552a9eb
+index-search-placeholder = Код, атау немесе сөздер…
+# en-hash: 42ffab49
+index-language = Тіл
+# en-hash: 6e90899f
+index-codes = Кодтар
+# en-hash: cfa63d56
+index-contents = Мазмұны
+# en-hash: bd2b48da
+index-no-results = Бұл сұрауға сәйкес код табылмады.

@@ -100,3 +100,22 @@ stamped = { $count ->
         [many] { $folder }: { $count } сообщений отмечено как сверенные с текущим английским текстом
        *[other] { $folder }: { $count } сообщения отмечены как сверенные с текущим английским текстом
     }
+
+## HTML-справочник кодов
+
+# en-hash: c73ed614
+index-heading = Справочник кодов ошибок
+# en-hash: 6f75da6d
+index-lead = Что означает каждый числовой код этих API и что с ним делать.
+# en-hash: 6a27c6b0
+index-search = Поиск
+# en-hash: 8552a9eb
+index-search-placeholder = Код, имя или слова…
+# en-hash: 42ffab49
+index-language = Язык
+# en-hash: 6e90899f
+index-codes = Коды
+# en-hash: cfa63d56
+index-contents = Содержание
+# en-hash: bd2b48da
+index-no-results = Ни один код не подходит под этот запрос.

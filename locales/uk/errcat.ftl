@@ -100,3 +100,22 @@ stamped = { $count ->
         [many] { $folder }: { $count } повідомлень позначено як звірені з поточним англійським текстом
        *[other] { $folder }: { $count } повідомлення позначено як звірені з поточним англійським текстом
     }
+
+## HTML-довідник кодів
+
+# en-hash: c73ed614
+index-heading = Довідник кодів помилок
+# en-hash: 6f75da6d
+index-lead = Що означає кожен числовий код цих API і що з ним робити.
+# en-hash: 6a27c6b0
+index-search = Пошук
+# en-hash: 8552a9eb
+index-search-placeholder = Код, ім’я або слова…
+# en-hash: 42ffab49
+index-language = Мова
+# en-hash: 6e90899f
+index-codes = Коди
+# en-hash: cfa63d56
+index-contents = Зміст
+# en-hash: bd2b48da
+index-no-results = Жоден код не відповідає цьому запиту.

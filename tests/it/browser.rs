@@ -84,6 +84,23 @@ fn browser_switches_language_searches_and_follows_anchors() {
         json!("kk")
     );
     assert_eq!(title(), json!(expected.title()));
+    // The page's own words follow: kk/errcat.ftl's, through the catalog.
+    let catalog = Catalog::embedded();
+    let kk = catalog.chain("kk").unwrap();
+    let heading = catalog.phrase(errcat::Phrase::IndexHeading, &kk);
+    assert_eq!(heading, "Қате кодтарының анықтамалығы");
+    assert_eq!(
+        browser.script("return document.querySelector('h1').textContent"),
+        json!(heading)
+    );
+    assert_eq!(
+        browser.script("return document.title"),
+        json!(format!("{heading} · errcat"))
+    );
+    assert_eq!(
+        browser.script("return document.getElementById('search').placeholder"),
+        json!(catalog.phrase(errcat::Phrase::IndexSearchPlaceholder, &kk))
+    );
     assert_eq!(
         browser.script("return document.getElementById('lang').value"),
         json!("kk")

@@ -434,3 +434,207 @@ fn what_errcat_did_to_files_is_said_in_the_environments_language() {
         "kk: 5 хабар қазіргі ағылшын мәтінімен салыстырылған деп белгіленді"
     );
 }
+
+/// The JSON a rendered index carries for its script.
+fn page_data(html: &str) -> serde_json::Value {
+    let open = r#"<script type="application/json" id="errcat-data">"#;
+    let start = html.find(open).unwrap() + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+/// A message's value as `locales/<lang>/errcat.ftl` has it, read from the
+/// file itself (every index phrase is one line).
+fn shipped_phrase(lang: &str, id: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/errcat.ftl"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let prefix = format!("{id} = ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{lang}/errcat.ftl has no {id}"))
+        .to_owned()
+}
+
+#[test]
+fn the_html_index_words_come_from_each_languages_errcat_ftl() {
+    let html = errcat::tooling::docs::render_index(Catalog::embedded());
+    // Rendered in English, from en/errcat.ftl.
+    assert!(
+        html.contains(r#"<h1 data-ui="index-heading">Error code index</h1>"#),
+        "{}",
+        &html[..2000]
+    );
+    assert!(html.contains("<title>Error code index · errcat</title>"));
+    assert!(html.contains(r#"placeholder="Code, name or words…""#));
+    assert!(html.contains(
+        r#"<p id="no-results" hidden data-ui="index-no-results">No code matches this search.</p>"#
+    ));
+    let data = page_data(&html);
+    let cases = [
+        ("en", "Error code index", "Code, name or words…"),
+        (
+            "kk",
+            "Қате кодтарының анықтамалығы",
+            "Код, атау немесе сөздер…",
+        ),
+        ("ru", "Справочник кодов ошибок", "Код, имя или слова…"),
+        ("uk", "Довідник кодів помилок", "Код, ім’я або слова…"),
+    ];
+    for (lang, heading, placeholder) in cases {
+        let ui = &data["texts"][lang]["ui"];
+        assert_eq!(ui["index-heading"], heading, "{lang}");
+        assert_eq!(ui["index-search-placeholder"], placeholder, "{lang}");
+        assert_eq!(ui["doc_title"], format!("{heading} · errcat"), "{lang}");
+        // Every word is the file's, through the catalog.
+        let chain = Catalog::embedded().chain(lang).unwrap();
+        for phrase in Phrase::ALL {
+            if phrase.id().starts_with("index-") {
+                let text = Catalog::embedded().phrase(phrase, &chain);
+                assert_eq!(ui[phrase.id()], *text, "{lang}: {phrase:?}");
+                assert_eq!(
+                    text,
+                    shipped_phrase(lang, phrase.id()),
+                    "{lang}: {phrase:?}"
+                );
+            }
+        }
+    }
+    // The Ukrainian apostrophe is the catalog's: U+2019, as in uk/*.ftl.
+    assert!(!shipped_phrase("uk", "index-search-placeholder").contains(['\'', 'ʼ']));
+    // Every element the script swaps has a word in every language.
+    let swapped: Vec<&str> = html
+        .split(r#"data-ui=""#)
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(swapped.contains(&"index-contents") && swapped.contains(&"index-codes"));
+    for lang in ["en", "kk", "ru", "uk"] {
+        for id in &swapped {
+            assert!(
+                data["texts"][lang]["ui"][id].is_string(),
+                "{lang} has no word for data-ui={id}"
+            );
+        }
+    }
+}
+
+/// A copy of the shipped `<lang>/errcat.ftl` with `edit` applied.
+fn edited_phrases(dir: &TempDir, lang: &str, edit: impl Fn(&str) -> String) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/errcat.ftl"));
+    let text = std::fs::read_to_string(path).unwrap();
+    dir.write(&format!("{lang}/errcat.ftl"), edit(&text).as_bytes());
+}
+
+#[test]
+fn the_html_index_takes_its_words_from_the_locales_folder() {
+    let locales = TempDir::new();
+    // English's heading changed, with markup characters that must stay text.
+    edited_phrases(&locales, "en", |t| {
+        t.replace(
+            "index-heading = Error code index",
+            "index-heading = Our <b>\"codes\"</b> & 'more' </script><!--",
+        )
+    });
+    // Kazakh's heading changed, and its lead dropped: it falls back along
+    // kk → ru → en, like every text.
+    edited_phrases(&locales, "kk", |t| {
+        let t = t.replace(
+            "index-heading = Қате кодтарының анықтамалығы",
+            "index-heading = Біздің кодтар",
+        );
+        let lead = t.find("index-lead = ").unwrap();
+        let end = lead + t[lead..].find('\n').unwrap() + 1;
+        format!("{}{}", &t[..lead], &t[end..])
+    });
+    let out = TempDir::new();
+    let site = out.path().join("site");
+    let o = errcat(&[
+        "docs",
+        "--out",
+        site.to_str().unwrap(),
+        "--locales",
+        locales.arg(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(site.join("index.html")).unwrap();
+
+    let escaped =
+        "Our &lt;b&gt;&quot;codes&quot;&lt;/b&gt; &amp; &#39;more&#39; &lt;/script&gt;&lt;!--";
+    assert!(
+        html.contains(&format!(r#"<h1 data-ui="index-heading">{escaped}</h1>"#)),
+        "{}",
+        &html[..2000]
+    );
+    assert!(html.contains(&format!("<title>{escaped} · errcat</title>")));
+    assert!(!html.contains("Error code index"));
+    // Nothing in the words closes the data or opens a comment: the two
+    // scripts close once each, and the JSON reads back the words as written.
+    assert_eq!(html.matches("</script>").count(), 2);
+    assert!(!html.contains("<!--"));
+    let data = page_data(&html);
+    let heading = "Our <b>\"codes\"</b> & 'more' </script><!--";
+    assert_eq!(data["texts"]["en"]["ui"]["index-heading"], heading);
+    assert_eq!(
+        data["texts"]["en"]["ui"]["doc_title"],
+        format!("{heading} · errcat")
+    );
+    assert_eq!(data["texts"]["kk"]["ui"]["index-heading"], "Біздің кодтар");
+    assert_eq!(
+        data["texts"]["kk"]["ui"]["index-lead"],
+        shipped_phrase("ru", "index-lead")
+    );
+    // The languages the folder leaves alone keep their words.
+    assert_eq!(
+        data["texts"]["ru"]["ui"]["index-heading"],
+        "Справочник кодов ошибок"
+    );
+    assert_eq!(
+        data["texts"]["kk"]["ui"]["index-search-placeholder"],
+        "Код, атау немесе сөздер…"
+    );
+}
+
+#[test]
+fn the_html_index_of_a_new_locale_without_its_words_speaks_english() {
+    let dir = TempDir::new();
+    dir.write("de/planfix.ftl", b"catalog-title = Planfix REST-API\n");
+    dir.write(
+        "de/errcat.ftl",
+        "language-name = Deutsch\nindex-heading = Fehlercodes\n".as_bytes(),
+    );
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
+    let data = page_data(&errcat::tooling::docs::render_index(&catalog));
+    let de = &data["texts"]["de"]["ui"];
+    // The word it has is its own; the others are English's, as de → en.
+    assert_eq!(de["index-heading"], "Fehlercodes");
+    assert_eq!(de["doc_title"], "Fehlercodes · errcat");
+    assert_eq!(de["index-search-placeholder"], "Code, name or words…");
+    assert_eq!(de["index-search"], "Search");
+    assert_eq!(de["index-no-results"], "No code matches this search.");
+    // The served-by badge's note is the fallback note, naming both
+    // languages; English's, as de has none.
+    assert_eq!(
+        data["texts"]["de"]["notes"]["en"],
+        "Not translated into Deutsch yet; shown in English."
+    );
+    assert_eq!(data["texts"]["de"]["codes"]["planfix-1000"][3], "en");
+}
+
+#[test]
+fn the_html_index_notes_a_fallback_in_the_languages_own_words() {
+    // Kazakh with one Planfix text: the others come from Russian.
+    let dir = partial("kk");
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
+    let data = page_data(&errcat::tooling::docs::render_index(&catalog));
+    let kk = &data["texts"]["kk"];
+    assert_eq!(kk["codes"]["planfix-1"][3], "ru");
+    assert_eq!(kk["codes"]["planfix-1000"][3], "kk");
+    assert_eq!(
+        kk["notes"],
+        serde_json::json!({
+            "ru": "Бұл мәтін әлі аударылмаған (сұралған тіл: Қазақша); көрсетілген тіл: Русский."
+        })
+    );
+    // A language that serves all its own texts needs no note.
+    assert_eq!(data["texts"]["ru"]["notes"], serde_json::json!({}));
+}
