@@ -75,6 +75,19 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// A library error whose message is said in the request's language
+    /// (errcat's own words along `chain`, see `Catalog::display_error`);
+    /// the status and kind are those of [`ApiError::from`].
+    pub(crate) fn said(err: Error, catalog: &Catalog, chain: &FallbackChain) -> Self {
+        let message = catalog.display_error(&err, chain).to_string();
+        ApiError {
+            message,
+            ..ApiError::from(err)
+        }
+    }
+}
+
 impl From<Error> for ApiError {
     /// Bad input is 400, something that does not exist is 404, and a
     /// catalog that cannot answer is the server's fault.
@@ -93,12 +106,6 @@ impl From<Error> for ApiError {
     }
 }
 
-/// The 404 answer for a code the catalog does not have, in the language of
-/// the request where the catalog has one.
-///
-/// The one place that words it: today the library's English error message;
-/// once catalogs carry a localized `unknown-code` message, this looks it up
-/// along `chain` and sets `language` to the locale that served it.
 /// The 404 for a code the catalog does not have. When the API's number is
 /// known, the message is the catalog's own unknown-code text in the
 /// request's language (and `Content-Language` says which); otherwise the
@@ -110,7 +117,7 @@ pub(crate) fn unknown_code(
     err: Error,
 ) -> ApiError {
     let Some((id, number)) = number else {
-        return ApiError::from(err);
+        return ApiError::said(err, catalog, chain);
     };
     let e = catalog.explain_number(id, number, chain);
     ApiError {

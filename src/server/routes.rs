@@ -148,7 +148,7 @@ pub(crate) async fn code(
                 let number = code.trim().parse::<i64>().ok();
                 unknown_code(catalog, &chain, id.zip(number), err)
             }
-            err => ApiError::from(err),
+            err => ApiError::said(err, catalog, &chain),
         })?;
     let explanation = catalog.lookup(code, &chain)?;
     Ok(cacheable(
@@ -259,7 +259,8 @@ pub(crate) async fn explain_response(
     let served = app.served.load();
     let catalog = served.catalog();
     let chain = chain(catalog, query.lang.as_deref(), &headers)?;
-    let response = ApiResponse::parse(text, forced)?;
+    let response =
+        ApiResponse::parse(text, forced).map_err(|err| ApiError::said(err, catalog, &chain))?;
     let code = response.code().map_err(|err| {
         let number = response.number.map(|n| (response.catalog, i64::from(n)));
         unknown_code(catalog, &chain, number, err)

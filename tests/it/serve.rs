@@ -374,6 +374,21 @@ fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
     // An unknown name has no number: the library's error.
     let unknown = server.get("/v1/codes/planfix/no-such-code", &[]);
     assert_eq!(unknown.error_kind(), "unknown-code");
+    // Errors in the input are said in the request's language too.
+    let r = server.get(
+        "/v1/codes/planfix/no-such-code",
+        &[("Accept-Language", "ru")],
+    );
+    assert_eq!(
+        r.json()["error"]["message"],
+        "неизвестный код \"planfix:no-such-code\": в каталоге planfix такого кода нет"
+    );
+    let r = server.get("/v1/codes/jira/1?lang=kk", &[]);
+    assert_eq!(r.error_kind(), "unknown-catalog");
+    assert_eq!(
+        r.json()["error"]["message"],
+        "\"jira:1\" кодындағы \"jira\" — белгісіз каталог: белгілі каталогтар — mobizon, planfix"
+    );
 
     let many = format!("/v1/codes/planfix/1000?{}", "a=1&".repeat(100));
     let r = server.get(&many, &[]);
@@ -533,6 +548,16 @@ fn raw_api_responses_are_explained_with_what_the_server_said() {
             String::from_utf8_lossy(body)
         );
     }
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=uk",
+        "application/json",
+        b"[]",
+    );
+    assert_eq!(
+        r.json()["error"]["message"],
+        "некоректна відповідь: очікується об’єкт JSON, отримано значення типу array"
+    );
     let r = post(
         server.addr,
         "/v1/explain-response?catalog=jira",
