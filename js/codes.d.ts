@@ -2,17 +2,22 @@
 // registry/*.tsv); do not edit. `npm run generate` rewrites it.
 
 export type CatalogId = "mobizon" | "planfix";
-export type Kind = "success" | "error" | "partial" | "accepted";
+/** The kinds of answers: the codes' kinds, and the extra messages' (`unknown`). */
+export type Kind = "success" | "error" | "partial" | "accepted" | "unknown";
+/** The kinds of the registry's codes. */
+export type CodeKind = "success" | "error" | "partial" | "accepted";
 export type Status = "active";
 export type ShippedLocale = "en" | "kk" | "ru" | "uk";
 
 export type MobizonNumber = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 30 | 98 | 99 | 100 | 999;
 export type MobizonName = "success" | "validation-error" | "record-not-found" | "unidentified-application-error" | "invalid-module" | "invalid-method" | "invalid-format" | "login-error" | "method-access-error" | "save-failed" | "required-parameters-missing" | "parameter-constraint-violated" | "wrong-api-server" | "account-blocked" | "operation-failed" | "rate-limit-exceeded" | "partially-completed" | "nothing-processed" | "queued-for-background" | "general-service-error";
 export type MobizonSection = never;
+export type MobizonExtra = "unknown-code";
 
 export type PlanfixNumber = 0 | 1 | 2 | 5 | 6 | 10 | 11 | 16 | 20 | 21 | 22 | 23 | 30 | 40 | 41 | 1000 | 1001 | 1002 | 2000 | 2001 | 2002 | 2003 | 2004 | 2005 | 2006 | 3000 | 3001 | 3002 | 4000 | 4001 | 4002 | 4003 | 4004 | 4005 | 4006 | 5000 | 5001 | 5002 | 6000 | 6010 | 6011 | 6012 | 6013 | 7000 | 7001 | 7002 | 7003 | 8000 | 8010 | 8011 | 8012 | 8013 | 9000;
 export type PlanfixName = "unknown-error" | "invalid-token" | "token-inactive" | "scope-access-denied" | "user-access-denied" | "account-blocked-for-spam" | "account-frozen" | "user-inactive" | "subscription-unpaid" | "api-unavailable-on-free-account" | "daily-request-limit-exceeded" | "contact-limit-reached" | "invalid-json" | "required-parameter-missing" | "invalid-parameter-value" | "task-not-found" | "task-add-failed" | "task-update-failed" | "contact-not-found" | "contact-add-failed" | "contact-update-failed" | "contact-email-missing" | "invalid-email-format" | "login-email-not-unique" | "contact-name-empty" | "project-not-found" | "project-add-failed" | "project-update-failed" | "employee-not-found" | "employee-add-failed" | "employee-update-failed" | "employee-email-not-unique" | "invalid-username-format" | "username-not-unique" | "employee-name-empty" | "comment-not-found" | "comment-add-failed" | "comment-update-failed" | "data-tag-not-found" | "data-tag-entry-not-found" | "data-tag-entry-add-failed" | "data-tag-entry-update-failed" | "data-tag-entry-delete-failed" | "file-not-found" | "file-add-failed" | "file-size-limit-exceeded" | "file-delete-failed" | "directory-not-found" | "directory-entry-not-found" | "directory-entry-add-failed" | "directory-entry-update-failed" | "directory-entry-delete-failed" | "report-not-found";
 export type PlanfixSection = "unclassified" | "tasks" | "contacts" | "projects" | "employees" | "comments" | "data-tags" | "files" | "directories" | "reports";
+export type PlanfixExtra = "unknown-code" | "success";
 
 /** Each catalog's code numbers. */
 export interface CodeNumbers { mobizon: MobizonNumber; planfix: PlanfixNumber }
@@ -20,3 +25,5 @@ export interface CodeNumbers { mobizon: MobizonNumber; planfix: PlanfixNumber }
 export interface CodeNames { mobizon: MobizonName; planfix: PlanfixName }
 /** Each catalog's sections. */
 export interface Sections { mobizon: MobizonSection; planfix: PlanfixSection }
+/** Each catalog's extra messages: texts for answers without a code of the registry. */
+export interface ExtraNames { mobizon: MobizonExtra; planfix: PlanfixExtra }

@@ -1,7 +1,17 @@
 // Types for errcat/core. The registry's literal types come from codes.d.ts,
 // which scripts/generate.js writes from the export.
 
-import type { CatalogId, CodeNames, CodeNumbers, Kind, Sections, ShippedLocale, Status } from "./codes.js";
+import type {
+  CatalogId,
+  CodeKind,
+  CodeNames,
+  CodeNumbers,
+  ExtraNames,
+  Kind,
+  Sections,
+  ShippedLocale,
+  Status,
+} from "./codes.js";
 
 export type * from "./codes.js";
 
@@ -13,6 +23,7 @@ export type ErrorKind =
   | "invalid-locale"
   | "invalid-json"
   | "invalid-response"
+  | "invalid-number"
   | "unknown-catalog"
   | "unknown-locale"
   | "not-loaded"
@@ -30,16 +41,8 @@ export declare class ErrcatError extends Error {
  */
 export type Languages = string | readonly string[];
 
-/** One code's text, in the first locale of the chain that has it. */
-export interface Explanation<C extends CatalogId = CatalogId> {
-  /** `catalog:number`, e.g. `planfix:1000`. */
-  code: `${C}:${CodeNumbers[C]}`;
-  catalog: C;
-  number: CodeNumbers[C];
-  /** The code's stable name, e.g. `task-not-found`. */
-  name: CodeNames[C];
-  kind: Kind;
-  section: Sections[C] | null;
+/** What every answer has: the locales and the texts. */
+export interface Answer {
   /** The locale asked for, as parsed (`kk-KZ`). */
   requested: string;
   /** The locale whose text this is. */
@@ -51,10 +54,56 @@ export interface Explanation<C extends CatalogId = CatalogId> {
   hint: string | null;
 }
 
+/** One code's text, in the first locale of the chain that has it. */
+export interface CodeExplanation<C extends CatalogId = CatalogId> extends Answer {
+  /** `catalog:number`, e.g. `planfix:1000`. */
+  code: `${C}:${CodeNumbers[C]}`;
+  catalog: C;
+  number: CodeNumbers[C];
+  /** The code's stable name, e.g. `task-not-found`. */
+  name: CodeNames[C];
+  kind: CodeKind;
+  section: Sections[C] | null;
+}
+
+/**
+ * A number the catalog does not have: the catalog's `unknown-code` text,
+ * with the number in it (`Unknown error code 77`).
+ */
+export interface UnknownExplanation<C extends CatalogId = CatalogId> extends Answer {
+  /** `catalog:number`, e.g. `planfix:77`. */
+  code: `${C}:${number}`;
+  catalog: C;
+  number: number;
+  name: "unknown-code";
+  kind: "unknown";
+  section: null;
+}
+
+/** A Planfix success (`{"Result": "success"}`, no code): Planfix's `success` text. */
+export interface SuccessExplanation extends Answer {
+  code: "planfix:success";
+  catalog: "planfix";
+  number: null;
+  name: "success";
+  kind: "success";
+  section: null;
+}
+
+/**
+ * What `explainNumber` answers: the code's text, or for a number the
+ * catalog does not have its `unknown-code` text (`kind` tells them apart).
+ */
+export type Explanation<C extends CatalogId = CatalogId> = CodeExplanation<C> | UnknownExplanation<C>;
+
+/** What `explainResponse` answers: an Explanation, or a Planfix success's (`number` null). */
+export type ResponseExplanation = Explanation | SuccessExplanation;
+
 /** A raw response as read: Mobizon's `message`/`data`, Planfix's `Error`/`Result`. */
 export interface ApiResponse {
   catalog: CatalogId;
-  number: number;
+  /** The code; null for a Planfix success, which carries none. */
+  number: number | null;
   message: string | null;
   data: unknown;
   result: unknown;
@@ -82,6 +131,21 @@ export interface RegistryCode<C extends CatalogId = CatalogId> {
   status: Status;
 }
 
+/** An extra message of a catalog, as exported: a text for answers without a code of the registry. */
+export interface RegistryExtra<C extends CatalogId = CatalogId> {
+  name: ExtraNames[C];
+  kind: Kind;
+  /** The placeholders its texts may hold: `number` for `{$number}`, `message` for `{$message}`. */
+  variables: ("number" | "message")[];
+}
+
+/** A message's texts as exported. */
+export interface MessageTexts {
+  title: string;
+  explanation: string;
+  hint: string | null;
+}
+
 /** `data/index.json`, or the whole document of `errcat export --all`. */
 export interface ExportIndex {
   format: 1;
@@ -92,7 +156,7 @@ export interface ExportIndex {
     last_resort: string;
     chains: Record<ShippedLocale, ShippedLocale[]>;
   };
-  catalogs: { [C in CatalogId]: { sections: Sections[C][]; codes: RegistryCode<C>[] } };
+  catalogs: { [C in CatalogId]: { sections: Sections[C][]; codes: RegistryCode<C>[]; extras: RegistryExtra<C>[] } };
   locales: Record<ShippedLocale, { file: string; hash: string }>;
   texts?: Record<string, LocaleFile>;
 }
@@ -104,7 +168,12 @@ export interface LocaleFile {
     [C in CatalogId]: {
       title: string;
       sections: Record<string, string>;
-      messages: Record<string, { title: string; explanation: string; hint: string | null }>;
+      messages: Record<string, MessageTexts>;
+      /**
+       * The extra messages this locale has, as templates: `{$number}` and
+       * `{$message}` stand where the number and the server's text go.
+       */
+      extras: Partial<Record<ExtraNames[C], MessageTexts>>;
     };
   };
 }
@@ -117,13 +186,14 @@ export declare class Catalog {
   addLocale(file: LocaleFile): this;
   chain(languages?: Languages): Chain;
   missingLocales(languages?: Languages): ShippedLocale[];
-  /** `undefined` for a number the catalog does not know. */
-  explainNumber<C extends CatalogId>(catalog: C, number: number, languages?: Languages): Explanation<C> | undefined;
+  /** The code's text, or the catalog's `unknown-code` text for a number it does not have. */
+  explainNumber<C extends CatalogId>(catalog: C, number: number, languages?: Languages): Explanation<C>;
+  /** The response's code explained, or a Planfix success's text. */
   explainResponse(
     json: string | object,
     languages?: Languages,
     options?: { catalog?: CatalogId },
-  ): { response: ApiResponse; explanation: Explanation | undefined };
+  ): { response: ApiResponse; explanation: ResponseExplanation };
   catalogTitle(catalog: CatalogId, languages?: Languages): string | undefined;
   sectionTitle<C extends CatalogId>(catalog: C, section: Sections[C], languages?: Languages): string | undefined;
 }

@@ -15,6 +15,18 @@ const MAX_LOCALE_LEN = 255;
 const MAX_HEADER_BYTES = 4096;
 const MAX_RANGES = 32;
 const MAX_CODE = 4294967295;
+/** The smallest i64, which explain_number takes; -MIN_I64 is one past the largest. */
+const MIN_I64 = -(2 ** 63);
+
+/**
+ * An extra message's template with its placeholders filled in, in one pass
+ * (what is put in is not read again), as the export documents: `{$number}`
+ * and `{$message}` where `values` has them; one it lacks stays, as Fluent
+ * writes a variable it is not given.
+ */
+function fill(template, values) {
+  return template.replace(/\{\$(number|message)\}/g, (placeholder, name) => values[name] ?? placeholder);
+}
 
 /** A failure, with a stable `kind` to branch on. */
 export class ErrcatError extends Error {
@@ -245,17 +257,103 @@ export class Catalog {
 
   /**
    * Explains `number` of `catalog` (`"mobizon"` or `"planfix"`) in the
-   * user's languages. Returns `undefined` for a number the catalog does not
-   * know. Throws an ErrcatError of kind `not-loaded` when a locale of the
-   * chain has not been added yet.
+   * user's languages, as errcat's `explain_number` does: the code's text
+   * when the catalog has the number, else the catalog's `unknown-code`
+   * text with the number in it (`name` `unknown-code`, `kind` `unknown`,
+   * `section` null). `number` is an integer from -2^63 to 2^63 - 1, the
+   * range of the library's i64: anything else throws an ErrcatError of kind
+   * `invalid-number`. Throws an ErrcatError of kind `not-loaded` when a
+   * locale of the chain has not been added yet.
    */
   explainNumber(catalog, number, languages) {
-    const registry = this.#index.catalogs[catalog];
+    return this.#explainAnswer(catalog, number, null, languages);
+  }
+
+  /**
+   * Explains a raw API response, a JSON string or a parsed object: Mobizon's
+   * `{code, data, message}` or Planfix's `{Result, Code, Error}`, as
+   * errcat's `explain_response` does. Returns `{response: {catalog, number,
+   * message, data, result}, explanation}`: the code's text, the
+   * `unknown-code` text for a number the catalog does not have (with the
+   * server's `message` where the text uses `{$message}`), or for a Planfix
+   * success (`{"Result": "success"}`, `number` null) Planfix's `success`
+   * text, whose `code` is `planfix:success`. Throws an ErrcatError of kind
+   * `invalid-json` or `invalid-response` when there is no code to read.
+   */
+  explainResponse(json, languages, options = {}) {
+    const response = parseResponse(json, options.catalog);
+    const explanation =
+      response.number === null
+        ? this.#explainExtra(response.catalog, "success", languages, {})
+        : this.#explainAnswer(response.catalog, response.number, response.message, languages);
+    return { response, explanation };
+  }
+
+  /** A number's answer: its code's text, or the catalog's `unknown-code` text. */
+  #explainAnswer(catalog, number, message, languages) {
+    const registry = this.#registry(catalog);
+    if (!Number.isInteger(number) || number < MIN_I64 || number >= -MIN_I64) {
+      throw new ErrcatError(
+        "invalid-number",
+        `invalid number ${shown(String(number))}: expected an integer from -2^63 to 2^63 - 1`,
+      );
+    }
+    const entry = registry.codes.find((c) => c.number === number);
+    if (!entry) {
+      // The number as the library writes it: every digit, no grouping.
+      return this.#explainExtra(catalog, "unknown-code", languages, { number: BigInt(number).toString(), message });
+    }
+    const found = this.#find(languages, (texts) => texts[catalog]?.messages[String(entry.number)], `${catalog}:${entry.number}`);
+    return {
+      code: `${catalog}:${entry.number}`,
+      catalog,
+      number: entry.number,
+      name: entry.name,
+      kind: entry.kind,
+      section: entry.section,
+      ...found,
+    };
+  }
+
+  /**
+   * The answer of a catalog's extra message (`unknown-code`, `success`):
+   * its template, with `values.number` (the number's digits) and
+   * `values.message` filled in where the text has them.
+   */
+  #explainExtra(catalog, name, languages, values) {
+    const extra = this.#registry(catalog).extras?.find((x) => x.name === name);
+    if (!extra) {
+      throw new ErrcatError("no-text", `no text for ${catalog}:${name}: this export has no such message`);
+    }
+    const found = this.#find(languages, (texts) => texts[catalog]?.extras?.[name], `${catalog}:${name}`);
+    const number = values.number ?? null;
+    return {
+      code: `${catalog}:${number ?? name}`,
+      catalog,
+      number: number === null ? null : Number(number),
+      name,
+      kind: extra.kind,
+      section: null,
+      ...found,
+      title: fill(found.title, values),
+      explanation: fill(found.explanation, values),
+      hint: found.hint === null ? null : fill(found.hint, values),
+    };
+  }
+
+  #registry(catalog) {
+    const registry = Object.hasOwn(this.#index.catalogs, catalog) ? this.#index.catalogs[catalog] : undefined;
     if (!registry) {
       throw new ErrcatError("unknown-catalog", `unknown catalog ${catalog}: known catalogs are ${Object.keys(this.#index.catalogs).join(", ")}`);
     }
-    const entry = registry.codes.find((c) => c.number === number);
-    if (!entry) return undefined;
+    return registry;
+  }
+
+  /**
+   * The first locale of the chain for `languages` whose texts `pick` finds
+   * a message in: `{requested, locale, fallback, title, explanation, hint}`.
+   */
+  #find(languages, pick, code) {
     const { requested, head, asked, slots } = this.#resolve(languages);
     for (const slot of slots) {
       const tag = this.#shipped[slot].tag;
@@ -263,15 +361,9 @@ export class Catalog {
       if (!texts) {
         throw new ErrcatError("not-loaded", `the texts of ${tag} are not loaded: add ${this.#index.locales[tag].file}`);
       }
-      const message = texts[catalog]?.messages[String(number)];
+      const message = pick(texts);
       if (message) {
         return {
-          code: `${catalog}:${number}`,
-          catalog,
-          number,
-          name: entry.name,
-          kind: entry.kind,
-          section: entry.section,
           requested: requested.tag,
           locale: tag,
           fallback: head !== slot && !asked.includes(slot),
@@ -281,20 +373,7 @@ export class Catalog {
         };
       }
     }
-    throw new ErrcatError("no-text", `no text for ${catalog}:${number} in ${requested.tag} or any locale it falls back to`);
-  }
-
-  /**
-   * Explains a raw API response, a JSON string or a parsed object: Mobizon's
-   * `{code, data, message}` or Planfix's `{Result, Code, Error}`. Returns
-   * `{response: {catalog, number, message, data, result}, explanation}`,
-   * where `explanation` is `undefined` for a code the catalog does not
-   * know. Throws an ErrcatError of kind `invalid-json` or
-   * `invalid-response` when there is no code to read.
-   */
-  explainResponse(json, languages, options = {}) {
-    const response = parseResponse(json, options.catalog);
-    return { response, explanation: this.explainNumber(response.catalog, response.number, languages) };
+    throw new ErrcatError("no-text", `no text for ${code} in ${requested.tag} or any locale it falls back to`);
   }
 
   /** The catalog's localized title (`Planfix REST API`). */
@@ -370,8 +449,10 @@ export class Catalog {
 }
 
 /**
- * Reads a raw response as errcat's `ApiResponse::parse` does. Unlike Rust,
- * a parsed object cannot tell `30.0` from `30`: both read as code 30.
+ * Reads a raw response as errcat's `ApiResponse::parse` does: a Planfix
+ * success (`{"Result": "success"}` without `Code`) reads as `number` null.
+ * Unlike Rust, a parsed object cannot tell `30.0` from `30`: both read as
+ * code 30.
  */
 export function parseResponse(json, catalog) {
   let value = json;
@@ -387,6 +468,12 @@ export function parseResponse(json, catalog) {
     throw invalid(`expected a JSON object, got ${kindOf(value)}`);
   }
   const has = (key) => Object.hasOwn(value, key);
+  // Planfix answers success with no code.
+  const planfixSuccess = value.Result === "success" && has("Result") && !has("Code");
+  if (catalog === undefined && planfixSuccess) catalog = "planfix";
+  if (catalog === "planfix" && planfixSuccess) {
+    return { catalog, number: null, message: null, data: null, result: value.Result };
+  }
   if (catalog === undefined) {
     if (has("code") && has("Code")) catalog = has("Result") || has("Error") ? "planfix" : "mobizon";
     else if (has("code")) catalog = "mobizon";

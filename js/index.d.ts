@@ -1,6 +1,6 @@
 // Types for errcat: errcat/core's API with the package's data loaded.
 
-import type { ApiResponse, Catalog, Chain, Explanation, Languages } from "./core.js";
+import type { ApiResponse, Catalog, Chain, Explanation, Languages, ResponseExplanation } from "./core.js";
 import type { CatalogId } from "./codes.js";
 
 export * from "./core.js";
@@ -9,21 +9,22 @@ export * from "./core.js";
 export declare const catalog: Catalog;
 
 /**
- * Explains `number` of `api` in the user's languages, or `undefined` for a
- * number the catalog does not know.
+ * Explains `number` of `api` in the user's languages: the code's text, or
+ * the catalog's `unknown-code` text (kind `unknown`) for a number it does
+ * not have.
  */
 export declare function explainNumber<C extends CatalogId>(
   api: C,
   number: number,
   languages?: Languages,
-): Explanation<C> | undefined;
+): Explanation<C>;
 
-/** Explains a raw Mobizon or Planfix response. */
+/** Explains a raw Mobizon or Planfix response; a Planfix success gets Planfix's `success` text. */
 export declare function explainResponse(
   json: string | object,
   languages?: Languages,
   options?: { catalog?: CatalogId },
-): { response: ApiResponse; explanation: Explanation | undefined };
+): { response: ApiResponse; explanation: ResponseExplanation };
 
 /** The fallback chain for the user's languages. */
 export declare function chain(languages?: Languages): Chain;

@@ -189,6 +189,32 @@ pub enum Error {
         /// The requested locale.
         requested: String,
     },
+
+    /// [`export_all`](crate::export_all) cannot carry an extra message's
+    /// text as a template: with the number (or the server's text) filled in
+    /// where `{$number}` (or `{$message}`) stands, it is not the library's
+    /// own text, as when the words change with the number (a select on
+    /// `$number`). Possible only with a catalog loaded from a folder.
+    ///
+    /// ```
+    /// let err = errcat::Error::Unexportable {
+    ///     code: "planfix:unknown-code".into(),
+    ///     locale: "ru".into(),
+    ///     number: "21".into(),
+    /// };
+    /// assert_eq!(err.to_string(), "cannot export planfix:unknown-code in ru: its text for number 21 is not its template with the number filled in (a select on $number?)");
+    /// ```
+    #[error(
+        "cannot export {code} in {locale}: its text for number {number} is not its template with the number filled in (a select on $number?)"
+    )]
+    Unexportable {
+        /// The extra message, as `catalog:name`.
+        code: String,
+        /// The locale of the text.
+        locale: String,
+        /// The number whose text differs, as the library writes it.
+        number: String,
+    },
 }
 
 /// What makes a JSON response unusable: the reason of an

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use sha2::{Digest, Sha256};
 
+use crate::args::Args;
 use crate::catalog::Catalog;
-use crate::code::{CatalogId, Code};
+use crate::code::{CatalogId, Code, Kind};
 use crate::error::Error;
 use crate::explanation::Explanation;
 use crate::fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
@@ -108,13 +109,33 @@ impl Serialize for Entry<'_, '_> {
 /// (the `chains` under `fallback` are the library's default chains).
 /// Catalog and section titles do fall back to English.
 ///
+/// Beside its codes, each catalog carries its extra messages, the texts of
+/// answers that have no code of the registry (see
+/// [`Catalog::explain_number`] and [`Catalog::explain_response`]): the
+/// registry lists them under `extras` (`{name, kind, variables}`:
+/// `unknown-code` of kind `unknown` for a number the catalog does not
+/// have, Planfix's `success` for `{"Result": "success"}`), and each
+/// locale's texts under `extras`, keyed by name. Their texts are
+/// templates: `{$number}` stands where the number goes and `{$message}`
+/// where the server's own text goes, which is how Fluent writes a variable
+/// it is not given. A front-end replaces each in one pass, the number as
+/// its plain decimal digits (`-7`, `1234567`: no grouping, no bidi marks),
+/// and leaves a placeholder whose value it lacks as it is, as the library
+/// does (`{$message}` stays when a response has no message). The export
+/// checks that this gives the library's own text for sample numbers and
+/// messages, and fails with [`Error::Unexportable`] for a text that
+/// changes with them otherwise (a select on `$number`).
+///
 /// ```
 /// let export = errcat::export_all(errcat::Catalog::embedded()).unwrap();
 /// let json = serde_json::to_value(&export).unwrap();
 /// assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
 /// assert_eq!(json["fallback"]["chains"]["kk"], serde_json::json!(["kk", "ru", "en"]));
 /// assert_eq!(json["catalogs"]["planfix"]["codes"][15]["name"], "task-not-found");
+/// assert_eq!(json["catalogs"]["planfix"]["extras"][0]["kind"], "unknown");
 /// assert_eq!(json["texts"]["kk"]["catalogs"]["planfix"]["sections"]["tasks"], "Тапсырмалар");
+/// let unknown = &json["texts"]["kk"]["catalogs"]["planfix"]["extras"]["unknown-code"];
+/// assert_eq!(unknown["title"], "Белгісіз қате коды: {$number}");
 /// assert!(json["hash"].as_str().unwrap().starts_with("sha256-"));
 /// ```
 #[derive(Debug, Clone)]
@@ -140,6 +161,8 @@ struct CatalogTexts {
     title: String,
     sections: Vec<(&'static str, String)>,
     messages: Vec<(u32, MessageTexts)>,
+    /// The extra messages this locale has, by name, as templates.
+    extras: Vec<(&'static str, MessageTexts)>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -151,8 +174,16 @@ struct MessageTexts {
 
 /// Builds the export of every locale of `catalog`: see [`ExportAll`].
 ///
-/// Fails only if English lacks a code's text, which the embedded catalog
-/// rules out.
+/// Fails if English lacks a code's text, which the embedded catalog rules
+/// out, and with [`Error::Unexportable`] if an extra message's text cannot
+/// be carried as a template (a select on `$number`), which the embedded
+/// catalog rules out too.
+///
+/// ```
+/// let export = errcat::export_all(errcat::Catalog::embedded())?;
+/// assert!(export.hash().starts_with("sha256-"));
+/// # Ok::<(), errcat::Error>(())
+/// ```
 pub fn export_all(catalog: &Catalog) -> Result<ExportAll, Error> {
     let mut locales = Vec::new();
     let mut chains = Vec::new();
@@ -186,6 +217,19 @@ pub fn export_all(catalog: &Catalog) -> Result<ExportAll, Error> {
                     ));
                 }
             }
+            let mut extras = Vec::new();
+            for extra in extras_of(c) {
+                let e = catalog.lookup(extra, &own)?;
+                if e.locale() == id {
+                    let template = MessageTexts {
+                        title: e.title().to_owned(),
+                        explanation: e.explanation().to_owned(),
+                        hint: e.hint().map(str::to_owned),
+                    };
+                    check_template(catalog, extra, &own, &template)?;
+                    extras.push((extra.name(), template));
+                }
+            }
             let label =
                 |text: Option<std::borrow::Cow<'_, str>>| text.unwrap_or_default().into_owned();
             catalogs.push(CatalogTexts {
@@ -197,6 +241,7 @@ pub fn export_all(catalog: &Catalog) -> Result<ExportAll, Error> {
                     .map(|s| (*s, label(catalog.section_title(c, s, &own))))
                     .collect(),
                 messages,
+                extras,
             });
         }
         let mut texts = LocaleTexts {
@@ -218,6 +263,111 @@ pub fn export_all(catalog: &Catalog) -> Result<ExportAll, Error> {
         hash: false,
     });
     Ok(export)
+}
+
+/// A catalog's extra messages (`unknown-code`, Planfix's `success`), in
+/// the order the catalog stores them.
+fn extras_of(catalog: CatalogId) -> impl Iterator<Item = Code> {
+    catalog.messages().filter(|m| !m.is_registered())
+}
+
+/// Where the number goes in an extra message's template.
+const NUMBER: &str = "{$number}";
+/// Where the server's own text goes.
+const MESSAGE: &str = "{$message}";
+
+/// Numbers an unknown-code text is checked with: every CLDR plural
+/// category of the shipped languages, codes of several lengths, negative
+/// numbers (`explain_number` takes any `i64`) and numbers beyond 2^53,
+/// which the library passes as text.
+const SAMPLE_NUMBERS: [i64; 20] = [
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    11,
+    12,
+    21,
+    22,
+    25,
+    77,
+    101,
+    111,
+    4242,
+    1_234_567,
+    -1,
+    -7,
+    9_007_199_254_740_994,
+    i64::MIN,
+];
+
+/// Server texts it is checked with: none, words, and a text that looks
+/// like a placeholder (which a front-end must not fill in again).
+const SAMPLE_MESSAGES: [Option<&str>; 3] = [None, Some("Task not exists"), Some(NUMBER)];
+
+/// Fails unless filling in `template`, an extra message's texts formatted
+/// without arguments, gives what the library answers for each sample:
+/// the answers of [`Catalog::explain_number`] and
+/// [`Catalog::explain_response`] for an unknown number. (A success is
+/// answered without arguments: its template is its text.)
+fn check_template(
+    catalog: &Catalog,
+    extra: Code,
+    chain: &FallbackChain,
+    template: &MessageTexts,
+) -> Result<(), Error> {
+    if extra.kind() != Kind::Unknown {
+        return Ok(());
+    }
+    for number in SAMPLE_NUMBERS {
+        let digits = number.to_string();
+        for message in SAMPLE_MESSAGES {
+            let mut args = Args::new();
+            args.set("number", number);
+            if let Some(message) = message {
+                args.set("message", message);
+            }
+            let e = catalog.lookup_with_args(extra, chain, &args)?;
+            let fill = |text: &str| fill(text, &digits, message);
+            let same = e.title() == fill(&template.title)
+                && e.explanation() == fill(&template.explanation)
+                && e.hint().map(str::to_owned) == template.hint.as_deref().map(fill);
+            if !same {
+                return Err(Error::Unexportable {
+                    code: format!("{}:{}", extra.catalog(), extra.name()),
+                    locale: e.locale().to_string(),
+                    number: digits,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `template` with `{$number}` replaced by `number` and `{$message}` by
+/// `message` (kept when there is none), in one pass: what was put in is
+/// not read again. A front-end does the same.
+fn fill(template: &str, number: &str, message: Option<&str>) -> String {
+    let mut out = String::with_capacity(template.len() + number.len());
+    let mut rest = template;
+    while let Some(at) = rest.find("{$") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        rest = if let Some(after) = from.strip_prefix(NUMBER) {
+            out.push_str(number);
+            after
+        } else if let (Some(after), Some(message)) = (from.strip_prefix(MESSAGE), message) {
+            out.push_str(message);
+            after
+        } else {
+            out.push_str("{$");
+            from.get(2..).unwrap_or_default()
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 impl ExportAll {
@@ -248,8 +398,8 @@ impl ExportAll {
 
 impl Serialize for ExportAll {
     /// The whole document: `{format, version, hash, fallback: {table,
-    /// last_resort, chains}, catalogs: {<catalog>: {sections, codes}},
-    /// locales: {<locale>: {file, hash}}, texts: {<locale>: …}}`.
+    /// last_resort, chains}, catalogs: {<catalog>: {sections, codes,
+    /// extras}}, locales: {<locale>: {file, hash}}, texts: {<locale>: …}}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         Index {
             export: self,
@@ -384,9 +534,11 @@ struct RegistryCatalog(CatalogId);
 impl Serialize for RegistryCatalog {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let codes: Vec<RegistryCode> = self.0.codes().map(RegistryCode).collect();
-        let mut o = s.serialize_struct("Catalog", 2)?;
+        let extras: Vec<RegistryExtra> = extras_of(self.0).map(RegistryExtra).collect();
+        let mut o = s.serialize_struct("Catalog", 3)?;
         o.serialize_field("sections", self.0.sections())?;
         o.serialize_field("codes", &codes)?;
+        o.serialize_field("extras", &extras)?;
         o.end()
     }
 }
@@ -402,6 +554,21 @@ impl Serialize for RegistryCode {
         o.serialize_field("kind", c.kind().as_str())?;
         o.serialize_field("section", &c.section())?;
         o.serialize_field("status", if c.is_retired() { "retired" } else { "active" })?;
+        o.end()
+    }
+}
+
+/// An extra message of a catalog: `{name, kind, variables}`, the
+/// variables being the placeholders its texts may hold.
+struct RegistryExtra(Code);
+
+impl Serialize for RegistryExtra {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut o = s.serialize_struct("Extra", 3)?;
+        o.serialize_field("name", c.name())?;
+        o.serialize_field("kind", c.kind().as_str())?;
+        o.serialize_field("variables", c.variables())?;
         o.end()
     }
 }
@@ -442,7 +609,9 @@ impl Serialize for Texts<'_> {
 }
 
 /// One locale's texts: `{locale, catalogs: {<catalog>: {title, sections,
-/// messages: {<number>: {title, explanation, hint}}}}}`.
+/// messages: {<number>: {title, explanation, hint}}, extras: {<name>:
+/// {title, explanation, hint}}}}}`, the extras' texts being templates
+/// (see [`ExportAll`]).
 struct LocaleFile<'l>(&'l LocaleTexts);
 
 impl Serialize for LocaleFile<'_> {
@@ -473,10 +642,11 @@ impl Serialize for CatalogFile<'_> {
         let c = self.0;
         let messages: Vec<(String, &MessageTexts)> =
             c.messages.iter().map(|(n, m)| (n.to_string(), m)).collect();
-        let mut o = s.serialize_struct("CatalogTexts", 3)?;
+        let mut o = s.serialize_struct("CatalogTexts", 4)?;
         o.serialize_field("title", &c.title)?;
         o.serialize_field("sections", &Pairs(&c.sections))?;
         o.serialize_field("messages", &Pairs(&messages))?;
+        o.serialize_field("extras", &Pairs(&c.extras))?;
         o.end()
     }
 }

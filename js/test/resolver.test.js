@@ -1,5 +1,5 @@
 // The resolver on its own: locale parsing, Accept-Language, lazy loading,
-// unknown numbers, and the generated types.
+// unknown numbers and Planfix successes, and the generated types.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -60,13 +60,104 @@ test("Accept-Language: q-values, q=0, *, malformed ranges, `_` for `-` and a tra
   assert.deepEqual(chain(["ru-KZ", "kk"]), { requested: "ru-KZ", locales: ["ru", "kk", "en"] });
 });
 
-test("an unknown number has no explanation; an unknown catalog is an error", () => {
-  assert.equal(explainNumber("mobizon", 7, "kk"), undefined);
-  assert.equal(explainNumber("planfix", 1000.5, "kk"), undefined);
+test("an unknown number gets the catalog's unknown-code text, with the number in it", () => {
+  assert.deepEqual(explainNumber("mobizon", 7, "kk-KZ"), {
+    code: "mobizon:7",
+    catalog: "mobizon",
+    number: 7,
+    name: "unknown-code",
+    kind: "unknown",
+    section: null,
+    requested: "kk-KZ",
+    locale: "kk",
+    fallback: false,
+    title: "Белгісіз жауап коды: 7",
+    explanation:
+      "Mobizon API осы каталогта жоқ 7 кодын қайтарды: бұл жаңа код немесе сіздің аккаунтыңызға ғана тән код болуы мүмкін. Не болғаны әдетте жауаптың `message` өрісінде сипатталады.",
+    hint: "Жауаптың `message` өрісін қараңыз; код қайталана берсе, оның мағынасын Mobizon қолдау қызметінен нақтылаңыз.",
+  });
+  // Every digit, no grouping; negative numbers and numbers beyond 2^53 too.
+  assert.equal(explainNumber("planfix", 1234567, "uk").title, "Невідомий код помилки 1234567");
+  assert.equal(explainNumber("planfix", -7, "en").code, "planfix:-7");
+  assert.equal(explainNumber("planfix", 2 ** 60, "en").title, "Unknown error code 1152921504606846976");
+  assert.equal(explainNumber("planfix", -(2 ** 63), "en").number, -(2 ** 63));
+  const de = explainNumber("planfix", 77, "de");
+  assert.deepEqual([de.locale, de.fallback, de.requested, de.kind], ["en", true, "de", "unknown"]);
+  // -0 is 0, a code.
+  assert.equal(explainNumber("mobizon", -0, "en").code, "mobizon:0");
+  for (const bad of [1000.5, NaN, Infinity, 2 ** 63, -(2 ** 63) * 2, "7", 7n, null]) {
+    assert.throws(() => explainNumber("planfix", bad, "en"), (e) => e instanceof ErrcatError && e.kind === "invalid-number", String(bad));
+  }
   assert.throws(() => explainNumber("jira", 1, "kk"), (e) => e.kind === "unknown-catalog");
+  assert.throws(() => explainNumber("toString", 1, "kk"), (e) => e.kind === "unknown-catalog");
   const { response, explanation } = explainResponse('{"Code": 4242, "Error": "?"}', "ru");
-  assert.equal(explanation, undefined);
   assert.deepEqual(response, { catalog: "planfix", number: 4242, message: "?", data: null, result: null });
+  assert.deepEqual([explanation.code, explanation.kind, explanation.title], ["planfix:4242", "unknown", "Неизвестный код ошибки 4242"]);
+});
+
+test("a Planfix success gets Planfix's success text", () => {
+  const { response, explanation } = explainResponse('{"Result": "success", "task": {"id": 7}}', "ru");
+  assert.deepEqual(response, { catalog: "planfix", number: null, message: null, data: null, result: "success" });
+  assert.deepEqual(explanation, {
+    code: "planfix:success",
+    catalog: "planfix",
+    number: null,
+    name: "success",
+    kind: "success",
+    section: null,
+    requested: "ru",
+    locale: "ru",
+    fallback: false,
+    title: "Запрос выполнен успешно",
+    explanation: "API Planfix успешно обработал запрос: поле `Result` ответа содержит `success`, кода ошибки в ответе нет.",
+    hint: null,
+  });
+  assert.equal(explainResponse({ Result: "success", code: 5 }, "en").explanation.code, "planfix:success");
+  assert.equal(explainResponse({ Result: "success" }, "en", { catalog: "planfix" }).explanation.code, "planfix:success");
+  // With a code, or forced to Mobizon, it is no success; `Success` is not `success`.
+  assert.equal(explainResponse({ Result: "success", Code: 1000 }, "en").explanation.code, "planfix:1000");
+  assert.throws(
+    () => explainResponse({ Result: "success" }, "en", { catalog: "mobizon" }),
+    (e) => e.kind === "invalid-response" && e.message === "invalid response: no `code` field for the mobizon catalog",
+  );
+  assert.throws(() => explainResponse({ Result: "Success" }, "en"), (e) => e.kind === "invalid-response");
+  assert.throws(() => explainResponse(Object.create({ Result: "success" }), "en"), (e) => e.kind === "invalid-response");
+});
+
+test("the placeholders of an extra message are filled in once, a missing value left as it is", () => {
+  const index = json("../data/index.json");
+  const en = json("../data/en.json");
+  en.catalogs.planfix.extras["unknown-code"] = {
+    title: "Code {$number}: {$message}",
+    explanation: "{$number} {$other} {$number}",
+    hint: "{ $number } {$$number}",
+  };
+  const custom = createCatalog(index, en);
+  const { explanation } = custom.explainResponse({ Code: 77, Error: "says {$number} and $& $1" }, "en");
+  assert.deepEqual(
+    [explanation.title, explanation.explanation, explanation.hint],
+    ["Code 77: says {$number} and $& $1", "77 {$other} 77", "{ $number } {$$number}"],
+  );
+  // explainNumber has no server text: `{$message}` stays, as in the library.
+  assert.equal(custom.explainNumber("planfix", 77, "en").title, "Code 77: {$message}");
+});
+
+test("an unknown number falls back along its chain; an export without extras has no text for it", () => {
+  const index = json("../data/index.json");
+  const kk = json("../data/kk.json");
+  delete kk.catalogs.mobizon.extras["unknown-code"];
+  const partial = createCatalog(index, json("../data/en.json"), kk, json("../data/ru.json"));
+  const e = partial.explainNumber("mobizon", 7, "kk");
+  assert.deepEqual([e.locale, e.fallback, e.title], ["ru", true, "Неизвестный код ответа 7"]);
+  assert.equal(partial.explainNumber("planfix", 7, "kk").locale, "kk");
+  assert.throws(() => createCatalog(index).explainNumber("mobizon", 7, "en"), (e) => e.kind === "not-loaded");
+
+  const old = json("../data/index.json");
+  for (const c of Object.values(old.catalogs)) delete c.extras;
+  const bare = createCatalog(old, json("../data/en.json"));
+  assert.throws(() => bare.explainNumber("mobizon", 7, "en"), (e) => e.kind === "no-text");
+  assert.throws(() => bare.explainResponse({ Result: "success" }, "en"), (e) => e.kind === "no-text");
+  assert.equal(bare.explainNumber("mobizon", 30, "en").code, "mobizon:30");
 });
 
 test("explains responses as parsed objects and with a forced catalog", () => {

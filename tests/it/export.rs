@@ -1,7 +1,7 @@
 //! `export --all`: the registry, the fallback policy and every locale's own
 //! texts in one document, and the npm package in `js/` built from it.
 
-use errcat::{Catalog, CatalogId, export_all};
+use errcat::{ApiResponse, Catalog, CatalogId, Error, Kind, export_all};
 use serde_json::{Value, json};
 
 use crate::fixtures::{TempDir, errcat};
@@ -96,6 +96,180 @@ fn a_locale_lists_only_its_own_texts_and_the_hash_follows_the_content() {
         embedded["hash"],
         document(Catalog::embedded())["hash"],
         "stable"
+    );
+}
+
+/// An extra message's template filled in as a front-end does: `{$number}`
+/// and `{$message}`, in one pass (the JavaScript resolver's `fill`).
+fn fill(template: &Value, number: &str, message: Option<&str>) -> Value {
+    let Some(template) = template.as_str() else {
+        return Value::Null;
+    };
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(at) = rest.find("{$") {
+        out.push_str(&rest[..at]);
+        let from = &rest[at..];
+        if let Some(after) = from.strip_prefix("{$number}") {
+            out.push_str(number);
+            rest = after;
+        } else if let (Some(after), Some(m)) = (from.strip_prefix("{$message}"), message) {
+            out.push_str(m);
+            rest = after;
+        } else {
+            out.push_str("{$");
+            rest = &from[2..];
+        }
+    }
+    out.push_str(rest);
+    Value::String(out)
+}
+
+#[test]
+fn the_document_carries_each_catalogs_extra_messages_as_templates() {
+    let catalog = Catalog::embedded();
+    let doc = document(catalog);
+    assert_eq!(
+        doc["catalogs"]["planfix"]["extras"],
+        json!([
+            {"name": "unknown-code", "kind": "unknown", "variables": ["number", "message"]},
+            {"name": "success", "kind": "success", "variables": []},
+        ])
+    );
+    assert_eq!(
+        doc["catalogs"]["mobizon"]["extras"],
+        json!([{"name": "unknown-code", "kind": "unknown", "variables": ["number", "message"]}])
+    );
+    let success = ApiResponse::parse(r#"{"Result": "success"}"#, None).unwrap();
+    for tag in ["en", "kk", "ru", "uk"] {
+        let chain = catalog.chain(tag).unwrap();
+        for c in CatalogId::ALL {
+            let extras = &doc["texts"][tag]["catalogs"][c.as_str()]["extras"];
+            let unknown = &extras["unknown-code"];
+            assert!(
+                unknown["title"].as_str().unwrap().contains("{$number}"),
+                "{tag} {c}: {unknown}"
+            );
+            // Filled in, the template is the library's answer, digit for
+            // digit (no grouping, no isolation marks).
+            for number in [77_i64, 1_234_567, -7, 9_007_199_254_740_994, i64::MIN] {
+                let e = catalog.explain_number(c, number, &chain);
+                assert_eq!(
+                    (e.kind(), e.locale().to_string()),
+                    (Kind::Unknown, tag.to_owned())
+                );
+                let digits = number.to_string();
+                assert_eq!(
+                    fill(&unknown["title"], &digits, None),
+                    e.title(),
+                    "{tag} {c}"
+                );
+                assert_eq!(
+                    fill(&unknown["explanation"], &digits, None),
+                    e.explanation()
+                );
+                assert_eq!(fill(&unknown["hint"], &digits, None), json!(e.hint()));
+            }
+        }
+        let planfix = &doc["texts"][tag]["catalogs"]["planfix"]["extras"];
+        let e = catalog.explain_response(&success, &chain);
+        assert_eq!(planfix["success"]["title"], e.title(), "{tag}");
+        assert_eq!(planfix["success"]["explanation"], e.explanation());
+        assert_eq!(planfix["success"]["hint"], json!(e.hint()));
+        assert_eq!(
+            doc["texts"][tag]["catalogs"]["mobizon"]["extras"]
+                .as_object()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+}
+
+#[test]
+fn an_extra_messages_server_text_is_a_placeholder_too_and_a_select_on_the_number_is_refused() {
+    let dir = TempDir::new();
+    dir.write(
+        "de/planfix.ftl",
+        concat!(
+            "unknown-code = Planfix meldet { $number }: { $message }\n",
+            "    .title = Unbekannter Code { $number }\n",
+        )
+        .as_bytes(),
+    );
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
+    let doc = document(&catalog);
+    let unknown = &doc["texts"]["de"]["catalogs"]["planfix"]["extras"]["unknown-code"];
+    assert_eq!(
+        *unknown,
+        json!({
+            "title": "Unbekannter Code {$number}",
+            "explanation": "Planfix meldet {$number}: {$message}",
+            "hint": null,
+        })
+    );
+    assert_eq!(
+        doc["texts"]["de"]["catalogs"]["planfix"]["extras"]
+            .as_object()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        doc["texts"]["de"]["catalogs"]["mobizon"]["extras"],
+        json!({})
+    );
+    // The server's text is put in as it is, and not read again.
+    let chain = catalog.chain("de").unwrap();
+    let r = ApiResponse::parse(r#"{"Code": 77, "Error": "{$number} ist neu"}"#, None).unwrap();
+    let e = catalog.explain_response(&r, &chain);
+    assert_eq!(
+        fill(&unknown["explanation"], "77", Some("{$number} ist neu")),
+        e.explanation()
+    );
+    assert_eq!(e.explanation(), "Planfix meldet 77: {$number} ist neu");
+    // Without a server text, `{$message}` stays, in the library as in the template.
+    let e = catalog.explain_number(CatalogId::Planfix, 77, &chain);
+    assert_eq!(e.explanation(), "Planfix meldet 77: {$message}");
+    // The extras' texts are in the hash.
+    let other = TempDir::new();
+    other.write(
+        "de/planfix.ftl",
+        b"unknown-code = Planfix meldet { $number }.\n    .title = Unbekannter Code { $number }\n",
+    );
+    let (changed, _) = Catalog::from_dir(other.path()).unwrap();
+    let changed = document(&changed);
+    assert_ne!(
+        changed["locales"]["de"]["hash"],
+        doc["locales"]["de"]["hash"]
+    );
+    assert_ne!(changed["hash"], doc["hash"]);
+
+    let plural = TempDir::new();
+    plural.write(
+        "de/planfix.ftl",
+        concat!(
+            "unknown-code = Planfix meldet { $number ->\n",
+            "        [one] einen Code\n",
+            "       *[other] den Code { $number }\n",
+            "    }.\n",
+            "    .title = Unbekannter Code { $number }\n",
+        )
+        .as_bytes(),
+    );
+    let (catalog, _) = Catalog::from_dir(plural.path()).unwrap();
+    let err = export_all(&catalog).unwrap_err();
+    assert_eq!(
+        err,
+        Error::Unexportable {
+            code: "planfix:unknown-code".into(),
+            locale: "de".into(),
+            number: "1".into(),
+        }
+    );
+    assert!(
+        err.to_string()
+            .starts_with("cannot export planfix:unknown-code in de: its text for number 1 ")
     );
 }
 

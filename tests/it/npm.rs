@@ -1,6 +1,7 @@
 //! The npm package in `js/`: its data is the current export, and its
 //! parity test compares against the library's own answers.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use errcat::{Catalog, CatalogId, export_all, write_all};
@@ -59,11 +60,28 @@ fn the_npm_packages_data_is_the_current_export() {
     }
 }
 
-/// The library's answers for every code and a few unknown numbers, for
-/// inputs as a front-end gets them (one locale, an Accept-Language header,
-/// a list such as `navigator.languages`): the chain, and which locale serves
-/// each code (whose text, this test checks, is the one in the package's
-/// data), for the npm package's parity test.
+/// Numbers neither catalog has, for the parity test: short and long ones
+/// (a grouping separator would show in 999999), the largest code a response
+/// carries, negative ones, and numbers beyond 2^53 (which the library
+/// passes to Fluent as text) down to `i64::MIN`, each exact in JavaScript.
+const UNKNOWN: [i64; 7] = [
+    7,
+    4242,
+    999_999,
+    4_294_967_295,
+    -7,
+    9_007_199_254_740_994,
+    i64::MIN,
+];
+
+/// The library's answers for every code, a few unknown numbers and a
+/// Planfix success, for inputs as a front-end gets them (one locale, an
+/// Accept-Language header, a list such as `navigator.languages`): the
+/// chain, and which locale serves each answer (whose text, this test
+/// checks, is the one in the package's data for a code; for an unknown
+/// number or a success, `extras` holds the library's whole answer per
+/// serving locale, which does not depend on the input), for the npm
+/// package's parity test. Raw responses get the library's whole answer.
 #[test]
 fn the_npm_packages_parity_answers_are_the_librarys() {
     let catalog = Catalog::embedded();
@@ -71,7 +89,9 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
         serde_json::from_slice(&std::fs::read(js().join("test/parity-inputs.json")).unwrap())
             .unwrap();
     let exported = document(catalog);
+    let success = errcat::ApiResponse::parse(r#"{"Result":"success"}"#, None).unwrap();
     let mut cases = Vec::new();
+    let mut extras: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
     for input in inputs {
         let chain = match &input {
             Value::String(s) if s.contains([',', ';']) => Ok(catalog.chain_for_accept_language(s)),
@@ -90,28 +110,43 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
             }
         };
         let mut answers = serde_json::Map::new();
+        // An answer without a code of the registry: where it comes from,
+        // and the rest of it once per serving locale.
+        let mut extra = |key: &str, e: errcat::Explanation<'_>| {
+            let locale = e.locale().to_string();
+            let answer = json!([locale, e.is_fallback()]);
+            let mut whole = serde_json::to_value(&e).unwrap();
+            let fields = whole.as_object_mut().unwrap();
+            fields.remove("requested");
+            fields.remove("fallback");
+            let known = extras.entry(locale).or_default().entry(key.to_owned());
+            let kept = known.or_insert_with(|| whole.clone());
+            assert_eq!(*kept, whole, "{key}: the same locale, the same answer");
+            answer
+        };
         for c in CatalogId::ALL {
-            let unknown = [7, 4242, 999_999];
-            let numbers = c.codes().map(|code| code.number()).chain(unknown);
-            for number in numbers {
-                let answer = match c.code(number) {
-                    Some(code) => {
-                        let e = catalog.lookup(code, &chain).unwrap();
-                        let locale = e.locale().to_string();
-                        // The texts the package serves for this locale are
-                        // the library's: the answer needs only the locale.
-                        let m = &exported["texts"][&locale]["catalogs"][c.as_str()]["messages"]
-                            [number.to_string()];
-                        assert_eq!(m["title"], e.title(), "{c}:{number} in {locale}");
-                        assert_eq!(m["explanation"], e.explanation(), "{c}:{number}");
-                        assert_eq!(m["hint"], json!(e.hint()), "{c}:{number}");
-                        json!([locale, e.is_fallback()])
-                    }
-                    None => Value::Null,
-                };
-                answers.insert(format!("{c}:{number}"), answer);
+            for code in c.codes() {
+                let number = code.number();
+                let e = catalog.lookup(code, &chain).unwrap();
+                let locale = e.locale().to_string();
+                // The texts the package serves for this locale are the
+                // library's: the answer needs only the locale.
+                let m = &exported["texts"][&locale]["catalogs"][c.as_str()]["messages"]
+                    [number.to_string()];
+                assert_eq!(m["title"], e.title(), "{c}:{number} in {locale}");
+                assert_eq!(m["explanation"], e.explanation(), "{c}:{number}");
+                assert_eq!(m["hint"], json!(e.hint()), "{c}:{number}");
+                answers.insert(format!("{c}:{number}"), json!([locale, e.is_fallback()]));
+            }
+            for number in UNKNOWN {
+                let e = catalog.explain_number(c, number, &chain);
+                assert_eq!(e.kind(), errcat::Kind::Unknown, "{c}:{number}");
+                let key = format!("{c}:{number}");
+                answers.insert(key.clone(), extra(&key, e));
             }
         }
+        let e = catalog.explain_response(&success, &chain);
+        answers.insert("planfix:success".to_owned(), extra("planfix:success", e));
         let locales: Vec<String> = chain.locales().iter().map(ToString::to_string).collect();
         cases.push(json!({
             "input": input,
@@ -120,20 +155,12 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
             "answers": answers,
         }));
     }
+    let english = catalog.chain("en").unwrap();
     let mut responses = Vec::new();
     for (_, row) in rows("responses.txt", "=>") {
         let text = row[0].clone();
         let outcome = match errcat::ApiResponse::parse(&text, None) {
-            Ok(r) => match r.code() {
-                Ok(code) => {
-                    json!({"code": code.to_string(), "message": r.message, "data": r.data, "result": r.result})
-                }
-                Err(_) => json!({"unknown": format!(
-                    "{}:{}",
-                    r.catalog,
-                    r.number.map_or_else(|| "-".to_owned(), |n| n.to_string())
-                )}),
-            },
+            Ok(r) => json!({"response": r, "explanation": catalog.explain_response(&r, &english)}),
             Err(errcat::Error::InvalidJson { .. }) => json!({"error": "invalid-json"}),
             Err(e) => json!({"error": "invalid-response", "message": e.to_string()}),
         };
@@ -145,7 +172,19 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
         text.push_str(&serde_json::to_string(case).unwrap());
         text.push_str(if i + 1 < cases.len() { ",\n" } else { "\n" });
     }
-    text.push_str("],\n\"responses\": [\n");
+    text.push_str("],\n\"extras\": {\n");
+    for (i, (locale, answers)) in extras.iter().enumerate() {
+        text.push_str(&serde_json::to_string(locale).unwrap());
+        text.push_str(": {\n");
+        for (j, (key, answer)) in answers.iter().enumerate() {
+            text.push_str(&serde_json::to_string(key).unwrap());
+            text.push_str(": ");
+            text.push_str(&serde_json::to_string(answer).unwrap());
+            text.push_str(if j + 1 < answers.len() { ",\n" } else { "\n" });
+        }
+        text.push_str(if i + 1 < extras.len() { "},\n" } else { "}\n" });
+    }
+    text.push_str("},\n\"responses\": [\n");
     for (i, r) in responses.iter().enumerate() {
         text.push_str(&serde_json::to_string(r).unwrap());
         text.push_str(if i + 1 < responses.len() { ",\n" } else { "\n" });
@@ -154,6 +193,6 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
     committed(
         &js().join("test/parity-expected.json"),
         text.as_bytes(),
-        "run `ERRCAT_BLESS=1 cargo test --all-features export` and review the diff",
+        "run `ERRCAT_BLESS=1 cargo test --test it -- npm` and review the diff",
     );
 }

@@ -79,8 +79,9 @@ enum Command {
         /// The language: a BCP 47 or POSIX locale. Default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG (as gettext reads them), en.
         #[arg(long, short, value_name = "LOCALE", conflicts_with = "all")]
         lang: Option<String>,
-        /// Every locale's own texts, the registry, the fallback table and
-        /// chains, the version and a content hash, as one JSON document.
+        /// Every locale's own texts (the unknown-code and success texts as
+        /// templates), the registry, the fallback table and chains, the
+        /// version and a content hash, as one JSON document.
         #[arg(long)]
         all: bool,
         /// With --all: write index.json and one <locale>.json per locale
