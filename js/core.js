@@ -465,7 +465,7 @@ export function parseResponse(json, catalog) {
   }
   const invalid = (message) => new ErrcatError("invalid-response", `invalid response: ${message}`);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw invalid(`expected a JSON object, got ${kindOf(value)}`);
+    throw invalid(`expected a JSON object, got a value of type ${kindOf(value)}`);
   }
   const has = (key) => Object.hasOwn(value, key);
   // Planfix answers success with no code.
@@ -505,8 +505,8 @@ export function parseResponse(json, catalog) {
 
 function kindOf(value) {
   if (value === null || value === undefined) return "null";
-  if (Array.isArray(value)) return "an array";
-  return { boolean: "a boolean", number: "a number", string: "a string" }[typeof value] ?? "an object";
+  if (Array.isArray(value)) return "array";
+  return { boolean: "boolean", number: "number", string: "string" }[typeof value] ?? "object";
 }
 
 /** An outside string as errcat shows it in messages: Rust's `{:?}`, cut at 64 characters. */

@@ -257,6 +257,17 @@ impl LocalizedError<'_> {
                     .with("code", code.as_str())
                     .with("locale", requested.as_str()),
             ),
+            Error::Unexportable {
+                code,
+                locale,
+                number,
+            } => self.say(
+                Phrase::Unexportable,
+                &Args::new()
+                    .with("code", code.as_str())
+                    .with("locale", locale.as_str())
+                    .with("number", number.as_str()),
+            ),
             // The path and the system's own words: nothing of errcat's.
             Error::Io { .. } => self.error.to_string(),
         }

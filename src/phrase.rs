@@ -123,6 +123,9 @@ pub enum Phrase {
     IndexContents,
     /// Shown instead of the codes when the HTML index's search matches none.
     IndexNoResults,
+    /// `export --all` of an unknown-code text `$code` in `$locale` whose
+    /// wording changes with the number (`$number` shows it).
+    Unexportable,
 }
 
 impl Phrase {
@@ -131,7 +134,7 @@ impl Phrase {
     /// ```
     /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
     /// ```
-    pub const ALL: [Phrase; 47] = [
+    pub const ALL: [Phrase; 48] = [
         Phrase::LanguageName,
         Phrase::FallbackNote,
         Phrase::ServerSaid,
@@ -179,6 +182,7 @@ impl Phrase {
         Phrase::IndexCodes,
         Phrase::IndexContents,
         Phrase::IndexNoResults,
+        Phrase::Unexportable,
     ];
 
     /// The phrase's message id in `errcat.ftl`.
@@ -235,6 +239,7 @@ impl Phrase {
             Phrase::IndexCodes => "index-codes",
             Phrase::IndexContents => "index-contents",
             Phrase::IndexNoResults => "index-no-results",
+            Phrase::Unexportable => "unexportable",
         }
     }
 
@@ -265,6 +270,7 @@ impl Phrase {
             Phrase::Wrote => &["path"],
             Phrase::Created => &["path"],
             Phrase::Stamped => &["count", "folder"],
+            Phrase::Unexportable => &["code", "locale", "number"],
             _ => &[],
         }
     }

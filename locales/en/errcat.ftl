@@ -76,6 +76,10 @@ no-text = no text for { $code } in { $locale } or any locale it falls back to
 # $reason is the operating system's own description.
 cannot-write-output = cannot write output: { $reason }
 cannot-read-stdin = cannot read the response from stdin: { $reason }
+# `export --all` of a folder whose unknown-code text in $locale changes
+# its wording with the number, so that no template can stand for it;
+# $code is the message as catalog:name, $number a number that shows it.
+unexportable = cannot export { $code } in { $locale }: its text for number { $number } is not its template with the number filled in (a select on $number?)
 
 ## What `errcat` did to files
 

@@ -86,6 +86,8 @@ no-text = для { $code } нет текста ни в локали { $locale },
 cannot-write-output = не удалось записать вывод: { $reason }
 # en-hash: fcd8f267
 cannot-read-stdin = не удалось прочитать ответ из стандартного ввода: { $reason }
+# en-hash: 2a84a4b4
+unexportable = не удалось экспортировать { $code } для локали { $locale }: его текст для номера { $number } не совпадает с шаблоном, в который подставлен номер (выбор по $number?)
 
 ## Что `errcat` сделал с файлами
 

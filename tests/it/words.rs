@@ -230,7 +230,8 @@ fn the_compiled_catalog_and_the_folder_loader_say_the_same_words() {
         .with("reason", "r")
         .with("path", "f")
         .with("count", 3)
-        .with("folder", "kk");
+        .with("folder", "kk")
+        .with("number", "21");
     let mut compared = 0;
     for lang in ["en", "kk", "ru", "uk", "kk-KZ", "de"] {
         let (a, b) = (compiled.chain(lang).unwrap(), folder.chain(lang).unwrap());
@@ -288,6 +289,11 @@ fn every_kind_of_error() -> Vec<errcat::Error> {
             code: "planfix:1000".to_owned(),
             requested: "uk".to_owned(),
         },
+        errcat::Error::Unexportable {
+            code: "planfix:unknown-code".to_owned(),
+            locale: "ru".to_owned(),
+            number: "21".to_owned(),
+        },
     ]
 }
 
@@ -314,7 +320,9 @@ fn every_error_is_said_in_the_users_language_and_in_english_as_its_own_message()
             assert_ne!(said, error.to_string(), "{lang}: {error}");
             // No English word of the message is left (the kinds are
             // keywords), and the input is kept.
-            let words = said.replace(" unknown", " <kind>");
+            let words = said
+                .replace("unknown-code", "<id>")
+                .replace(" unknown", " <kind>");
             for english in [
                 "invalid", "unknown", "expected", "catalog ", "did you", " or ",
             ] {
