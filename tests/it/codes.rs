@@ -153,3 +153,27 @@ fn only_errors_and_unknown_codes_are_failures() {
         );
     }
 }
+
+#[test]
+fn a_code_debugs_as_catalog_number_and_name() {
+    assert_eq!(
+        format!("{:?}", planfix::TASK_NOT_FOUND),
+        "Code(planfix:1000 task-not-found)"
+    );
+    assert_eq!(
+        format!("{:?}", [mobizon::RATE_LIMIT_EXCEEDED]),
+        "[Code(mobizon:30 rate-limit-exceeded)]"
+    );
+}
+
+#[test]
+fn a_bare_number_is_digits_only() {
+    // u32's own parser takes a sign; a code does not.
+    for input in ["+1000", "-1000", "+", "1000a", " "] {
+        assert!(
+            matches!(input.parse::<Code>(), Err(Error::InvalidCode { .. })),
+            "{input:?}"
+        );
+    }
+    assert_eq!("1000".parse::<Code>().unwrap(), planfix::TASK_NOT_FOUND);
+}
