@@ -325,3 +325,32 @@ fn completions_and_man_page_come_from_the_clap_definitions() {
     );
     assert_eq!(errcat(&["completions", "tcsh"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_query_without_words_finds_nothing() {
+    let catalog = Catalog::embedded();
+    for query in ["", "   ", "!!! ?", "\t\n"] {
+        assert!(catalog.search(query, None).unwrap().is_empty(), "{query:?}");
+    }
+}
+
+#[test]
+fn titles_weigh_more_than_names_and_names_more_than_texts() {
+    // Each query word scores its best field: 3 in the title, 2 in the name,
+    // 1 in the hint or explanation; the whole query equal to a field adds
+    // 6× that field's weight. "task not found" is planfix:1000's title
+    // (3 × 3 + 6 × 3) and its name (6 × 2).
+    let hits = Catalog::embedded()
+        .search("task not found", Some("en"))
+        .unwrap();
+    assert_eq!(hits[0].code, errcat::planfix::TASK_NOT_FOUND);
+    assert_eq!(hits[0].score, 39.0);
+    // "record not found" is only mobizon:2's title: "not" and "found" in the
+    // other "not found" titles score 3 each.
+    let hits = Catalog::embedded()
+        .search("record not found", Some("en"))
+        .unwrap();
+    assert_eq!(hits[0].code, errcat::mobizon::RECORD_NOT_FOUND);
+    assert_eq!(hits[0].score, 3.0 * 3.0 + 6.0 * 3.0 + 6.0 * 2.0);
+    assert_eq!(hits[1].score, 2.0 * 3.0);
+}
