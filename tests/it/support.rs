@@ -353,4 +353,9 @@ fn titles_weigh_more_than_names_and_names_more_than_texts() {
     assert_eq!(hits[0].code, errcat::mobizon::RECORD_NOT_FOUND);
     assert_eq!(hits[0].score, 3.0 * 3.0 + 6.0 * 3.0 + 6.0 * 2.0);
     assert_eq!(hits[1].score, 2.0 * 3.0);
+    // A field that contains the whole query adds 2× its weight: "not found"
+    // in the title "Record not found" and the name "record-not-found".
+    let hits = Catalog::embedded().search("not found", Some("en")).unwrap();
+    assert_eq!(hits[0].code, errcat::mobizon::RECORD_NOT_FOUND);
+    assert_eq!(hits[0].score, 2.0 * 3.0 + 2.0 * 3.0 + 2.0 * 2.0);
 }
