@@ -358,4 +358,16 @@ fn titles_weigh_more_than_names_and_names_more_than_texts() {
     let hits = Catalog::embedded().search("not found", Some("en")).unwrap();
     assert_eq!(hits[0].code, errcat::mobizon::RECORD_NOT_FOUND);
     assert_eq!(hits[0].score, 2.0 * 3.0 + 2.0 * 3.0 + 2.0 * 2.0);
+    // ... also where the field starts with it: "task not" in "Task not found".
+    let hits = Catalog::embedded().search("task not", Some("en")).unwrap();
+    assert_eq!(hits[0].code, errcat::planfix::TASK_NOT_FOUND);
+    assert_eq!(hits[0].score, 2.0 * 3.0 + 2.0 * 3.0 + 2.0 * 2.0);
+}
+
+#[test]
+fn a_word_beginning_counts_from_three_letters() {
+    let catalog = Catalog::embedded();
+    assert!(catalog.search("ta", Some("en")).unwrap().is_empty());
+    let hits = catalog.search("tas", Some("en")).unwrap();
+    assert_eq!(hits[0].code, errcat::planfix::TASK_NOT_FOUND);
 }
