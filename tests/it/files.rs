@@ -161,6 +161,16 @@ fn a_new_locale_that_fails_leaves_nothing_and_a_retry_works() {
         "left behind: {:?}",
         names(dir.path())
     );
+    // The locales folder was there before: it stays. One the run made
+    // itself goes with the rest.
+    assert!(dir.path().is_dir());
+    let made = dir.path().join("made");
+    let o = errcat_with_file_limit(
+        8,
+        &["new-locale", "de", "--locales", made.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!made.exists(), "left behind: {:?}", names(dir.path()));
 
     let o = errcat_with_file_limit(1 << 20, &["new-locale", "de", "--locales", dir.arg()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
