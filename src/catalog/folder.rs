@@ -127,7 +127,7 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
                 messages.push(message);
             }
             bundles.push(match file {
-                Some((loaded, _)) if dynamic => LazyBundle::loaded(loaded.bundle),
+                Some((loaded, _)) if dynamic => LazyBundle::loaded(loaded.runtime),
                 _ => LazyBundle::none(),
             });
         }
@@ -145,7 +145,7 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             .any(|p| matches!(p, Some(Rendered::Dynamic)));
         phrases.extend(rendered.into_iter().map(|p| p.map(Text::from)));
         phrase_bundles.push(match locale.phrases {
-            Some((loaded, _)) if dynamic => LazyBundle::loaded(loaded.bundle),
+            Some((loaded, _)) if dynamic => LazyBundle::loaded(loaded.runtime),
             _ => LazyBundle::none(),
         });
     }

@@ -155,7 +155,7 @@ impl LazyBundle {
         self.bundle
             .get_or_init(|| {
                 let (source, locale) = (self.source.as_ref()?, self.locale.clone()?);
-                Some(load(source, locale, &mut Vec::new()).bundle)
+                Some(load(source, locale, &mut Vec::new()).runtime)
             })
             .as_ref()
     }

@@ -2,7 +2,7 @@
 //! and within its budget, and each code's title, explanation and hint
 //! rendered as far as they can be without arguments.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::ResolverError;
@@ -13,6 +13,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::budget::{MAX_MESSAGE_BYTES, MAX_TOTAL_BYTES, message_size, sizes_of};
 use super::entries::guarded;
+use super::refs::{Visit, target, walk};
 use super::{SourceFile, decode, parse_entries};
 use crate::diagnostic::{Diagnostic, Severity, one_line};
 
@@ -21,9 +22,64 @@ pub(crate) type Bundle = FluentBundle<FluentResource>;
 
 /// A file's bundle, with the budget's bound on each of its messages.
 pub(crate) struct Loaded {
+    /// Every entry that loaded: what the renderer formats.
     pub(crate) bundle: Bundle,
+    /// Only the entries a lookup can still need once every plain text is
+    /// in the tables: what a catalog keeps (see [`needed_at_lookup`]).
+    pub(crate) runtime: Bundle,
     /// Message id → the most bytes it can format to.
     pub(crate) sizes: HashMap<String, u64>,
+}
+
+/// Whether a lookup may format `entry` through a bundle: a term, a message
+/// with a placeable (a `$variable`, a reference, a select, a literal), or
+/// one that another entry refers to. A message that is plain text and
+/// nobody's reference is rendered into the tables once and never formatted
+/// again, so a catalog need not keep it.
+fn needed_at_lookup(entry: &Entry<&str>, referenced: &HashSet<(bool, &str)>) -> bool {
+    let has_placeable = |p: &ast::Pattern<&str>| {
+        p.elements
+            .iter()
+            .any(|e| matches!(e, ast::PatternElement::Placeable { .. }))
+    };
+    match entry {
+        Entry::Term(_) => true,
+        Entry::Message(m) => {
+            referenced.contains(&(false, m.id.name))
+                || m.value.as_ref().is_some_and(has_placeable)
+                || m.attributes.iter().any(|a| has_placeable(&a.value))
+        }
+        _ => false,
+    }
+}
+
+/// Every message and term some pattern of `entries` refers to, as
+/// `(term, id)`.
+fn referenced<'a>(entries: impl Iterator<Item = &'a Entry<&'a str>>) -> HashSet<(bool, &'a str)> {
+    let mut referenced = HashSet::new();
+    for entry in entries {
+        let patterns: Vec<&ast::Pattern<&str>> = match entry {
+            Entry::Message(m) => m
+                .value
+                .iter()
+                .chain(m.attributes.iter().map(|a| &a.value))
+                .collect(),
+            Entry::Term(t) => std::iter::once(&t.value)
+                .chain(t.attributes.iter().map(|a| &a.value))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for pattern in patterns {
+            walk(pattern, &mut |visit| {
+                if let Visit::Inline(inline) = visit
+                    && let Some(node) = target(inline)
+                {
+                    referenced.insert((node.term, node.id));
+                }
+            });
+        }
+    }
+    referenced
 }
 
 /// Loads a file into a bundle for `locale`. Every problem becomes a
@@ -56,17 +112,40 @@ pub(crate) fn load(
         })
         .collect();
     drop(bounds);
-    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
-    // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
-    bundle.set_use_isolating(false);
+    let referenced = referenced(parsed.iter().flat_map(|p| p.resource.entries()));
+    let needed: Vec<bool> = parsed
+        .iter()
+        .map(|p| {
+            p.resource
+                .entries()
+                .any(|e| needed_at_lookup(e, &referenced))
+        })
+        .collect();
+    drop(referenced);
+    let new_bundle = || {
+        let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
+        // Isolation marks (U+2068/U+2069) would leak into terminals and JSON.
+        bundle.set_use_isolating(false);
+        bundle
+    };
+    let mut bundle = new_bundle();
+    let mut runtime = new_bundle();
     let mut kept: HashMap<String, u64> = HashMap::new();
-    for (entry, messages) in parsed.into_iter().zip(messages) {
+    for ((entry, messages), needed) in parsed.into_iter().zip(messages).zip(needed) {
         if let Some((id, size)) = messages.iter().find(|(_, s)| *s > MAX_MESSAGE_BYTES) {
             diagnostics.push(too_long(file.path, entry.line, id, *size));
             continue;
         }
         for (id, size) in messages {
             kept.entry(id).or_insert(size);
+        }
+        if needed {
+            // The entry parsed once already; its second parse gives the
+            // same resource. A duplicate id loses here as it does below.
+            let again = match FluentResource::try_new(entry.chunk.text.to_owned()) {
+                Ok(resource) | Err((resource, _)) => resource,
+            };
+            let _ = runtime.add_resource(again);
         }
         if let Err(errors) = bundle.add_resource(entry.resource) {
             diagnostics.extend(errors.into_iter().map(|error| Diagnostic {
@@ -86,6 +165,7 @@ pub(crate) fn load(
     }
     Loaded {
         bundle,
+        runtime,
         sizes: kept,
     }
 }

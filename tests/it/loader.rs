@@ -259,3 +259,35 @@ fn a_message_with_arguments_is_formatted_at_lookup_time() {
         .unwrap();
     assert_eq!(other.locale().to_string(), "en");
 }
+
+/// A catalog keeps, for lookups with arguments, only the entries such a
+/// lookup can reach; whatever a message with arguments refers to (a term,
+/// a plain message, an attribute) must still be there.
+#[test]
+fn a_message_with_arguments_still_reaches_what_it_refers_to() {
+    let dir = folder(&[(
+        "de",
+        "planfix",
+        "-brand = Planfix\n\
+         task-word = Die Aufgabe\n    .plural = Aufgaben\n\
+         task-not-found = { task-word } { $id } gibt es in { -brand } nicht ({ task-word.plural }).\n    .title = Nicht gefunden\n\
+         invalid-token = Das Token ist ungültig.\n    .title = Ungültiges Token\n",
+    )]);
+    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    assert!(diagnostics.is_empty(), "{:?}", shown(&diagnostics));
+    let chain = catalog.chain("de").unwrap();
+    let args = errcat::Args::new().with("id", "T-4711");
+    let e = catalog
+        .lookup_with_args(errcat::planfix::TASK_NOT_FOUND, &chain, &args)
+        .unwrap();
+    assert_eq!(
+        e.explanation(),
+        "Die Aufgabe T-4711 gibt es in Planfix nicht (Aufgaben)."
+    );
+    // The plain message beside it is served from the tables.
+    let plain = catalog
+        .lookup(errcat::planfix::INVALID_TOKEN, &chain)
+        .unwrap();
+    assert_eq!(plain.explanation(), "Das Token ist ungültig.");
+    assert_eq!(plain.locale().to_string(), "de");
+}
