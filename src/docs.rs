@@ -483,8 +483,7 @@ fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
         let heading = catalog.phrase(Phrase::IndexHeading, &l.chain);
         ui_strings.insert("doc_title".to_owned(), doc_title(&heading).into());
         // The page's words, then the badges: each kind's word and `retired`.
-        let words = INDEX_WORDS
-            .into_iter()
+        let words = index_words()
             .chain(Kind::ALL.iter().map(|k| k.phrase()))
             .chain([Phrase::Retired]);
         for phrase in words {
@@ -611,19 +610,14 @@ impl Html {
     }
 }
 
-/// The page's own words, errcat's phrases: the script swaps each element
-/// whose `data-ui` attribute is one's id, and the search box's
-/// placeholder, when the language changes.
-const INDEX_WORDS: [Phrase; 8] = [
-    Phrase::IndexHeading,
-    Phrase::IndexLead,
-    Phrase::IndexSearch,
-    Phrase::IndexSearchPlaceholder,
-    Phrase::IndexLanguage,
-    Phrase::IndexCodes,
-    Phrase::IndexContents,
-    Phrase::IndexNoResults,
-];
+/// The page's own words, errcat's phrases whose ids start with `index-`:
+/// the script swaps each element whose `data-ui` attribute is one's id,
+/// and the search box's placeholder, when the language changes.
+fn index_words() -> impl Iterator<Item = Phrase> {
+    Phrase::ALL
+        .into_iter()
+        .filter(|p| p.id().starts_with("index-"))
+}
 
 /// The page's title: its heading, then `errcat`.
 fn doc_title(heading: &str) -> String {
