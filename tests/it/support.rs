@@ -371,3 +371,33 @@ fn a_word_beginning_counts_from_three_letters() {
     let hits = catalog.search("tas", Some("en")).unwrap();
     assert_eq!(hits[0].code, errcat::planfix::TASK_NOT_FOUND);
 }
+
+#[test]
+fn a_search_in_every_language_keeps_each_codes_best_matching_locale() {
+    let catalog = Catalog::embedded();
+    let best = |query: &str, code: errcat::Code| {
+        let hits = catalog.search(query, None).unwrap();
+        let hit = hits.iter().find(|h| h.code == code).unwrap();
+        (hit.locale.to_string(), hit.score)
+    };
+    let only = |query: &str, lang: &str, code: errcat::Code| {
+        let hits = catalog.search(query, Some(lang)).unwrap();
+        hits.iter().find(|h| h.code == code).map(|h| h.score)
+    };
+    // "API" is in mobizon:30's text in every language, and in its title in
+    // kk, ru and uk: the first of those best ones answers.
+    let rate = mobizon::RATE_LIMIT_EXCEEDED;
+    assert!(only("API", "en", rate).unwrap() < only("API", "kk", rate).unwrap());
+    assert_eq!(only("API", "kk", rate), only("API", "uk", rate));
+    assert_eq!(
+        best("API", rate),
+        ("kk".to_owned(), only("API", "kk", rate).unwrap())
+    );
+    // "token" is English: en beats every later locale.
+    let token = planfix::INVALID_TOKEN;
+    assert!(only("token", "uk", token).unwrap() < only("token", "en", token).unwrap());
+    assert_eq!(
+        best("token", token),
+        ("en".to_owned(), only("token", "en", token).unwrap())
+    );
+}
