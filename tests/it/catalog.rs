@@ -378,6 +378,20 @@ fn a_chain_from_another_catalog_is_read_by_its_locales_not_its_slots() {
         (e.locale().to_string().as_str(), e.title()),
         ("uk", "Невідомий код відповіді 7")
     );
+    // errcat's own words follow the same rule.
+    for (from, to) in [(&folder, embedded), (embedded, &folder)] {
+        for locale in ["kk", "ru", "uk", "en"] {
+            let chain = from.chain(locale).unwrap();
+            let own = to.chain(locale).unwrap();
+            for phrase in [errcat::Phrase::LanguageName, errcat::Phrase::ServerSaid] {
+                assert_eq!(
+                    to.phrase(phrase, &chain),
+                    to.phrase(phrase, &own),
+                    "{locale}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
