@@ -447,6 +447,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             json,
             lang,
         } => {
+            // The folder being checked may be broken: the table speaks
+            // with the embedded words. A bad --lang is refused first.
+            let catalog = Catalog::embedded();
+            let words = chain(catalog, lang)?;
             let report = match locales {
                 Some(dir) => errcat::tooling::check_dir(dir)?,
                 None => errcat::tooling::check_embedded(),
@@ -454,10 +458,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             if json {
                 render::json(out, &report)?;
             } else {
-                // The folder being checked may be broken: the table speaks
-                // with the embedded words.
-                let catalog = Catalog::embedded();
-                render::report(out, catalog, &chain(catalog, lang)?, &report)?;
+                render::report(out, catalog, &words, &report)?;
             }
             if report.has_errors() {
                 out.flush()?;
