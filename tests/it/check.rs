@@ -294,3 +294,39 @@ fn character_findings_are_bounded() {
         (1..=65).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_coverage_table_counts_each_locales_errors_and_warnings() {
+    // Every finding of a locale's files is counted in that locale's row,
+    // and in no other.
+    let dir = TempDir::new();
+    dir.write(
+        "de/planfix.ftl",
+        b"task-not-found = Die Aufgabe gibt es nicht.\n    .title = { $oops\nbroken = {\n\
+          task-add-failed = An error occurred while adding the task.\n    .title = Failed to add task\n",
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let counted = |locale: &str| {
+        let row = report.coverage.iter().find(|c| c.locale == locale).unwrap();
+        (row.errors, row.warnings)
+    };
+    let found = |locale: &str, severity: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path.contains(&format!("/{locale}/")))
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (errors, warnings) = (found("de", Severity::Error), found("de", Severity::Warning));
+    assert!(errors >= 2 && warnings >= 1, "{:?}", report.diagnostics);
+    assert_eq!(counted("de"), (errors, warnings));
+    for row in &report.coverage {
+        let locale = row.locale.as_str();
+        let expected = (
+            found(locale, Severity::Error),
+            found(locale, Severity::Warning),
+        );
+        assert_eq!(counted(locale), expected, "{locale}");
+    }
+}

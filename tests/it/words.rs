@@ -646,3 +646,16 @@ fn the_html_index_notes_a_fallback_in_the_languages_own_words() {
     // A language that serves all its own texts needs no note.
     assert_eq!(data["texts"]["ru"]["notes"], serde_json::json!({}));
 }
+
+#[test]
+fn a_localized_error_debugs_as_its_english_message_and_chain() {
+    let catalog = Catalog::embedded();
+    let err = catalog.explain("planfix:4242", "en").unwrap_err();
+    let chain = catalog.chain("kk").unwrap();
+    let shown = format!("{:?}", catalog.display_error(&err, &chain));
+    assert!(
+        shown.starts_with("LocalizedError(\"unknown code"),
+        "{shown}"
+    );
+    assert!(shown.ends_with(&format!(" in {chain})")), "{shown}");
+}
