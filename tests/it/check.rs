@@ -330,3 +330,46 @@ fn the_coverage_table_counts_each_locales_errors_and_warnings() {
         assert_eq!(counted(locale), expected, "{locale}");
     }
 }
+
+#[test]
+fn findings_point_at_their_attribute_and_the_first_definition_counts() {
+    let dir = TempDir::new();
+    dir.write(
+        "de/planfix.ftl",
+        b"task-not-found = Die Aufgabe gibt es nicht.\n    .title-x = a\n    .title_y = b\n    .title = Nicht { $oops } gefunden\n\
+          invalid-token = { \"\" }\n    .title = T\ninvalid-token = Das { $x } Token.\n",
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let shown: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "variables" || d.rule == "duplicate-id")
+        .map(|d| format!("{}:{} {} {}", d.line, d.column, d.rule, d.message))
+        .collect();
+    // `.title`, not `.title-x` or `.title_y`, whose names begin the same.
+    // The second `invalid-token` is not read: its `$x` is no finding.
+    assert_eq!(
+        shown,
+        [
+            "4:1 variables task-not-found .title uses $oops, but en uses none",
+            "7:1 duplicate-id invalid-token is defined again here; only the first definition is used",
+        ]
+    );
+}
+
+#[test]
+fn a_second_definition_is_not_read_even_after_an_empty_first_one() {
+    let dir = TempDir::new();
+    dir.write(
+        "de/planfix.ftl",
+        b"task-not-found = { \"\" }\ntask-not-found = Die Aufgabe gibt es nicht.\n",
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let rules: Vec<(usize, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "empty-value" || d.rule == "duplicate-id")
+        .map(|d| (d.line, d.rule))
+        .collect();
+    assert_eq!(rules, [(1, "empty-value"), (2, "duplicate-id")]);
+}
