@@ -373,3 +373,38 @@ fn a_second_definition_is_not_read_even_after_an_empty_first_one() {
         .collect();
     assert_eq!(rules, [(1, "empty-value"), (2, "duplicate-id")]);
 }
+
+#[test]
+fn the_first_32_unknown_ids_get_a_suggestion_and_the_rest_none() {
+    let dir = TempDir::new();
+    let text: String = (0..40)
+        .map(|i| format!("task-not-fund{i:02} = Die Aufgabe.\n"))
+        .collect();
+    dir.write("de/planfix.ftl", text.as_bytes());
+    let report = check_dir(dir.path()).unwrap();
+    let unknown: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "unknown-id")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unknown.len(), 40);
+    let suggested = unknown
+        .iter()
+        .filter(|m| m.contains("did you mean"))
+        .count();
+    assert_eq!(suggested, 32, "{unknown:?}");
+}
+
+#[test]
+fn a_message_of_exactly_64_kib_is_not_too_long() {
+    let limit = 64 * 1024;
+    for (bytes, too_long) in [(limit, false), (limit + 1, true)] {
+        let dir = TempDir::new();
+        let text = format!("task-not-found = {}\n", "a".repeat(bytes));
+        dir.write("de/planfix.ftl", text.as_bytes());
+        let report = check_dir(dir.path()).unwrap();
+        let found = report.diagnostics.iter().any(|d| d.rule == "too-long");
+        assert_eq!(found, too_long, "{bytes} bytes");
+    }
+}
