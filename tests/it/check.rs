@@ -408,3 +408,36 @@ fn a_message_of_exactly_64_kib_is_not_too_long() {
         assert_eq!(found, too_long, "{bytes} bytes");
     }
 }
+
+#[test]
+fn a_missing_title_is_reported_once_in_english_and_in_a_translation() {
+    let en = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales/en/planfix.ftl"),
+    )
+    .unwrap();
+    let untitled = en.replace("    .title = Task not found\n", "");
+    assert_ne!(untitled, en);
+    let dir = TempDir::new();
+    dir.write("en/planfix.ftl", untitled.as_bytes());
+    dir.write(
+        "de/planfix.ftl",
+        b"invalid-token = Das Token ist ungueltig.\n",
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let missing: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "missing-attribute" && d.message.contains(".title"))
+        .map(|d| {
+            let file = d.path.rsplit('/').take(2).collect::<Vec<_>>();
+            format!("{}/{}: {}", file[1], file[0], d.message)
+        })
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "de/planfix.ftl: invalid-token has no .title, which en has",
+            "en/planfix.ftl: task-not-found has no .title",
+        ]
+    );
+}
