@@ -441,3 +441,32 @@ fn a_missing_title_is_reported_once_in_english_and_in_a_translation() {
         ]
     );
 }
+
+#[test]
+fn a_long_id_is_suggested_across_more_typos_and_escapes_are_reported_up_to_eight() {
+    let dir = TempDir::new();
+    dir.write(
+        "de/planfix.ftl",
+        b"task-not-found = Die { \"\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\u0008\\u000E\\u000F\" } Aufgabe.\n    .title = T\n\
+          daly-requst-limt-exceded = y\n",
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let of = |rule: &str| -> Vec<&str> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.message.as_str())
+            .collect()
+    };
+    // Ten control characters from escapes in one literal: eight findings.
+    assert_eq!(of("control-character").len(), 8);
+    // Four edits from a 28-letter id: still a likely typo (a quarter of
+    // its length).
+    assert_eq!(
+        of("unknown-id"),
+        [
+            "daly-requst-limt-exceded is not a message of the planfix catalog; did you mean daily-request-limit-exceeded?"
+        ]
+    );
+}
