@@ -470,3 +470,26 @@ fn a_long_id_is_suggested_across_more_typos_and_escapes_are_reported_up_to_eight
         ]
     );
 }
+
+#[test]
+fn variables_are_found_inside_function_arguments_and_nested_placeables() {
+    let dir = TempDir::new();
+    dir.write(
+        "de/planfix.ftl",
+        b"task-not-found = Die Aufgabe { NUMBER($count) } gibt es nicht.\n    .title = Nicht { { $where } } gefunden\n",
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let variables: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "variables")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        variables,
+        [
+            "task-not-found value uses $count, but en uses none",
+            "task-not-found .title uses $where, but en uses none",
+        ]
+    );
+}
