@@ -45,13 +45,7 @@ fn errcat_with_file_limit(blocks: u32, args: &[&str]) -> Output {
         .arg(format!("ulimit -f {blocks} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_errcat"))
         .args(args);
-    for var in [
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "ERRCAT_LOCALES",
-    ] {
+    for var in crate::fixtures::CHOOSING_VARS {
         cmd.env_remove(var);
     }
     cmd.output().unwrap()

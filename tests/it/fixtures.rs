@@ -73,17 +73,21 @@ impl Drop for TempDir {
 /// locales folder removed, so that a test sets exactly what it means to.
 pub fn errcat_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
-    for var in [
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "ERRCAT_LOCALES",
-    ] {
+    for var in CHOOSING_VARS {
         cmd.env_remove(var);
     }
     cmd
 }
+
+/// The environment variables that choose errcat's locale or its locales
+/// folder.
+pub const CHOOSING_VARS: [&str; 5] = [
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "ERRCAT_LOCALES",
+];
 
 /// Runs `errcat` with `args` in a clean environment.
 pub fn errcat(args: &[&str]) -> Output {
