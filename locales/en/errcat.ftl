@@ -12,7 +12,7 @@ fallback-note = Not translated into { $requested } yet; shown in { $language }.
 
 ## Lines under the explanation of a raw API response
 
-server-said = server said
+server-said = Server said
 result-field = Result
 data-field = data
 

@@ -11,7 +11,7 @@ validation-error = The data sent to create or update an entity did not pass vali
     .title = Invalid data
     .hint = Correct the fields listed in `data` and send the request again with the updated values.
 
-record-not-found = The requested record could not be found. It may have been deleted, its ID may be wrong, or the user trying to access it may not have the required permissions.
+record-not-found = The requested record could not be found. Most likely, it has been deleted, its ID is wrong, or the user trying to access it does not have the required permissions.
     .title = Record not found
 
 unidentified-application-error = Something went wrong in the application, and the error could not be traced to a known cause. Support can investigate it using the details of the failed request.
@@ -51,7 +51,7 @@ wrong-api-server = The request was sent to an API server that does not serve thi
     .title = Wrong API server
     .hint = Take the domain from the `data` field and send your requests to that server.
 
-account-blocked = The user's account has been blocked or deleted, so the request cannot be processed.
+account-blocked = The user's account has been blocked or deleted.
     .title = Account blocked or deleted
 
 operation-failed = An operation that does not update data failed. The `message` field of the response describes the error.

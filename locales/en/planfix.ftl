@@ -18,11 +18,11 @@ section-reports = Reports
 unknown-error = The request failed, and the server could not determine what kind of error occurred.
     .title = Unknown error
 
-invalid-token = The authorization token sent with the request is not valid, so the request was rejected.
+invalid-token = The authorization token sent with the request is not valid.
     .title = Invalid token
     .hint = Check the token sent with the request and replace it with a valid one.
 
-token-inactive = The authorization token used for the request is not active, so the API does not accept it.
+token-inactive = The authorization token used for the request is not active.
     .title = Token is inactive
 
 scope-access-denied = The scope of the token used for the request does not allow access to this method.
@@ -31,19 +31,19 @@ scope-access-denied = The scope of the token used for the request does not allow
 user-access-denied = The user making the request does not have access to this method or object.
     .title = Access denied for this user
 
-account-blocked-for-spam = The account has been blocked because of spam, so the request cannot be processed.
+account-blocked-for-spam = The account has been blocked for spam.
     .title = Account blocked for spam
 
-account-frozen = The account is frozen, so the request cannot be processed.
+account-frozen = The account is frozen.
     .title = Account frozen
 
-user-inactive = The user making the request is inactive, so the request cannot be processed.
+user-inactive = The user making the request is inactive.
     .title = User is inactive
 
-subscription-unpaid = The account's subscription has not been paid, so the request cannot be processed.
+subscription-unpaid = The account's subscription has not been paid.
     .title = Subscription not paid
 
-api-unavailable-on-free-account = The API cannot be used with a free account, so the request was not processed.
+api-unavailable-on-free-account = The API cannot be used with a free account.
     .title = API not available on free accounts
 
 daily-request-limit-exceeded = The account has used up its daily limit on the number of REST API requests.
@@ -52,7 +52,10 @@ daily-request-limit-exceeded = The account has used up its daily limit on the nu
 contact-limit-reached = The account has reached the maximum number of contacts it is allowed to have.
     .title = Contact limit reached
 
-invalid-json = The request contains JSON in an invalid format, so the server could not read it.
+user-billing-limit = The employee was not created because of a billing limit; the method that creates employees (`POST /user/`) returns this code. The error text also gives the `name`, `midname` and `lastname` of the employee that was not created.
+    .title = Employee not created: billing limit
+
+invalid-json = The request contains JSON in an invalid format.
     .title = Invalid JSON format
     .hint = Check the JSON in the request for syntax errors and send the request again.
 
@@ -153,10 +156,16 @@ comment-update-failed = An error occurred while updating the comment's data.
 
 ## Data tags and data tag entries
 
-data-tag-not-found = The data tag referenced in the request does not exist.
-    .title = Data tag not found
+data-tag-not-found = The data tag referenced in the request does not exist. The method that gets a data tag entry by its key also returns this code when no entry has that key.
+    .title = Data tag or data tag entry not found
 
-data-tag-entry-not-found = The data tag entry referenced in the request does not exist.
+data-tag-entry-not-added = An error occurred while adding a data tag entry to a comment of a task or contact, either with a new comment or to an existing one.
+    .title = Failed to add data tag entry to comment
+
+data-tag-entry-not-updated = An error occurred while updating the data tag entry with the given key.
+    .title = Failed to update data tag entry by key
+
+data-tag-entry-not-found = The data tag entry referenced in the request does not exist. Some methods report a missing entry with code 6000 instead.
     .title = Data tag entry not found
 
 data-tag-entry-add-failed = An error occurred while adding the data tag entry.
@@ -203,6 +212,15 @@ directory-entry-delete-failed = An error occurred while deleting the directory e
 
 report-not-found = The report referenced in the request does not exist.
     .title = Report not found
+
+report-billing-error = The request to generate the report failed with a billing error.
+    .title = Billing error when generating report
+
+report-generation-in-progress = The report is already being generated. The error text gives the `requestId` of the generation in progress; the method that checks a report's status takes this `requestId`.
+    .title = Report already being generated
+
+report-request-not-found = No report generation request has the `requestId` passed to the method that checks a report's status.
+    .title = Report request not found
 
 ## Answers that carry no code of this catalog
 

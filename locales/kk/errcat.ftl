@@ -5,7 +5,7 @@
 language-name = Қазақша
 
 # en-hash: 47837b64
-fallback-note = Бұл мәтін әлі аударылмаған (сұралған тіл: { $requested }); көрсетілген тіл: { $language }.
+fallback-note = «{ $requested }» тіліне аударма әлі жоқ; мәтін «{ $language }» тілінде көрсетілген.
 
 ## API жауабының түсіндірмесі астындағы жолдар
 
@@ -83,7 +83,7 @@ response-bad-code = `{ $field }` өрісінде 0 – { $max } аралығы�
 # en-hash: 168836dc
 no-text = { $code } үшін мәтін { $locale } локалінде де, оның қосалқы локальдерінде де жоқ
 # en-hash: ab3ef2cd
-cannot-write-output = шығысты жазу мүмкін болмады: { $reason }
+cannot-write-output = шығыс деректерді жазу мүмкін болмады: { $reason }
 # en-hash: fcd8f267
 cannot-read-stdin = жауапты стандартты кірістен оқу мүмкін болмады: { $reason }
 # en-hash: 2a84a4b4
@@ -96,14 +96,14 @@ wrote = жазылды: { $path }
 # en-hash: 6ef34c0b
 created = жасалды: { $path }
 # en-hash: 5dad5766
-stamped = { $folder }: { $count } хабар қазіргі ағылшын мәтінімен салыстырылған деп белгіленді
+stamped = { $folder }: { $count } хабарлама қазіргі ағылшын мәтінімен салыстырылған деп белгіленді
 
 ## HTML анықтамалығы
 
 # en-hash: c73ed614
 index-heading = Қате кодтарының анықтамалығы
 # en-hash: 6f75da6d
-index-lead = Осы API-лердің әр сандық коды нені білдіреді және не істеу керек.
+index-lead = Осы API-лердің әр сандық коды нені білдіретіні және ол кездескенде не істеу керектігі.
 # en-hash: 6a27c6b0
 index-search = Іздеу
 # en-hash: 8552a9eb

@@ -36,11 +36,11 @@ retired = больше не используется
 # en-hash: b9a970c5
 check-locale = локаль
 # en-hash: 7a4e6e67
-check-required = нужно
+check-required = требуется
 # en-hash: aee12c06
 check-translated = переведено
 # en-hash: 911f9f00
-check-missing = нет
+check-missing = не хватает
 # en-hash: 3d9e11d3
 check-errors = ошибки
 # en-hash: 77f01fca
@@ -81,7 +81,7 @@ response-no-code-field = нет поля `{ $field }`, которое нужно
 # en-hash: aaf7b39d
 response-bad-code = в поле `{ $field }` должен быть номер кода от 0 до { $max }, получено { $value }
 # en-hash: 168836dc
-no-text = для { $code } нет текста ни в локали { $locale }, ни в её запасных локалях
+no-text = для { $code } нет текста ни в локали { $locale }, ни в ее запасных локалях
 # en-hash: ab3ef2cd
 cannot-write-output = не удалось записать вывод: { $reason }
 # en-hash: fcd8f267
@@ -97,10 +97,10 @@ wrote = записано: { $path }
 created = создано: { $path }
 # en-hash: 5dad5766
 stamped = { $count ->
-        [one] { $folder }: { $count } сообщение отмечено как сверенное с текущим английским текстом
-        [few] { $folder }: { $count } сообщения отмечены как сверенные с текущим английским текстом
-        [many] { $folder }: { $count } сообщений отмечено как сверенные с текущим английским текстом
-       *[other] { $folder }: { $count } сообщения отмечены как сверенные с текущим английским текстом
+        [one] { $folder }: сверка с текущим английским текстом отмечена для { $count } сообщения
+        [few] { $folder }: сверка с текущим английским текстом отмечена для { $count } сообщений
+        [many] { $folder }: сверка с текущим английским текстом отмечена для { $count } сообщений
+       *[other] { $folder }: сверка с текущим английским текстом отмечена для { $count } сообщения
     }
 
 ## HTML-справочник кодов

@@ -112,7 +112,7 @@ index-lead = Що означає кожен числовий код цих API �
 # en-hash: 6a27c6b0
 index-search = Пошук
 # en-hash: 8552a9eb
-index-search-placeholder = Код, ім’я або слова…
+index-search-placeholder = Код, назва або слова…
 # en-hash: 42ffab49
 index-language = Мова
 # en-hash: 6e90899f
