@@ -66,11 +66,16 @@ invalid-json = invalid JSON at line { $line }, column { $column }: { $message }
 invalid-response = invalid response: { $problem }
 # $type is a JSON type: array, string, number, boolean or null.
 response-not-object = expected a JSON object, got a value of type { $type }
-response-no-code = no `code` (Mobizon) or `Code` (Planfix) field
+response-no-code = no `code` field
 # $field is `code` or `Code`, the field that $catalog's responses carry.
 response-no-code-field = no `{ $field }` field for the { $catalog } catalog
 # $value is what the field holds, as JSON; $max is 4294967295.
 response-bad-code = `{ $field }` must be a code number from 0 to { $max }, got { $value }
+response-ambiguous = the keys do not say which API sent it: `code` { $number } is mobizon:{ $number } or planfix:{ $number }; name the API
+response-wrapped = the API's response is wrapped in the field { $key }: explain the object inside it
+response-mixed = the keys belong to more than one API; name the API
+response-not-from-catalog = the field `{ $field }` shows the response is not from the { $catalog } catalog
+recipients-summary = Recipients: { $added } added, { $refused } refused
 # $locale is the locale asked for.
 no-text = no text for { $code } in { $locale } or any locale it falls back to
 # $reason is the operating system's own description.

@@ -75,11 +75,16 @@ invalid-response = жауап жарамсыз: { $problem }
 # en-hash: dfaba51a
 response-not-object = JSON нысаны күтіледі, ал келген мәннің түрі — { $type }
 # en-hash: d7428032
-response-no-code = `code` (Mobizon) немесе `Code` (Planfix) өрісі жоқ
+response-no-code = `code` өрісі жоқ
 # en-hash: ef535c70
 response-no-code-field = { $catalog } каталогына қажет `{ $field }` өрісі жоқ
 # en-hash: aaf7b39d
 response-bad-code = `{ $field }` өрісінде 0 – { $max } аралығындағы код нөмірі болуы керек, ал келген мән: { $value }
+response-ambiguous = кілттерден жауапты қай API жібергені анық емес: `code` { $number } — mobizon:{ $number } немесе planfix:{ $number }; API-ді көрсетіңіз
+response-wrapped = API жауабы { $key } өрісінің ішіне салынған: оның ішіндегі нысанды беріңіз
+response-mixed = жауапта бірнеше API-дің кілттері бар; API-ді көрсетіңіз
+response-not-from-catalog = `{ $field }` өрісі жауаптың { $catalog } каталогынан емес екенін көрсетеді
+recipients-summary = Алушылар: қосылғаны — { $added }, қабылданбағаны — { $refused }
 # en-hash: 168836dc
 no-text = { $code } үшін мәтін { $locale } локалінде де, оның қосалқы локальдерінде де жоқ
 # en-hash: ab3ef2cd

@@ -75,11 +75,16 @@ invalid-response = некорректный ответ: { $problem }
 # en-hash: dfaba51a
 response-not-object = ожидается объект JSON, получено значение типа { $type }
 # en-hash: d7428032
-response-no-code = нет поля `code` (Mobizon) или `Code` (Planfix)
+response-no-code = нет поля `code`
 # en-hash: ef535c70
 response-no-code-field = нет поля `{ $field }`, которое нужно для каталога { $catalog }
 # en-hash: aaf7b39d
 response-bad-code = в поле `{ $field }` должен быть номер кода от 0 до { $max }, получено { $value }
+response-ambiguous = по ключам нельзя понять, какой API прислал ответ: `code` { $number } — это mobizon:{ $number } или planfix:{ $number }; укажите API
+response-wrapped = ответ API вложен в поле { $key }: передайте объект, который в нем находится
+response-mixed = в ответе есть ключи нескольких API; укажите API
+response-not-from-catalog = поле `{ $field }` показывает, что ответ не из каталога { $catalog }
+recipients-summary = Получатели: добавлено — { $added }, отклонено — { $refused }
 # en-hash: 168836dc
 no-text = для { $code } нет текста ни в локали { $locale }, ни в ее запасных локалях
 # en-hash: ab3ef2cd

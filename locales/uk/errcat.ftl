@@ -75,11 +75,16 @@ invalid-response = некоректна відповідь: { $problem }
 # en-hash: dfaba51a
 response-not-object = очікується об’єкт JSON, отримано значення типу { $type }
 # en-hash: d7428032
-response-no-code = немає поля `code` (Mobizon) або `Code` (Planfix)
+response-no-code = немає поля `code`
 # en-hash: ef535c70
 response-no-code-field = немає поля `{ $field }`, потрібного для каталогу { $catalog }
 # en-hash: aaf7b39d
 response-bad-code = у полі `{ $field }` має бути номер коду від 0 до { $max }, отримано { $value }
+response-ambiguous = за ключами не видно, який API надіслав відповідь: `code` { $number } — це mobizon:{ $number } або planfix:{ $number }; укажіть API
+response-wrapped = відповідь API вкладено в поле { $key }: передайте об’єкт, що міститься в ньому
+response-mixed = у відповіді є ключі кількох API; укажіть API
+response-not-from-catalog = поле `{ $field }` показує, що відповідь не з каталогу { $catalog }
+recipients-summary = Одержувачі: додано — { $added }, відхилено — { $refused }
 # en-hash: 168836dc
 no-text = для { $code } немає тексту ні в локалі { $locale }, ні в її резервних локалях
 # en-hash: ab3ef2cd
