@@ -44,7 +44,6 @@ use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use diagnostic::Severity;
 use ftl::SourceFile;
 use ftl::render::{
     Budget, CatalogFile, Rendered, RenderedMessage, load, render_locale, render_phrases,
@@ -54,9 +53,6 @@ use rules::{CatalogRules, check_sources};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 
-/// The catalogs, in the order of the `CatalogId` enum in `src/code.rs`.
-const CATALOGS: [(&str, &str); 2] = [("mobizon", "Mobizon"), ("planfix", "Planfix")];
-
 const KINDS: [(&str, &str); 4] = [
     ("success", "Success"),
     ("accepted", "Accepted"),
@@ -64,22 +60,120 @@ const KINDS: [(&str, &str); 4] = [
     ("error", "Error"),
 ];
 
-/// Messages a catalog's file has beyond its codes, for answers that carry
-/// no code of the registry: catalog, message id, kind and the `$variables`
-/// its text may use. They follow the catalog's codes in `CODES`, outside
-/// `CATALOG_RANGES`, so no number or name finds them.
-const EXTRAS: [(&str, &str, &str, &[&str]); 3] = [
+/// The extra messages a catalog may list in `registry/catalogs.tsv`, for
+/// answers that carry no code of the registry: message id, kind and the
+/// `$variables` its text may use. They follow the catalog's codes in
+/// `CODES`, outside `CATALOG_RANGES`, so no number or name finds them.
+const EXTRA_KINDS: [(&str, &str, &[&str]); 2] = [
     // A number the registry does not have: `$number` is that number,
     // `$message` the server's own text, when the response has one.
-    ("mobizon", "unknown-code", "Unknown", &["number", "message"]),
-    ("planfix", "unknown-code", "Unknown", &["number", "message"]),
-    // Planfix answers success with `{"Result": "success"}` and no code.
-    ("planfix", "success", "Success", &[]),
+    ("unknown-code", "Unknown", &["number", "message"]),
+    // A success that carries no code (Planfix's `{"result": "success"}`).
+    ("success", "Success", &[]),
 ];
+
+/// The response shapes of `registry/catalogs.tsv`, and their `Shape` variants.
+const SHAPES: [(&str, &str); 3] = [
+    ("mobizon", "Mobizon"),
+    ("planfix", "Planfix"),
+    ("item", "Item"),
+];
+
+/// One line of `registry/catalogs.tsv`.
+struct CatalogDef {
+    id: &'static str,
+    variant: String,
+    shape: &'static str,
+    extras: Vec<(&'static str, &'static str, &'static [&'static str])>,
+    title: String,
+}
+
+impl CatalogDef {
+    /// The module of the catalog's named constants: `mobizon_recipient`.
+    fn module(&self) -> String {
+        self.id.replace('-', "_")
+    }
+}
+
+/// Reads `registry/catalogs.tsv`.
+fn read_catalogs(path: &Path) -> BuildResult<Vec<CatalogDef>> {
+    let text = fs::read_to_string(path)?;
+    let mut defs: Vec<CatalogDef> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let at = format!("{}:{}", path.display(), i + 1);
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let (Some(id), Some(variant), Some(shape), Some(extras)) =
+            (cols.next(), cols.next(), cols.next(), cols.next())
+        else {
+            return Err(format!("{at}: expected 5 columns (id variant shape extras title)").into());
+        };
+        let title = cols.collect::<Vec<_>>().join(" ");
+        if !kebab(id) || id == phrase::FILE {
+            return Err(format!(
+                "{at}: catalog id {id:?} must be kebab-case and not {:?}",
+                phrase::FILE
+            )
+            .into());
+        }
+        if !variant.starts_with(|c: char| c.is_ascii_uppercase())
+            || !variant.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            return Err(format!("{at}: variant {variant:?} must be a Rust type name").into());
+        }
+        let shape = SHAPES
+            .iter()
+            .find(|(s, _)| *s == shape)
+            .map(|(s, _)| *s)
+            .ok_or_else(|| format!("{at}: unknown shape {shape:?} (mobizon, planfix or item)"))?;
+        let extras = extras
+            .split(',')
+            .filter(|e| *e != "-")
+            .map(|e| {
+                EXTRA_KINDS
+                    .iter()
+                    .find(|(n, _, _)| *n == e)
+                    .copied()
+                    .ok_or_else(|| format!("{at}: unknown extra {e:?} (unknown-code or success)"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if title.is_empty() {
+            return Err(format!("{at}: the catalog needs a title").into());
+        }
+        if defs.iter().any(|d| d.id == id || d.variant == variant) {
+            return Err(
+                format!("{at}: catalog {id:?} or variant {variant:?} appears twice").into(),
+            );
+        }
+        defs.push(CatalogDef {
+            id: String::from(id).leak(),
+            variant: variant.to_owned(),
+            shape,
+            extras,
+            title,
+        });
+    }
+    if defs.is_empty() {
+        return Err(format!("{}: no catalogs", path.display()).into());
+    }
+    Ok(defs)
+}
+
+/// A stable id: lower-case kebab-case.
+fn kebab(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
 
 /// Every message id of a catalog's file that is a code's: the registry's
 /// codes, then the catalog's extras.
-fn message_ids<'a>(catalog: &str, rows: &'a [Row]) -> Vec<&'a str> {
+fn message_ids<'a>(catalog: &CatalogDef, rows: &'a [Row]) -> Vec<&'a str> {
     code_variables(catalog, rows)
         .into_iter()
         .map(|(id, _)| id)
@@ -87,10 +181,13 @@ fn message_ids<'a>(catalog: &str, rows: &'a [Row]) -> Vec<&'a str> {
 }
 
 /// [`message_ids`], each with the `$variables` its texts may use.
-fn code_variables<'a>(catalog: &str, rows: &'a [Row]) -> Vec<(&'a str, &'static [&'static str])> {
+fn code_variables<'a>(
+    catalog: &CatalogDef,
+    rows: &'a [Row],
+) -> Vec<(&'a str, &'static [&'static str])> {
     rows.iter()
         .map(|r| (r.name.as_str(), &[] as &[&str]))
-        .chain(EXTRAS.iter().filter(|e| e.0 == catalog).map(|e| (e.1, e.3)))
+        .chain(catalog.extras.iter().map(|e| (e.0, e.2)))
         .collect()
 }
 
@@ -120,45 +217,158 @@ fn run() -> BuildResult<()> {
     println!("cargo:rerun-if-changed=locales");
 
     let mut registry = String::new();
+    let defs = read_catalogs(&root.join("registry").join("catalogs.tsv"))?;
     let mut all = Vec::new();
-    for (catalog, _) in CATALOGS {
-        let path = root.join("registry").join(format!("{catalog}.tsv"));
+    for def in &defs {
+        let path = root.join("registry").join(format!("{}.tsv", def.id));
         println!("cargo:rerun-if-changed={}", path.display());
         let rows = read_registry(&path)?;
-        all.push((catalog, rows));
+        all.push((def.id, rows));
     }
-    let files = read_locales(&root, &root.join("locales"))?;
-    let sources: Vec<SourceFile<'_>> = files.iter().map(ShippedFile::source).collect();
-    let catalogs: Vec<CatalogRules<'_>> = all
+    let released_path = root.join("registry").join("released-locales.txt");
+    println!("cargo:rerun-if-changed={}", released_path.display());
+    let released = read_released(&released_path)?;
+    let found = read_locales(&root, &root.join("locales"), &defs)?;
+    let sources: Vec<SourceFile<'_>> = found.iter().map(ShippedFile::source).collect();
+    let catalogs: Vec<CatalogRules<'_>> = defs
         .iter()
-        .map(|(catalog, rows)| {
-            CatalogRules::new(catalog, sections_of(rows), code_variables(catalog, rows))
+        .zip(&all)
+        .map(|(def, (catalog, rows))| {
+            CatalogRules::new(catalog, sections_of(rows), code_variables(def, rows))
         })
         .chain(std::iter::once(CatalogRules::phrases(
             phrase::FILE,
             Phrase::ALL.iter().map(|p| (p.id(), p.variables())),
         )))
         .collect();
-    let report = check_sources(&sources, &[], &catalogs);
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
+    let released_refs: Vec<&str> = released.iter().map(String::as_str).collect();
+    let report = check_sources(&sources, &[], &catalogs, &released_refs);
+    // A translator's work in progress never stops a build: every finding
+    // is a warning here. `errcat check` (and CI through it) is the release
+    // gate that refuses errors, and missing messages in a released locale.
+    let mut warnings: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    // Only the released locales are compiled in; the others are previewed
+    // from the folder (`--locales locales`) until they are listed.
+    let files: Vec<ShippedFile> = found
+        .into_iter()
+        .filter(|f| released.contains(&f.locale))
         .collect();
-    if !errors.is_empty() {
+    if !files.iter().any(|f| f.locale == fallback::LAST_RESORT) {
         return Err(format!(
-            "the shipped translations have errors (`cargo run -- check` lists them too):\n{}",
-            errors.join("\n")
+            "{}: `{}` must be released and have its files in locales/{}/",
+            released_path.display(),
+            fallback::LAST_RESORT,
+            fallback::LAST_RESORT
         )
         .into());
     }
     // The constants' documentation shows each code's English title.
     let titles = english_titles(&files, &all);
-    write_registry(&mut registry, &all, &titles)?;
+    write_catalogs(&mut registry, &defs, &released)?;
+    write_registry(&mut registry, &defs, &all, &titles)?;
     fs::write(out.join("registry.rs"), registry)?;
     fs::write(out.join("locales.rs"), write_embedded(&files)?)?;
-    fs::write(out.join("compiled.rs"), write_compiled(&files, &all)?)?;
+    let compiled = write_compiled(&files, &defs, &all, &mut warnings)?;
+    fs::write(out.join("compiled.rs"), compiled)?;
+    report_warnings(&warnings);
+    Ok(())
+}
+
+/// Reads `registry/released-locales.txt`: the locales that ship, one tag
+/// per line.
+fn read_released(path: &Path) -> BuildResult<Vec<String>> {
+    let text = fs::read_to_string(path)?;
+    let mut released = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.parse::<LanguageIdentifier>().is_err() || released.iter().any(|r| r == line) {
+            return Err(format!(
+                "{}:{}: {line:?} is not a locale tag, or appears twice",
+                path.display(),
+                i + 1
+            )
+            .into());
+        }
+        released.push(line.to_owned());
+    }
+    Ok(released)
+}
+
+/// The most findings printed as build warnings; `cargo run -- check` lists all.
+const MAX_WARNINGS: usize = 20;
+
+/// Prints each finding once as a cargo warning (`path:line:col: …`, which
+/// editors and CI logs link), up to [`MAX_WARNINGS`].
+fn report_warnings(warnings: &[String]) {
+    let mut seen = BTreeSet::new();
+    let unique: Vec<&String> = warnings.iter().filter(|w| seen.insert(*w)).collect();
+    for line in unique.iter().take(MAX_WARNINGS).flat_map(|w| w.lines()) {
+        println!("cargo::warning={line}");
+    }
+    if unique.len() > MAX_WARNINGS {
+        println!(
+            "cargo::warning={} more findings in locales/: `cargo run -- check` lists them all",
+            unique.len() - MAX_WARNINGS
+        );
+    }
+}
+
+/// `CatalogId`'s variants and tables, and the released locales, from
+/// `registry/catalogs.tsv` and `registry/released-locales.txt`.
+fn write_catalogs(out: &mut String, defs: &[CatalogDef], released: &[String]) -> BuildResult<()> {
+    writeln!(
+        out,
+        "/// One catalog of codes: the API (or the part of an API's answer) whose\n/// responses carry them. Generated from `registry/catalogs.tsv`.\n///\n/// A number means something only together with its catalog: `1` is a\n/// validation error in Mobizon and an invalid token in Planfix.\n///\n/// ```\n/// use errcat::CatalogId;\n/// assert_eq!(\"PlanFix\".parse::<CatalogId>().unwrap(), CatalogId::Planfix);\n/// assert_eq!(CatalogId::Mobizon.to_string(), \"mobizon\");\n/// ```\n///\n/// It serializes (serde) as its id, `\"planfix\"`, and deserializes from\n/// whatever [`str::parse`] accepts:\n///\n/// ```\n/// use errcat::CatalogId;\n/// assert_eq!(serde_json::to_string(&CatalogId::Planfix).unwrap(), r#\"\"planfix\"\"#);\n/// assert_eq!(serde_json::from_str::<CatalogId>(r#\"\" Mobizon \"\"#).unwrap(), CatalogId::Mobizon);\n/// ```\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum CatalogId {{"
+    )?;
+    for def in defs {
+        writeln!(
+            out,
+            "    /// {}\n    {},",
+            doc_text(&def.title),
+            def.variant
+        )?;
+    }
+    writeln!(out, "}}\n")?;
+    let list =
+        |f: &dyn Fn(&CatalogDef) -> String| defs.iter().map(f).collect::<Vec<_>>().join(", ");
+    writeln!(
+        out,
+        "/// Every catalog, in registry order.\npub(crate) const CATALOG_IDS: [CatalogId; {}] = [{}];\n",
+        defs.len(),
+        list(&|d| format!("CatalogId::{}", d.variant))
+    )?;
+    writeln!(
+        out,
+        "/// Each catalog's id.\npub(crate) const fn catalog_name(id: CatalogId) -> &'static str {{\n    match id {{"
+    )?;
+    for def in defs {
+        writeln!(out, "        CatalogId::{} => {:?},", def.variant, def.id)?;
+    }
+    writeln!(out, "    }}\n}}\n")?;
+    writeln!(
+        out,
+        "/// How each catalog's responses carry its codes.\npub(crate) const fn catalog_shape(id: CatalogId) -> Shape {{\n    match id {{"
+    )?;
+    for def in defs {
+        let variant = SHAPES
+            .iter()
+            .find(|(s, _)| *s == def.shape)
+            .map_or("Mobizon", |(_, v)| v);
+        writeln!(
+            out,
+            "        CatalogId::{} => Shape::{variant},",
+            def.variant
+        )?;
+    }
+    writeln!(out, "    }}\n}}\n")?;
+    writeln!(
+        out,
+        "/// The locales that ship, from `registry/released-locales.txt`.\npub(crate) const RELEASED: [&str; {}] = {released:?};\n",
+        released.len()
+    )?;
     Ok(())
 }
 
@@ -181,10 +391,15 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        let [number, name, kind, section, status, http] = cols[..] else {
-            return Err(
-                format!("{at}: expected 6 columns (number name kind section status http)").into(),
-            );
+        // The seventh column, `source`, says which vendor document a code
+        // comes from; it is documentation for maintainers only.
+        let (&[number, name, kind, section, status, http]
+        | &[number, name, kind, section, status, http, _]) = &cols[..]
+        else {
+            return Err(format!(
+                "{at}: expected 6 or 7 columns (number name kind section status http [source])"
+            )
+            .into());
         };
         let http: u16 = http
             .parse()
@@ -194,13 +409,6 @@ fn read_registry(path: &Path) -> BuildResult<Vec<Row>> {
         let number: u32 = number
             .parse()
             .map_err(|_| format!("{at}: code number {number:?} is not a u32"))?;
-        let kebab = |s: &str| {
-            s.starts_with(|c: char| c.is_ascii_lowercase())
-                && s.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && !s.ends_with('-')
-                && !s.contains("--")
-        };
         if !kebab(name) || name.starts_with("section-") || name == "catalog-title" {
             return Err(format!(
                 "{at}: name {name:?} must be kebab-case, not section-* or catalog-title"
@@ -278,10 +486,12 @@ fn english_titles(
 
 fn write_registry(
     out: &mut String,
+    defs: &[CatalogDef],
     all: &[(&str, Vec<Row>)],
     titles: &std::collections::HashMap<(String, String), String>,
 ) -> BuildResult<()> {
-    let total: usize = all.iter().map(|(_, rows)| rows.len()).sum::<usize>() + EXTRAS.len();
+    let extras: usize = defs.iter().map(|d| d.extras.len()).sum();
+    let total: usize = all.iter().map(|(_, rows)| rows.len()).sum::<usize>() + extras;
     if total > usize::from(u16::MAX) {
         return Err(format!("{total} codes: a code's index must fit in u16").into());
     }
@@ -295,7 +505,8 @@ fn write_registry(
     let mut messages = Vec::new();
     let mut extras = Vec::new();
     let mut sections = Vec::new();
-    for ((catalog, rows), (_, variant)) in all.iter().zip(CATALOGS) {
+    for ((catalog, rows), def) in all.iter().zip(defs) {
+        let variant = &def.variant;
         let start = index;
         let mut seen = BTreeSet::new();
         let mut order = Vec::new();
@@ -317,7 +528,7 @@ fn write_registry(
             index += 1;
         }
         ranges.push(format!("{start}..{index}"));
-        for (_, name, kind, variables) in EXTRAS.iter().filter(|e| e.0 == *catalog) {
+        for (name, kind, variables) in &def.extras {
             let http = if *kind == "Success" { 200 } else { 500 };
             writeln!(
                 out,
@@ -372,13 +583,14 @@ fn write_registry(
     writeln!(out, "];\n")?;
 
     let mut index = 0usize;
-    for (catalog, rows) in all {
+    for ((catalog, rows), def) in all.iter().zip(defs) {
+        let module = def.module();
         let first = rows.first().map_or(String::new(), |r| const_name(&r.name));
         writeln!(
             out,
-            "/// Named codes of the `{catalog}` catalog, generated from `registry/{catalog}.tsv`.\n///\n/// ```\n/// let code = errcat::{catalog}::{first};\n/// assert_eq!(code.catalog().as_str(), {catalog:?});\n/// ```"
+            "/// Named codes of the `{catalog}` catalog, generated from `registry/{catalog}.tsv`.\n///\n/// ```\n/// let code = errcat::{module}::{first};\n/// assert_eq!(code.catalog().as_str(), {catalog:?});\n/// ```"
         )?;
-        writeln!(out, "pub mod {catalog} {{")?;
+        writeln!(out, "pub mod {module} {{")?;
         writeln!(out, "    use crate::Code;")?;
         for row in rows {
             let retired = if row.retired { " Retired." } else { "" };
@@ -394,7 +606,7 @@ fn write_registry(
             let name = const_name(&row.name);
             writeln!(
                 out,
-                "    /// `{catalog}:{}` (`{}`):{title}\n    ///\n    /// Kind `{}`{section}; suggested HTTP status {}.{retired}\n    ///\n    /// ```\n    /// assert_eq!(errcat::{catalog}::{name}.to_string(), \"{catalog}:{}\");\n    /// ```",
+                "    /// `{catalog}:{}` (`{}`):{title}\n    ///\n    /// Kind `{}`{section}; suggested HTTP status {}.{retired}\n    ///\n    /// ```\n    /// assert_eq!(errcat::{module}::{name}.to_string(), \"{catalog}:{}\");\n    /// ```",
                 row.number,
                 row.name,
                 row.kind.to_ascii_lowercase(),
@@ -407,7 +619,7 @@ fn write_registry(
             )?;
             index += 1;
         }
-        index += EXTRAS.iter().filter(|e| e.0 == *catalog).count();
+        index += def.extras.len();
         writeln!(out, "}}\n")?;
     }
     Ok(())
@@ -439,7 +651,7 @@ impl ShippedFile {
 /// folders and regular files are read: a symbolic link (which could point
 /// at `/proc/self/environ` and put the build machine's environment into the
 /// binary) or anything else fails the build, naming the path.
-fn read_locales(root: &Path, dir: &Path) -> BuildResult<Vec<ShippedFile>> {
+fn read_locales(root: &Path, dir: &Path, defs: &[CatalogDef]) -> BuildResult<Vec<ShippedFile>> {
     let relative = |p: &Path| {
         p.strip_prefix(root)
             .unwrap_or(p)
@@ -472,7 +684,7 @@ fn read_locales(root: &Path, dir: &Path) -> BuildResult<Vec<ShippedFile>> {
     let mut files = Vec::new();
     for (lang, path) in &langs {
         // The catalogs' files, then errcat's own words.
-        let names = CATALOGS.iter().map(|(c, _)| *c).chain([phrase::FILE]);
+        let names = defs.iter().map(|d| d.id).chain([phrase::FILE]);
         for catalog in names {
             let file = path.join(format!("{catalog}.ftl"));
             println!("cargo:rerun-if-changed={}", file.display());
@@ -522,7 +734,12 @@ fn write_embedded(files: &[ShippedFile]) -> BuildResult<String> {
 
 /// The compiled catalog: every shipped locale's texts rendered by the
 /// library's own loader, as static tables (see `src/catalog/compiled.rs`).
-fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResult<String> {
+fn write_compiled(
+    files: &[ShippedFile],
+    defs: &[CatalogDef],
+    all: &[(&str, Vec<Row>)],
+    warnings: &mut Vec<String>,
+) -> BuildResult<String> {
     let mut ids: Vec<String> = files.iter().map(|f| f.locale.clone()).collect();
     ids.dedup();
     let langs: Vec<LanguageIdentifier> =
@@ -536,27 +753,27 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
     let mut phrase_bundles: Vec<Option<&ShippedFile>> = Vec::new();
     for (id, lang) in ids.iter().zip(&langs) {
         let mut loaded = Vec::new();
-        for (catalog, _) in CATALOGS {
+        for def in defs {
             let file = files
                 .iter()
-                .find(|f| &f.locale == id && f.catalog == catalog);
+                .find(|f| &f.locale == id && f.catalog == def.id);
             loaded.push(file.map(|f| (load(&f.source(), lang.clone(), &mut diagnostics), f)));
         }
         let row: Vec<CatalogFile<'_>> = loaded
             .iter()
-            .zip(all)
-            .map(|(file, (_, rows))| CatalogFile {
+            .zip(defs.iter().zip(all))
+            .map(|(file, (def, (_, rows)))| CatalogFile {
                 loaded: file.as_ref().map(|(l, _)| l),
                 path: file.as_ref().map_or("", |(_, f)| f.path.as_str()),
-                codes: message_ids(catalog_name(rows, all), rows),
+                codes: message_ids(def, rows),
                 sections: sections_of(rows),
             })
             .collect();
         let row = render_locale(&row, &mut budget, &mut diagnostics);
         // A file keeps its source for a lazy bundle only if it needs one.
         let mut offset = 0;
-        for (file, (_, rows)) in loaded.iter().zip(all) {
-            let count = message_ids(catalog_name(rows, all), rows).len();
+        for (file, (def, (_, rows))) in loaded.iter().zip(defs.iter().zip(all)) {
+            let count = message_ids(def, rows).len();
             let mine = row.messages.get(offset..offset + count).unwrap_or(&[]);
             offset += count;
             let dynamic = mine.iter().flatten().any(|m| !m.is_plain());
@@ -582,9 +799,8 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         phrase_bundles.push(file.filter(|_| dynamic));
         phrases.extend(rendered);
     }
-    if let Some(d) = diagnostics.first() {
-        return Err(format!("{d}").into());
-    }
+    // What could not be rendered is left out and served by fallback.
+    warnings.extend(diagnostics.iter().map(ToString::to_string));
 
     let mut out = String::new();
     writeln!(out, "static LOCALES: [LocaleEntry; {}] = [", ids.len())?;
@@ -636,7 +852,7 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
             Some(f) => writeln!(
                 out,
                 "    LazyBundle::compiled(::unic_langid::langid!({:?}), SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }}),",
-                ids.get(i / CATALOGS.len()).map_or("en", String::as_str),
+                ids.get(i / defs.len()).map_or("en", String::as_str),
                 f.locale,
                 f.catalog,
                 f.path,
@@ -684,13 +900,6 @@ fn write_compiled(files: &[ShippedFile], all: &[(&str, Vec<Row>)]) -> BuildResul
         "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), phrases: Table::Static(&PHRASES), phrase_bundles: Table::Static(&PHRASE_BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
     )?;
     Ok(out)
-}
-
-/// The catalog whose rows these are.
-fn catalog_name<'a>(rows: &[Row], all: &[(&'a str, Vec<Row>)]) -> &'a str {
-    all.iter()
-        .find(|(_, r)| std::ptr::eq(r.as_slice(), rows))
-        .map_or("", |(c, _)| c)
 }
 
 /// An English title as a line of rustdoc: one line, no HTML, and a full

@@ -10,59 +10,48 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::{Error, shown};
 use crate::registry::{CATALOG_RANGES, CODES, EXTRAS, MESSAGE_RANGES, SECTIONS};
 
-/// One catalog of codes: the API whose responses carry them.
-///
-/// A number means something only together with its catalog: `1` is a
-/// validation error in Mobizon and an invalid token in Planfix.
-///
-/// ```
-/// use errcat::CatalogId;
-/// assert_eq!("PlanFix".parse::<CatalogId>().unwrap(), CatalogId::Planfix);
-/// assert_eq!(CatalogId::Mobizon.to_string(), "mobizon");
-/// ```
-///
-/// It serializes (serde) as its id, `"planfix"`, and deserializes from
-/// whatever [`str::parse`] accepts:
-///
-/// ```
-/// use errcat::CatalogId;
-/// assert_eq!(serde_json::to_string(&CatalogId::Planfix).unwrap(), r#""planfix""#);
-/// assert_eq!(serde_json::from_str::<CatalogId>(r#"" Mobizon ""#).unwrap(), CatalogId::Mobizon);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CatalogId {
-    /// The Mobizon SMS API: responses `{code, data, message}`.
+pub use crate::registry::CatalogId;
+use crate::registry::{CATALOG_IDS, catalog_name, catalog_shape};
+
+/// How a catalog's codes arrive in a response, from `registry/catalogs.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `{code, data, message}`.
     Mobizon,
-    /// The Planfix REST API: errors `{Result, Code, Error}`.
+    /// `{result, code, error}`, in any case of the keys.
     Planfix,
+    /// An item of a Mobizon `data` array: `{recipient, code, …}`.
+    Item,
 }
 
 impl CatalogId {
-    /// Every catalog, in registry order.
+    /// Every catalog, in the order of `registry/catalogs.tsv`.
     ///
     /// ```
-    /// assert_eq!(errcat::CatalogId::ALL.len(), 2);
+    /// assert_eq!(errcat::CatalogId::ALL.len(), 3);
     /// ```
-    pub const ALL: [CatalogId; 2] = [CatalogId::Mobizon, CatalogId::Planfix];
+    pub const ALL: [CatalogId; CATALOG_IDS.len()] = CATALOG_IDS;
 
-    /// The catalog's id as written in codes and file names: `mobizon`, `planfix`.
+    /// The catalog's id as written in codes and file names: `mobizon`,
+    /// `planfix`, `mobizon-recipient`.
     ///
     /// ```
     /// assert_eq!(errcat::CatalogId::Planfix.as_str(), "planfix");
+    /// assert_eq!(errcat::CatalogId::MobizonRecipient.as_str(), "mobizon-recipient");
     /// ```
     pub const fn as_str(self) -> &'static str {
-        match self {
-            CatalogId::Mobizon => "mobizon",
-            CatalogId::Planfix => "planfix",
-        }
+        catalog_name(self)
     }
 
-    const fn position(self) -> usize {
-        match self {
-            CatalogId::Mobizon => 0,
-            CatalogId::Planfix => 1,
-        }
+    /// The catalog's place in `registry/catalogs.tsv`: the variants are
+    /// generated in that order, without explicit discriminants.
+    pub(crate) const fn position(self) -> usize {
+        self as usize
+    }
+
+    /// How responses carry this catalog's codes.
+    pub(crate) const fn shape(self) -> Shape {
+        catalog_shape(self)
     }
 
     /// Every code of this catalog, in registry order (retired ones included).

@@ -237,13 +237,42 @@ pub enum ResponseProblem {
         /// `null`.
         got: &'static str,
     },
-    /// The object has neither Mobizon's `code` nor Planfix's `Code`.
-    #[error("no `code` (Mobizon) or `Code` (Planfix) field")]
+    /// The object has no `code` field at all.
+    #[error("no `code` field")]
     NoCode,
+    /// The object has a code, but nothing else says which API sent it:
+    /// Mobizon sends `data` and `message` beside its `code`, Planfix
+    /// `result` and `error`.
+    #[error(
+        "the keys do not say which API sent it: `code` {number} is mobizon:{number} or planfix:{number}; name the API"
+    )]
+    Ambiguous {
+        /// The code the object carries.
+        number: u32,
+    },
+    /// A client wrapped the API's response in another object
+    /// (`{"response": {"code": …}}`).
+    #[error("the API's response is wrapped in the field {key}: explain the object inside it")]
+    Wrapped {
+        /// The wrapping field, as shown in messages (quoted, escaped).
+        key: String,
+    },
+    /// The object has the keys of two APIs at once.
+    #[error("the keys belong to more than one API; name the API")]
+    Mixed,
+    /// The catalog was named, and the object has a key only another API
+    /// sends.
+    #[error("the field `{field}` shows the response is not from the {catalog} catalog")]
+    NotFromCatalog {
+        /// The catalog named.
+        catalog: CatalogId,
+        /// The key that belongs to another API.
+        field: &'static str,
+    },
     /// The catalog was named, and the object lacks its code field.
     #[error("no `{field}` field for the {catalog} catalog")]
     NoCodeField {
-        /// The field the catalog's responses carry: `code` or `Code`.
+        /// The field the catalog's responses carry: `code`.
         field: &'static str,
         /// The catalog named.
         catalog: CatalogId,
@@ -252,7 +281,7 @@ pub enum ResponseProblem {
     /// `u32::MAX` (or such a number as a string).
     #[error("`{field}` must be a code number from 0 to {max}, got {got}", max = u32::MAX)]
     BadCode {
-        /// The field: `code` or `Code`.
+        /// The field: `code`.
         field: &'static str,
         /// Its value as JSON (escaped, shortened).
         got: String,

@@ -88,6 +88,7 @@
 )]
 
 mod accept_language;
+mod answer;
 mod args;
 mod catalog;
 mod check;
@@ -120,6 +121,7 @@ mod text;
 pub mod tooling;
 
 pub use accept_language::parse_accept_language;
+pub use answer::{RecipientAnswer, ResponseAnswer, SummaryAnswer};
 pub use args::{Arg, Args};
 pub use catalog::Catalog;
 pub use code::{CatalogId, Code, Kind};
@@ -130,8 +132,8 @@ pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use locale::parse_locale;
 pub use localized::{LocalizedCode, LocalizedError};
 pub use phrase::Phrase;
-pub use registry::{mobizon, planfix};
-pub use response::ApiResponse;
+pub use registry::{mobizon, mobizon_recipient, planfix};
+pub use response::{ApiResponse, RecipientResult, RecipientSummary};
 pub use search::SearchHit;
 pub use system::env_locales;
 #[cfg(feature = "system-locale")]

@@ -174,6 +174,21 @@ impl LocalizedError<'_> {
                 self.say(Phrase::ResponseNotAnObject, &Args::new().with("type", *got))
             }
             ResponseProblem::NoCode => self.say(Phrase::ResponseNoCode, &Args::new()),
+            ResponseProblem::Ambiguous { number } => self.say(
+                Phrase::ResponseAmbiguous,
+                &Args::new().with("number", number.to_string()),
+            ),
+            ResponseProblem::Wrapped { key } => self.say(
+                Phrase::ResponseWrapped,
+                &Args::new().with("key", key.as_str()),
+            ),
+            ResponseProblem::Mixed => self.say(Phrase::ResponseMixed, &Args::new()),
+            ResponseProblem::NotFromCatalog { catalog, field } => self.say(
+                Phrase::ResponseNotFromCatalog,
+                &Args::new()
+                    .with("field", *field)
+                    .with("catalog", catalog.as_str()),
+            ),
             ResponseProblem::NoCodeField { field, catalog } => self.say(
                 Phrase::ResponseNoCodeField,
                 &Args::new()

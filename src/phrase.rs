@@ -95,6 +95,17 @@ pub enum Phrase {
     ResponseNoCodeField,
     /// The code field `$field` holds `$value`, not a number from 0 to `$max`.
     ResponseBadCode,
+    /// The response's keys do not say which API sent code `$number`.
+    ResponseAmbiguous,
+    /// A client wrapped the response in the field `$key`.
+    ResponseWrapped,
+    /// The response has the keys of two APIs.
+    ResponseMixed,
+    /// The field `$field` shows the response is not from `$catalog`.
+    ResponseNotFromCatalog,
+    /// Before a per-recipient answer's results: `$added` recipients were
+    /// added and `$refused` refused.
+    RecipientsSummary,
     /// No locale of the chain has a text for `$code`; `$locale` was asked for.
     NoText,
     /// Output that cannot be written; `$reason` is the system's.
@@ -134,7 +145,7 @@ impl Phrase {
     /// ```
     /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
     /// ```
-    pub const ALL: [Phrase; 48] = [
+    pub const ALL: [Phrase; 53] = [
         Phrase::LanguageName,
         Phrase::FallbackNote,
         Phrase::ServerSaid,
@@ -168,6 +179,11 @@ impl Phrase {
         Phrase::ResponseNoCode,
         Phrase::ResponseNoCodeField,
         Phrase::ResponseBadCode,
+        Phrase::ResponseAmbiguous,
+        Phrase::ResponseWrapped,
+        Phrase::ResponseMixed,
+        Phrase::ResponseNotFromCatalog,
+        Phrase::RecipientsSummary,
         Phrase::NoText,
         Phrase::CannotWriteOutput,
         Phrase::CannotReadStdin,
@@ -225,6 +241,11 @@ impl Phrase {
             Phrase::ResponseNoCode => "response-no-code",
             Phrase::ResponseNoCodeField => "response-no-code-field",
             Phrase::ResponseBadCode => "response-bad-code",
+            Phrase::ResponseAmbiguous => "response-ambiguous",
+            Phrase::ResponseWrapped => "response-wrapped",
+            Phrase::ResponseMixed => "response-mixed",
+            Phrase::ResponseNotFromCatalog => "response-not-from-catalog",
+            Phrase::RecipientsSummary => "recipients-summary",
             Phrase::NoText => "no-text",
             Phrase::CannotWriteOutput => "cannot-write-output",
             Phrase::CannotReadStdin => "cannot-read-stdin",
@@ -264,6 +285,10 @@ impl Phrase {
             Phrase::ResponseNotAnObject => &["type"],
             Phrase::ResponseNoCodeField => &["field", "catalog"],
             Phrase::ResponseBadCode => &["field", "max", "value"],
+            Phrase::ResponseAmbiguous => &["number"],
+            Phrase::ResponseWrapped => &["key"],
+            Phrase::ResponseNotFromCatalog => &["field", "catalog"],
+            Phrase::RecipientsSummary => &["added", "refused"],
             Phrase::NoText => &["code", "locale"],
             Phrase::CannotWriteOutput => &["reason"],
             Phrase::CannotReadStdin => &["reason"],

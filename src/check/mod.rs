@@ -15,6 +15,7 @@ use crate::code::CatalogId;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::ftl::SourceFile;
+use crate::registry::RELEASED;
 use crate::source::{EMBEDDED, OwnedSourceFile, read_dir};
 use rules::{CatalogRules, check_sources, sort};
 pub use rules::{Coverage, RULES, Report};
@@ -47,7 +48,7 @@ fn registry_rules() -> Vec<CatalogRules<'static>> {
 /// assert!(report.coverage.iter().all(|c| c.missing == 0));
 /// ```
 pub fn check_embedded() -> Report {
-    check_sources(EMBEDDED, &[], &registry_rules())
+    check_sources(EMBEDDED, &[], &registry_rules(), &RELEASED)
 }
 
 /// Checks the `.ftl` files of a locales folder (`<dir>/<locale>/<catalog>.ftl`).
@@ -79,7 +80,7 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
             .copied()
             .collect()
     };
-    let mut report = check_sources(&files, &references, &registry_rules());
+    let mut report = check_sources(&files, &references, &registry_rules(), &RELEASED);
     report.diagnostics.extend(found);
     sort(&mut report.diagnostics);
     Ok(report)

@@ -217,11 +217,14 @@ impl<'a> CatalogRules<'a> {
 }
 
 /// Checks `files`; `references` supplies `en` files that are not themselves
-/// checked (used when a folder has no `en` of its own).
+/// checked (used when a folder has no `en` of its own). A missing message
+/// is an error in a `released` locale (the release gate) and a warning in
+/// any other: it falls back, and a translation in progress lacks many.
 pub(crate) fn check_sources(
     files: &[SourceFile<'_>],
     references: &[SourceFile<'_>],
     catalogs: &[CatalogRules<'_>],
+    released: &[&str],
 ) -> Report {
     let mut diagnostics = Vec::new();
     let parsed: Vec<ParsedFile> = files
@@ -252,6 +255,11 @@ pub(crate) fn check_sources(
     let empty = BTreeMap::new();
     let mut coverage = Vec::new();
     for locale in &locales {
+        let missing_severity = if released.contains(&locale.as_str()) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         let mut row = Coverage {
             locale: locale.clone(),
             required: 0,
@@ -274,14 +282,16 @@ pub(crate) fn check_sources(
             else {
                 row.missing += required.len();
                 let path = format!("{}/{locale}/{}.ftl", base_dir(files), catalog.name);
-                diagnostics.push(file_problem(
+                let mut problem = file_problem(
                     &path,
                     "missing-message",
                     format!(
                         "the file does not exist: all {} messages are missing",
                         required.len()
                     ),
-                ));
+                );
+                problem.severity = missing_severity;
+                diagnostics.push(problem);
                 continue;
             };
             let present = required
@@ -290,7 +300,7 @@ pub(crate) fn check_sources(
                 .count();
             row.translated += present;
             row.missing += required.len() - present;
-            check_file(file, catalog, reference, &mut diagnostics);
+            check_file(file, catalog, reference, missing_severity, &mut diagnostics);
         }
         coverage.push(row);
     }
@@ -554,6 +564,7 @@ fn check_file(
     file: &ParsedFile,
     catalog: &CatalogRules<'_>,
     reference: &BTreeMap<String, MessageFacts>,
+    missing_severity: Severity,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let required = &catalog.required;
@@ -583,7 +594,7 @@ fn check_file(
         diagnostics.push(at(
             1,
             1,
-            Severity::Error,
+            missing_severity,
             "missing-message",
             format!(
                 "{} of {} messages are missing: {}",

@@ -261,23 +261,13 @@ pub(crate) async fn explain_response(
     let chain = chain(catalog, query.lang.as_deref(), &headers)?;
     let response =
         ApiResponse::parse(text, forced).map_err(|err| ApiError::said(err, catalog, &chain))?;
-    let code = response.code().map_err(|err| {
-        let number = response.number.map(|n| (response.catalog, i64::from(n)));
-        unknown_code(catalog, &chain, number, err)
-    })?;
-    let explanation = catalog.lookup(code, &chain)?;
-    #[derive(Serialize)]
-    struct WithResponse<'a, 'e> {
-        #[serde(flatten)]
-        explanation: &'a Explanation<'e>,
-        response: &'a ApiResponse,
-    }
-    let body = WithResponse {
-        explanation: &explanation,
-        response: &response,
-    };
+    // As `Catalog::answer_response` answers in the library and the CLI: an
+    // unknown number gets the catalog's unknown-code text and a Planfix
+    // success its success text, both with 200 and the server's words kept.
+    let body = catalog.answer_response(&response, &chain);
+    let locale = body.explanation.locale().to_string();
     let mut answer = Json(body).into_response();
-    localized(answer.headers_mut(), &explanation.locale().to_string());
+    localized(answer.headers_mut(), &locale);
     Ok(answer)
 }
 

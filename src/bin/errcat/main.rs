@@ -355,18 +355,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                     let response = ApiResponse::parse(&text, forced)?;
                     // A number the catalog lacks, or a Planfix success, is
                     // explained too: the response is what the user has.
-                    let explanation = catalog.explain_response(&response, &chain);
+                    let answer = catalog.answer_response(&response, &chain);
                     if output.json {
-                        render::json(
-                            out,
-                            &render::WithResponse {
-                                explanation: &explanation,
-                                response: &response,
-                            },
-                        )?;
+                        render::json(out, &answer)?;
                     } else {
-                        render::explanation(out, catalog, &chain, &explanation)?;
-                        render::response(out, catalog, &chain, &response)?;
+                        render::explanation(out, catalog, &chain, &answer.explanation)?;
+                        render::response(out, catalog, &chain, &answer)?;
                     }
                 }
                 None => {

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use crate::terminal::{escape, escape_lines};
 
 use errcat::tooling::Report;
-use errcat::{ApiResponse, Args, Catalog, Explanation, FallbackChain, Phrase, SearchHit};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use errcat::{Args, Catalog, Explanation, FallbackChain, Phrase, ResponseAnswer, SearchHit};
+use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 /// One JSON document and a newline.
@@ -151,30 +151,6 @@ pub fn report(
     Ok(())
 }
 
-/// An explanation with the response it came from: the explanation's keys
-/// plus a `response` object.
-pub struct WithResponse<'a, 'e> {
-    pub explanation: &'a Explanation<'e>,
-    pub response: &'a ApiResponse,
-}
-
-impl Serialize for WithResponse<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut value =
-            serde_json::to_value(self.explanation).map_err(serde::ser::Error::custom)?;
-        let response = serde_json::to_value(self.response).map_err(serde::ser::Error::custom)?;
-        let fields = value
-            .as_object_mut()
-            .ok_or_else(|| serde::ser::Error::custom("not an object"))?;
-        fields.insert("response".to_owned(), response);
-        let mut map = s.serialize_map(Some(fields.len()))?;
-        for (k, v) in fields.iter() {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
 /// What the server itself said, under the explanation: each on one line,
 /// whatever line breaks or escape sequences the server sent, labelled in
 /// the language of `chain`.
@@ -182,8 +158,9 @@ pub fn response(
     out: &mut impl Write,
     catalog: &Catalog,
     chain: &FallbackChain,
-    r: &ApiResponse,
+    answer: &ResponseAnswer<'_>,
 ) -> io::Result<()> {
+    let r = answer.response;
     let label = |p| catalog.phrase(p, chain);
     writeln!(out)?;
     if let Some(message) = &r.message {
@@ -194,9 +171,29 @@ pub fn response(
         let field = label(Phrase::ResultField);
         writeln!(out, "{}: {}", escape(&field), escape(&result.to_string()))?;
     }
-    if let Some(data) = &r.data {
+    // A per-recipient `data` is shown item by item below, not raw.
+    if let Some(data) = r.data.as_ref().filter(|_| answer.recipients.is_empty()) {
         let field = label(Phrase::DataField);
         writeln!(out, "{}: {}", escape(&field), escape(&data.to_string()))?;
+    }
+    if let Some(summary) = &answer.summary {
+        writeln!(out, "{}", escape(&summary.text))?;
+    }
+    let width = answer
+        .recipients
+        .iter()
+        .map(|a| a.recipient.map_or(1, |r| r.chars().count()))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for item in &answer.recipients {
+        let who = escape(item.recipient.unwrap_or("-"));
+        let code = item.explanation.code_text().to_string();
+        writeln!(
+            out,
+            "  {who:<width$}  {code:<22} {}",
+            escape(item.explanation.title())
+        )?;
     }
     Ok(())
 }
