@@ -25,7 +25,9 @@ const MIN_I64 = -(2 ** 63);
  * writes a variable it is not given.
  */
 function fill(template, values) {
-  return template.replace(/\{\$(number|message)\}/g, (placeholder, name) => values[name] ?? placeholder);
+  return template.replace(/\{\$(number|message|added|refused)\}/g, (placeholder, name) =>
+    Object.hasOwn(values, name) && values[name] !== null && values[name] !== undefined ? values[name] : placeholder,
+  );
 }
 
 /** A failure, with a stable `kind` to branch on. */
@@ -198,6 +200,7 @@ export class Catalog {
   #chains;
   #unshipped;
   #texts = new Map();
+  #phrases = new Map();
 
   constructor(index, localeFiles = []) {
     if (!index || index.format !== FORMAT) {
@@ -235,6 +238,7 @@ export class Catalog {
       throw new ErrcatError("unknown-locale", `${file?.locale} is not a locale of this export`);
     }
     this.#texts.set(file.locale, file.catalogs);
+    this.#phrases.set(file.locale, file.phrases ?? {});
     return this;
   }
 
@@ -270,23 +274,59 @@ export class Catalog {
   }
 
   /**
-   * Explains a raw API response, a JSON string or a parsed object: Mobizon's
-   * `{code, data, message}` or Planfix's `{Result, Code, Error}`, as
-   * errcat's `explain_response` does. Returns `{response: {catalog, number,
-   * message, data, result}, explanation}`: the code's text, the
-   * `unknown-code` text for a number the catalog does not have (with the
-   * server's `message` where the text uses `{$message}`), or for a Planfix
-   * success (`{"Result": "success"}`, `number` null) Planfix's `success`
-   * text, whose `code` is `planfix:success`. Throws an ErrcatError of kind
+   * Explains a raw API response, a JSON string or a parsed object, as
+   * errcat's `Catalog::answer_response` does (see `parseResponse` for how a
+   * body is read). Returns `{response, explanation, summary?, recipients?}`:
+   * the code's text, the `unknown-code` text for a number the catalog does
+   * not have (with the server's `message` where the text uses
+   * `{$message}`), or for a Planfix success (`number` null) Planfix's
+   * `success` text, whose `code` is `planfix:success`. A Mobizon
+   * per-recipient answer adds `summary` (`{added, refused, text}`) and
+   * `recipients` (each `{recipient, messageId?, ...explanation}`); a lone
+   * recipient item adds `recipients` only. Throws an ErrcatError of kind
    * `invalid-json` or `invalid-response` when there is no code to read.
    */
   explainResponse(json, languages, options = {}) {
-    const response = parseResponse(json, options.catalog);
+    const response = parseResponse(json, options.catalog, this.#shapes());
     const explanation =
       response.number === null
         ? this.#explainExtra(response.catalog, "success", languages, {})
         : this.#explainAnswer(response.catalog, response.number, response.message, languages);
-    return { response, explanation };
+    const answer = { response, explanation };
+    const recipients = response.recipients
+      .filter((item) => item.code !== null)
+      .map((item) => {
+        const e = this.#explainAnswer("mobizon-recipient", item.code, null, languages);
+        const who = { recipient: item.recipient };
+        if (item.messageId !== undefined) who.messageId = item.messageId;
+        return { ...who, ...e };
+      });
+    if (response.recipients.length > 0 && response.catalog !== "mobizon-recipient") {
+      let added = 0;
+      for (const item of response.recipients) if (item.code === 0) added += 1;
+      const refused = response.recipients.length - added;
+      const template = this.#phrase(languages, "recipients-summary");
+      answer.summary = { added, refused, text: fill(template, { added: String(added), refused: String(refused) }) };
+    }
+    if (recipients.length > 0) answer.recipients = recipients;
+    if (response.recipients.length === 0) delete response.recipients;
+    return answer;
+  }
+
+  /** Each catalog's response shape, from the export's registry. */
+  #shapes() {
+    const shapes = new Map();
+    for (const [id, registry] of Object.entries(this.#index.catalogs)) shapes.set(id, registry.shape);
+    return shapes;
+  }
+
+  /** One of errcat's exported phrase templates, from the first locale of the chain that has it. */
+  #phrase(languages, id) {
+    for (const tag of this.chain(languages).locales) {
+      const phrases = this.#phrases.get(tag);
+      if (phrases && Object.hasOwn(phrases, id)) return phrases[id];
+    }
+    throw new ErrcatError("no-text", `no text for the phrase ${id}: this export has no such phrase`);
   }
 
   /** A number's answer: its code's text, or the catalog's `unknown-code` text. */
@@ -448,13 +488,24 @@ export class Catalog {
 
 }
 
+/** The shapes of the shipped catalogs, for `parseResponse` without a catalog's export at hand. */
+const DEFAULT_SHAPES = new Map([
+  ["mobizon", "mobizon"],
+  ["planfix", "planfix"],
+  ["mobizon-recipient", "item"],
+]);
+
 /**
- * Reads a raw response as errcat's `ApiResponse::parse` does: a Planfix
- * success (`{"Result": "success"}` without `Code`) reads as `number` null.
- * Unlike Rust, a parsed object cannot tell `30.0` from `30`: both read as
- * code 30.
+ * Reads a raw response as errcat's `ApiResponse::parse` does, with the same
+ * rules (src/response.rs): Planfix keys in any case (`result`, `code`,
+ * `error`), a Planfix success without a code (`number` null), Mobizon's
+ * `{code, data, message}` with per-recipient items in `data`, a lone item
+ * `{recipient, code}`; a body is attributed to an API only on evidence. A
+ * code is a JSON number with an integer value from 0 to 2^32 - 1 or a
+ * string of digits. `shapes` maps catalog ids to their shapes (from the
+ * export); the shipped ones by default.
  */
-export function parseResponse(json, catalog) {
+export function parseResponse(json, catalog, shapes = DEFAULT_SHAPES) {
   let value = json;
   if (typeof json === "string") {
     try {
@@ -463,44 +514,172 @@ export function parseResponse(json, catalog) {
       throw new ErrcatError("invalid-json", `invalid JSON: ${e.message}`);
     }
   }
-  const invalid = (message) => new ErrcatError("invalid-response", `invalid response: ${message}`);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw invalid(`expected a JSON object, got a value of type ${kindOf(value)}`);
-  }
-  const has = (key) => Object.hasOwn(value, key);
-  // Planfix answers success with no code.
-  const planfixSuccess = value.Result === "success" && has("Result") && !has("Code");
-  if (catalog === undefined && planfixSuccess) catalog = "planfix";
-  if (catalog === "planfix" && planfixSuccess) {
-    return { catalog, number: null, message: null, data: null, result: value.Result };
-  }
-  if (catalog === undefined) {
-    if (has("code") && has("Code")) catalog = has("Result") || has("Error") ? "planfix" : "mobizon";
-    else if (has("code")) catalog = "mobizon";
-    else if (has("Code")) catalog = "planfix";
-    else throw invalid("no `code` (Mobizon) or `Code` (Planfix) field");
-  }
-  const [codeKey, messageKey] = catalog === "planfix" ? ["Code", "Error"] : ["code", "message"];
-  if (!has(codeKey)) throw invalid(`no \`${codeKey}\` field for the ${catalog} catalog`);
-  const raw = value[codeKey];
-  let number = null;
-  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= MAX_CODE) number = raw;
-  if (typeof raw === "string" && /^[0-9]+$/.test(raw) && Number(raw) <= MAX_CODE) number = Number(raw);
-  if (number === null) {
-    throw invalid(`\`${codeKey}\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(raw))}`);
-  }
-  const message = has(messageKey)
-    ? typeof value[messageKey] === "string"
-      ? value[messageKey]
-      : JSON.stringify(value[messageKey])
-    : null;
-  return {
-    catalog,
-    number,
-    message,
-    data: catalog === "mobizon" && has("data") ? value.data : null,
-    result: catalog === "planfix" && has("Result") ? value.Result : null,
+  const invalid = (message, problem) => {
+    const error = new ErrcatError("invalid-response", `invalid response: ${message}`);
+    error.problem = problem;
+    return error;
   };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw invalid(`expected a JSON object, got a value of type ${kindOf(value)}`, "not-object");
+  }
+  const keys = keysOf(value);
+  if (catalog !== undefined && catalog !== null) {
+    if (!shapes.has(catalog)) {
+      throw new ErrcatError("unknown-catalog", `unknown catalog ${shown(String(catalog))}: known catalogs are ${[...shapes.keys()].join(", ")}`);
+    }
+    const other = keys.contradicts(shapes.get(catalog));
+    if (other !== null) {
+      throw invalid(`the field \`${other}\` shows the response is not from the ${catalog} catalog`, "not-from-catalog");
+    }
+  } else {
+    catalog = detect(keys, invalid, shapes);
+  }
+  const shape = shapes.get(catalog);
+  const badCode = () =>
+    invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(keys.anyCase("code") ?? null))}`, "bad-code");
+  const noCodeField = () => invalid(`no \`code\` field for the ${catalog} catalog`, "no-code-field");
+  if (shape === "planfix") {
+    const result = keys.anyCase("result");
+    const message = keys.text(keys.anyCase("error")) ?? keys.text(keys.anyCase("message"));
+    const success = typeof result === "string" && trim(result).toLowerCase() === "success";
+    const raw = keys.anyCase("code");
+    let number = null;
+    if (raw === undefined || (raw === null && success)) {
+      if (!success) throw noCodeField();
+    } else {
+      number = readCode(raw);
+      if (number === null) throw badCode();
+    }
+    return { catalog, number, message, data: null, result: result === undefined ? null : result, recipients: [] };
+  }
+  if (shape === "mobizon") {
+    if (!keys.has("code")) throw noCodeField();
+    const number = readCode(value.code);
+    if (number === null) throw badCode();
+    const data = keys.has("data") ? value.data : null;
+    const recipients = Array.isArray(data)
+      ? data
+          .slice(0, MAX_RECIPIENTS)
+          .filter((item) => item !== null && typeof item === "object" && !Array.isArray(item) && Object.hasOwn(item, "recipient"))
+          .map(recipientOf)
+      : [];
+    return { catalog, number, message: keys.text(keys.has("message") ? value.message : undefined), data, result: null, recipients };
+  }
+  // An item of a per-recipient answer, pasted alone.
+  if (!keys.has("code")) throw noCodeField();
+  const item = recipientOf(value);
+  if (item.code === null) throw badCode();
+  return { catalog, number: item.code, message: null, data: null, result: null, recipients: [item] };
+}
+
+/** The largest recipients array read from one response, as in the library. */
+const MAX_RECIPIENTS = 100000;
+
+/** An object's keys, looked up as the vendors' contracts allow. */
+function keysOf(object) {
+  const own = Object.keys(object);
+  const keys = {
+    has: (key) => Object.hasOwn(object, key),
+    entries: () => own.map((k) => [k, object[k]]),
+    /** `key` in any ASCII case, the exact spelling first. */
+    anyCase(key) {
+      if (Object.hasOwn(object, key)) return object[key];
+      const found = own.find((k) => asciiLower(k) === key);
+      return found === undefined ? undefined : object[found];
+    },
+    hasAnyCase: (key) => keys.anyCase(key) !== undefined || own.some((k) => asciiLower(k) === key),
+    planfix() {
+      if (keys.hasAnyCase("result")) return "result";
+      if (keys.hasAnyCase("error")) return "error";
+      if (keys.has("Code")) return "Code";
+      return null;
+    },
+    mobizon() {
+      if (!keys.has("code")) return null;
+      if (keys.has("data")) return "data";
+      if (keys.has("message")) return "message";
+      return null;
+    },
+    item: () => keys.has("recipient"),
+    contradicts(shape) {
+      if (shape === "planfix") return keys.item() ? "recipient" : null;
+      if (keys.hasAnyCase("result")) return "result";
+      if (keys.has("Code")) return "Code";
+      return null;
+    },
+    /** The server's text: a string as it is, anything else as JSON; null for absent, null or blank. */
+    text(v) {
+      if (v === undefined || v === null) return null;
+      const text = typeof v === "string" ? v : rustJson(v);
+      return trim(text) === "" ? null : text;
+    },
+  };
+  return keys;
+}
+
+/** `k` with ASCII letters lower-cased only, as Rust's `eq_ignore_ascii_case`. */
+function asciiLower(k) {
+  return k.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Which API sent the object, on evidence only. */
+function detect(keys, invalid) {
+  const planfix = keys.planfix();
+  const mobizon = keys.mobizon();
+  const item = keys.item();
+  if (planfix === "result") return "planfix";
+  if (planfix !== null && mobizon === null && !item) return "planfix";
+  if (planfix === null && mobizon !== null && !item) return "mobizon";
+  if (planfix === null && mobizon === null && item) return "mobizon-recipient";
+  if (planfix === null && mobizon === null && !item) {
+    if (keys.has("code")) {
+      const number = readCode(keys.anyCase("code"));
+      if (number === null) {
+        throw invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(keys.anyCase("code")))}`, "bad-code");
+      }
+      throw invalid(
+        `the keys do not say which API sent it: \`code\` ${number} is mobizon:${number} or planfix:${number}; name the API`,
+        "ambiguous",
+      );
+    }
+    throw invalid(wrappedIn(keys) ?? "no `code` field", wrappedIn(keys) === null ? "no-code" : "wrapped");
+  }
+  throw invalid("the keys belong to more than one API; name the API", "mixed");
+}
+
+/** The message for a client's wrapper (`{"response": {...}}`), or null. */
+function wrappedIn(keys) {
+  for (const [key, inner] of keys.entries()) {
+    if (inner === null || typeof inner !== "object" || Array.isArray(inner)) continue;
+    const k = keysOf(inner);
+    // A wrapped body carries a code: Planfix's partial-update `{"failures": {…, "error": …}}` is no wrapper.
+    if ((k.planfix() !== null || k.mobizon() !== null || k.item()) && k.anyCase("code") !== undefined) {
+      return `the API's response is wrapped in the field ${shown(key)}: explain the object inside it`;
+    }
+  }
+  return null;
+}
+
+/** A JSON value as the library writes a non-string server text (serde_json, compact). */
+const rustJson = (v) => JSON.stringify(v);
+
+/** An item `{recipient, code, messageId}`: numbers shown as their digits. */
+function recipientOf(item) {
+  const text = (key) => {
+    if (!Object.hasOwn(item, key) || item[key] === null) return null;
+    return typeof item[key] === "string" ? item[key] : rustJson(item[key]);
+  };
+  const read = { recipient: text("recipient"), code: Object.hasOwn(item, "code") ? readCode(item.code) : null };
+  const messageId = text("messageId");
+  if (messageId !== null) read.messageId = messageId;
+  return read;
+}
+
+/** A code: an integer JSON number from 0 to 2^32 - 1, or a string of digits. */
+function readCode(raw) {
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= MAX_CODE) return raw === 0 ? 0 : raw;
+  if (typeof raw === "string" && raw.length <= 10 && /^[0-9]+$/.test(raw) && Number(raw) <= MAX_CODE) return Number(raw);
+  return null;
 }
 
 function kindOf(value) {

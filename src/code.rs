@@ -24,6 +24,17 @@ pub(crate) enum Shape {
     Item,
 }
 
+impl Shape {
+    /// The shape's name in `registry/catalogs.tsv` and in the export.
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            Shape::Mobizon => "mobizon",
+            Shape::Planfix => "planfix",
+            Shape::Item => "item",
+        }
+    }
+}
+
 impl CatalogId {
     /// Every catalog, in the order of `registry/catalogs.tsv`.
     ///

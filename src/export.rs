@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::explanation::Explanation;
 use crate::fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 use crate::files::write::{Mode, write_atomic};
+use crate::phrase::Phrase;
 use crate::search::all_codes;
 
 /// Every code's text for one chain, in registry order: serializes as one
@@ -151,6 +152,9 @@ pub struct ExportAll {
 struct LocaleTexts {
     tag: String,
     catalogs: Vec<CatalogTexts>,
+    /// errcat's phrases that front-ends fill in themselves, as templates
+    /// with `{$name}` placeholders: the per-recipient summary line.
+    phrases: Vec<(&'static str, String)>,
     /// `sha256-<hex>` of this locale's file.
     hash: String,
 }
@@ -244,9 +248,18 @@ pub fn export_all(catalog: &Catalog) -> Result<ExportAll, Error> {
                 extras,
             });
         }
+        let args = crate::Args::new()
+            .with("added", "{$added}")
+            .with("refused", "{$refused}");
+        let summary = Phrase::RecipientsSummary;
+        let phrases = vec![(
+            summary.id(),
+            catalog.phrase_with_args(summary, &own, &args).into_owned(),
+        )];
         let mut texts = LocaleTexts {
             tag,
             catalogs,
+            phrases,
             hash: String::new(),
         };
         texts.hash = hash_of(&LocaleFile(&texts));
@@ -535,7 +548,8 @@ impl Serialize for RegistryCatalog {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let codes: Vec<RegistryCode> = self.0.codes().map(RegistryCode).collect();
         let extras: Vec<RegistryExtra> = extras_of(self.0).map(RegistryExtra).collect();
-        let mut o = s.serialize_struct("Catalog", 3)?;
+        let mut o = s.serialize_struct("Catalog", 4)?;
+        o.serialize_field("shape", self.0.shape().as_str())?;
         o.serialize_field("sections", self.0.sections())?;
         o.serialize_field("codes", &codes)?;
         o.serialize_field("extras", &extras)?;
@@ -616,9 +630,10 @@ struct LocaleFile<'l>(&'l LocaleTexts);
 
 impl Serialize for LocaleFile<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut o = s.serialize_struct("LocaleTexts", 2)?;
+        let mut o = s.serialize_struct("LocaleTexts", 3)?;
         o.serialize_field("locale", &self.0.tag)?;
         o.serialize_field("catalogs", &CatalogsTexts(&self.0.catalogs))?;
+        o.serialize_field("phrases", &Pairs(&self.0.phrases))?;
         o.end()
     }
 }

@@ -377,9 +377,11 @@ impl<'a> Keys<'a> {
             let Value::Object(inner) = value else {
                 return None;
             };
+            // A wrapped body carries a code: Planfix's partial-update
+            // `{"failures": {"field": …, "error": …}}` is no wrapper.
             let inner = Keys(inner);
             let evidence = inner.planfix().is_some() || inner.mobizon().is_some() || inner.item();
-            evidence.then(|| shown(key))
+            (evidence && inner.any_case("code").is_some()).then(|| shown(key))
         })
     }
 
@@ -409,7 +411,10 @@ impl<'a> Keys<'a> {
 
 fn read_planfix(catalog: CatalogId, keys: &Keys<'_>) -> Result<ApiResponse, Error> {
     let result = keys.any_case("result");
-    let message = keys.text(keys.any_case("error"));
+    // Its OpenAPI document says `error`; some clients' fixtures `message`.
+    let message = keys
+        .text(keys.any_case("error"))
+        .or_else(|| keys.text(keys.any_case("message")));
     let success = result
         .and_then(Value::as_str)
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("success"));
@@ -451,8 +456,10 @@ fn read_mobizon(catalog: CatalogId, keys: &Keys<'_>) -> Result<ApiResponse, Erro
             .take(MAX_RECIPIENTS)
             .filter_map(|item| match item {
                 Value::Object(o) => {
+                    // Other methods' arrays (links, …) carry a `code` of
+                    // their own: only an item with a recipient is one.
                     let keys = Keys(o);
-                    (keys.exact("code").is_some()).then(|| recipient(&keys))
+                    keys.item().then(|| recipient(&keys))
                 }
                 _ => None,
             })

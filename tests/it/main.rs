@@ -25,5 +25,6 @@ mod root;
 mod serve;
 mod support;
 mod terminal;
+mod traffic;
 mod unknown;
 mod words;

@@ -12,7 +12,6 @@ use crate::terminal::{escape, escape_lines};
 
 use errcat::tooling::Report;
 use errcat::{Args, Catalog, Explanation, FallbackChain, Phrase, ResponseAnswer, SearchHit};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 /// One JSON document and a newline.
