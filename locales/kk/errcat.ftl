@@ -9,7 +9,7 @@ fallback-note = «{ $requested }» тіліне аударма әлі жоқ; м
 
 ## API жауабының түсіндірмесі астындағы жолдар
 
-# en-hash: 05d505e4
+# en-hash: 5ebb481a
 server-said = Сервер жауабы
 # en-hash: 8b5b42c4
 result-field = Result өрісі
@@ -74,16 +74,21 @@ invalid-json = JSON жарамсыз ({ $line }-жол, { $column }-баған):
 invalid-response = жауап жарамсыз: { $problem }
 # en-hash: dfaba51a
 response-not-object = JSON нысаны күтіледі, ал келген мәннің түрі — { $type }
-# en-hash: d7428032
+# en-hash: 315218a3
 response-no-code = `code` өрісі жоқ
 # en-hash: ef535c70
 response-no-code-field = { $catalog } каталогына қажет `{ $field }` өрісі жоқ
 # en-hash: aaf7b39d
 response-bad-code = `{ $field }` өрісінде 0 – { $max } аралығындағы код нөмірі болуы керек, ал келген мән: { $value }
+# en-hash: 52e58ca8
 response-ambiguous = кілттерден жауапты қай API жібергені анық емес: `code` { $number } — mobizon:{ $number } немесе planfix:{ $number }; API-ді көрсетіңіз
+# en-hash: 313c3d56
 response-wrapped = API жауабы { $key } өрісінің ішіне салынған: оның ішіндегі нысанды беріңіз
+# en-hash: 21b9acc9
 response-mixed = жауапта бірнеше API-дің кілттері бар; API-ді көрсетіңіз
+# en-hash: 10c3b556
 response-not-from-catalog = `{ $field }` өрісі жауаптың { $catalog } каталогынан емес екенін көрсетеді
+# en-hash: 154c3f88
 recipients-summary = Алушылар: қосылғаны — { $added }, қабылданбағаны — { $refused }
 # en-hash: 168836dc
 no-text = { $code } үшін мәтін { $locale } локалінде де, оның қосалқы локальдерінде де жоқ

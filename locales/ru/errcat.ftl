@@ -9,7 +9,7 @@ fallback-note = Перевода на язык «{ $requested }» пока не�
 
 ## Строки под объяснением ответа API
 
-# en-hash: 05d505e4
+# en-hash: 5ebb481a
 server-said = Сервер ответил
 # en-hash: 8b5b42c4
 result-field = Поле Result
@@ -74,16 +74,21 @@ invalid-json = некорректный JSON в строке { $line }, стол
 invalid-response = некорректный ответ: { $problem }
 # en-hash: dfaba51a
 response-not-object = ожидается объект JSON, получено значение типа { $type }
-# en-hash: d7428032
+# en-hash: 315218a3
 response-no-code = нет поля `code`
 # en-hash: ef535c70
 response-no-code-field = нет поля `{ $field }`, которое нужно для каталога { $catalog }
 # en-hash: aaf7b39d
 response-bad-code = в поле `{ $field }` должен быть номер кода от 0 до { $max }, получено { $value }
+# en-hash: 52e58ca8
 response-ambiguous = по ключам нельзя понять, какой API прислал ответ: `code` { $number } — это mobizon:{ $number } или planfix:{ $number }; укажите API
+# en-hash: 313c3d56
 response-wrapped = ответ API вложен в поле { $key }: передайте объект, который в нем находится
+# en-hash: 21b9acc9
 response-mixed = в ответе есть ключи нескольких API; укажите API
+# en-hash: 10c3b556
 response-not-from-catalog = поле `{ $field }` показывает, что ответ не из каталога { $catalog }
+# en-hash: 154c3f88
 recipients-summary = Получатели: добавлено — { $added }, отклонено — { $refused }
 # en-hash: 168836dc
 no-text = для { $code } нет текста ни в локали { $locale }, ни в ее запасных локалях

@@ -9,7 +9,7 @@ fallback-note = Перекладу мовою «{ $requested }» поки нем
 
 ## Рядки під поясненням відповіді API
 
-# en-hash: 05d505e4
+# en-hash: 5ebb481a
 server-said = Сервер відповів
 # en-hash: 8b5b42c4
 result-field = Поле Result
@@ -74,16 +74,21 @@ invalid-json = некоректний JSON у рядку { $line }, стовпц
 invalid-response = некоректна відповідь: { $problem }
 # en-hash: dfaba51a
 response-not-object = очікується об’єкт JSON, отримано значення типу { $type }
-# en-hash: d7428032
+# en-hash: 315218a3
 response-no-code = немає поля `code`
 # en-hash: ef535c70
 response-no-code-field = немає поля `{ $field }`, потрібного для каталогу { $catalog }
 # en-hash: aaf7b39d
 response-bad-code = у полі `{ $field }` має бути номер коду від 0 до { $max }, отримано { $value }
+# en-hash: 52e58ca8
 response-ambiguous = за ключами не видно, який API надіслав відповідь: `code` { $number } — це mobizon:{ $number } або planfix:{ $number }; укажіть API
+# en-hash: 313c3d56
 response-wrapped = відповідь API вкладено в поле { $key }: передайте об’єкт, що міститься в ньому
+# en-hash: 21b9acc9
 response-mixed = у відповіді є ключі кількох API; укажіть API
+# en-hash: 10c3b556
 response-not-from-catalog = поле `{ $field }` показує, що відповідь не з каталогу { $catalog }
+# en-hash: 154c3f88
 recipients-summary = Одержувачі: додано — { $added }, відхилено — { $refused }
 # en-hash: 168836dc
 no-text = для { $code } немає тексту ні в локалі { $locale }, ні в її резервних локалях
