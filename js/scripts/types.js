@@ -4,7 +4,8 @@
 
 const union = (values) =>
   values.length === 0 ? "never" : [...new Set(values)].map((v) => JSON.stringify(v)).join(" | ");
-const typeName = (id) => id[0].toUpperCase() + id.slice(1);
+// `mobizon-recipient` → `MobizonRecipient`, as the Rust variant.
+const typeName = (id) => id.split("-").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 
 /** The text of codes.d.ts for an export index. */
 export function renderTypes(index) {
@@ -33,7 +34,7 @@ export function renderTypes(index) {
     lines.push("");
   }
   const map = (suffix) =>
-    `{ ${catalogs.map(([id]) => `${id}: ${typeName(id)}${suffix}`).join("; ")} }`;
+    `{ ${catalogs.map(([id]) => `${JSON.stringify(id)}: ${typeName(id)}${suffix}`).join("; ")} }`;
   lines.push(`/** Each catalog's code numbers. */`);
   lines.push(`export interface CodeNumbers ${map("Number")}`);
   lines.push(`/** Each catalog's code names. */`);

@@ -112,7 +112,8 @@ test("a Planfix success gets Planfix's success text", () => {
     explanation: "API Planfix успешно обработал запрос: поле `Result` ответа содержит `success`, кода ошибки в ответе нет.",
     hint: null,
   });
-  assert.equal(explainResponse({ Result: "success", code: 5 }, "en").explanation.code, "planfix:success");
+  // Planfix's keys are read in any case: a code beside `success` is shown, never hidden.
+  assert.equal(explainResponse({ Result: "success", code: 5 }, "en").explanation.code, "planfix:5");
   assert.equal(explainResponse({ Result: "success" }, "en", { catalog: "planfix" }).explanation.code, "planfix:success");
   // With a code, or forced to Mobizon, it is no success; `Success` is not `success`.
   assert.equal(explainResponse({ Result: "success", Code: 1000 }, "en").explanation.code, "planfix:1000");
@@ -164,8 +165,9 @@ test("explains responses as parsed objects and with a forced catalog", () => {
   const { explanation } = explainResponse({ code: 30, data: [], message: "Too many requests" }, ["uk-UA"]);
   assert.equal(explanation.code, "mobizon:30");
   assert.equal(explanation.title, "Перевищено ліміт частоти запитів");
+  // The vendor's OpenAPI document spells the key `code`: it wins over the help table's `Code`.
   const forced = explainResponse('{"code": 1, "Code": 30}', "en", { catalog: "planfix" });
-  assert.equal(forced.explanation.code, "planfix:30");
+  assert.equal(forced.explanation.code, "planfix:1");
 });
 
 test("lazy loading: the index, then only the locales a chain needs", () => {

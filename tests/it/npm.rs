@@ -138,7 +138,9 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
                 assert_eq!(m["hint"], json!(e.hint()), "{c}:{number}");
                 answers.insert(format!("{c}:{number}"), json!([locale, e.is_fallback()]));
             }
-            for number in UNKNOWN {
+            // Numbers this catalog lacks (7 is a per-recipient code).
+            let lacks = |n: &i64| u32::try_from(*n).ok().and_then(|n| c.code(n)).is_none();
+            for number in UNKNOWN.into_iter().filter(lacks) {
                 let e = catalog.explain_number(c, number, &chain);
                 assert_eq!(e.kind(), errcat::Kind::Unknown, "{c}:{number}");
                 let key = format!("{c}:{number}");
