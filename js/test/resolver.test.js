@@ -115,13 +115,14 @@ test("a Planfix success gets Planfix's success text", () => {
   // Planfix's keys are read in any case: a code beside `success` is shown, never hidden.
   assert.equal(explainResponse({ Result: "success", code: 5 }, "en").explanation.code, "planfix:5");
   assert.equal(explainResponse({ Result: "success" }, "en", { catalog: "planfix" }).explanation.code, "planfix:success");
-  // With a code, or forced to Mobizon, it is no success; `Success` is not `success`.
+  // With a code it is no success; forced to Mobizon, Planfix's `result` refuses the reading.
   assert.equal(explainResponse({ Result: "success", Code: 1000 }, "en").explanation.code, "planfix:1000");
   assert.throws(
     () => explainResponse({ Result: "success" }, "en", { catalog: "mobizon" }),
-    (e) => e.kind === "invalid-response" && e.message === "invalid response: no `code` field for the mobizon catalog",
+    (e) => e.kind === "invalid-response" && e.message === "invalid response: the field `result` shows the response is not from the mobizon catalog",
   );
-  assert.throws(() => explainResponse({ Result: "Success" }, "en"), (e) => e.kind === "invalid-response");
+  // The value is read as the keys are, in any ASCII case.
+  assert.equal(explainResponse({ Result: "Success" }, "en").explanation.code, "planfix:success");
   assert.throws(() => explainResponse(Object.create({ Result: "success" }), "en"), (e) => e.kind === "invalid-response");
 });
 
