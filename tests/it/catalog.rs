@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use errcat::{Catalog, CatalogId, Code, Explanation, Kind, mobizon, planfix};
+use errcat::{Catalog, CatalogId, Code, Explanation, Kind, mobizon, mobizon_recipient, planfix};
 
 const SHIPPED: [&str; 4] = ["en", "ru", "uk", "kk"];
 
@@ -14,8 +14,19 @@ fn all_codes() -> Vec<Code> {
 #[test]
 fn the_catalogs_have_the_registry_sizes() {
     assert_eq!(CatalogId::Mobizon.codes().count(), 20);
-    assert_eq!(CatalogId::Planfix.codes().count(), 53);
+    assert_eq!(CatalogId::Planfix.codes().count(), 59);
+    assert_eq!(CatalogId::MobizonRecipient.codes().count(), 15);
     assert_eq!(CatalogId::Planfix.sections().len(), 10);
+    assert_eq!(all_codes().len(), 94);
+    // And each catalog exactly as its registry file lists it.
+    let ids: Vec<&str> = CatalogId::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(ids, crate::fixtures::registry_catalogs());
+    for catalog in CatalogId::ALL {
+        let rows = crate::fixtures::registry(catalog.as_str());
+        let codes: Vec<(u32, &str)> = catalog.codes().map(|c| (c.number(), c.name())).collect();
+        let expected: Vec<(u32, &str)> = rows.iter().map(|r| (r.number, r.name.as_str())).collect();
+        assert_eq!(codes, expected, "{catalog}");
+    }
 }
 
 #[test]
@@ -45,11 +56,13 @@ fn kinds_follow_the_sources() {
     assert_eq!(mobizon::SUCCESS.kind(), Kind::Success);
     assert_eq!(mobizon::QUEUED_FOR_BACKGROUND.kind(), Kind::Accepted);
     assert_eq!(mobizon::PARTIALLY_COMPLETED.kind(), Kind::Partial);
+    assert_eq!(mobizon_recipient::ADDED.kind(), Kind::Success);
     let others = all_codes().into_iter().filter(|c| {
         ![
             mobizon::SUCCESS,
             mobizon::QUEUED_FOR_BACKGROUND,
             mobizon::PARTIALLY_COMPLETED,
+            mobizon_recipient::ADDED,
         ]
         .contains(c)
     });

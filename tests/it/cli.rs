@@ -103,13 +103,14 @@ fn the_locale_comes_from_lc_all_then_lc_messages_then_lang() {
 }
 
 #[test]
-fn list_json_gives_73_codes_each_served_by_the_requested_locale() {
+fn list_json_gives_94_codes_each_served_by_the_requested_locale() {
+    assert_eq!(crate::fixtures::registry_total(), 94);
     for lang in ["en", "ru", "uk", "kk"] {
         let o = errcat(&["list", "--json", "--lang", lang]);
         assert_eq!(o.status.code(), Some(0));
         let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
         let items = v.as_array().unwrap();
-        assert_eq!(items.len(), 73, "{lang}");
+        assert_eq!(items.len(), 94, "{lang}");
         assert!(
             items
                 .iter()
@@ -126,6 +127,12 @@ fn list_json_gives_73_codes_each_served_by_the_requested_locale() {
             .len(),
         20
     );
+    for (catalog, count) in [("planfix", 59), ("mobizon-recipient", 15)] {
+        let o = errcat(&["list", "--json", "--catalog", catalog]);
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), count, "{catalog}");
+        assert_eq!(count, crate::fixtures::registry(catalog).len(), "{catalog}");
+    }
 }
 
 #[test]
@@ -147,7 +154,7 @@ fn exit_status_follows_the_contract() {
         (
             &["explain", "1"],
             2,
-            "ambiguous code \"1\": mobizon:1 or planfix:1",
+            "ambiguous code \"1\": mobizon:1, planfix:1 or mobizon-recipient:1",
         ),
         (
             &["explain", "planfix:1000", "--lang", "../.."],
@@ -307,16 +314,47 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
         "one translated message; the rest falls back to en"
     );
 
+    // de is not in registry/released-locales.txt: its missing messages are
+    // warnings, so the check passes and the table counts them.
     let o = errcat(&["check", "--locales", dir.arg()]);
     assert_eq!(
         o.status.code(),
+        Some(0),
+        "an unfinished locale in progress has missing messages as warnings: {}",
+        stdout(&o)
+    );
+    let row: Vec<String> = stdout(&o)
+        .lines()
+        .find(|l| l.starts_with("de "))
+        .unwrap_or_else(|| panic!("{}", stdout(&o)))
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    // locale, required, translated, missing, errors, warnings
+    assert_eq!(row[..5], ["de", "164", "1", "163", "0"], "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("de/planfix.ftl:1:1: warning: missing-message: 71 of 72 messages are missing"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The same unfinished file in a released locale fails the check.
+    let released = TempDir::new();
+    std::fs::create_dir_all(released.0.join("kk")).unwrap();
+    std::fs::write(
+        released.0.join("kk/planfix.ftl"),
+        "task-not-found = Тапсырма табылмады.\n    .title = Тапсырма жоқ\n",
+    )
+    .unwrap();
+    let o = errcat(&["check", "--locales", released.arg()]);
+    assert_eq!(
+        o.status.code(),
         Some(1),
-        "an unfinished locale has missing messages"
+        "a released locale with missing messages: {}",
+        stdout(&o)
     );
     assert!(
-        stdout(&o)
-            .lines()
-            .any(|l| l.starts_with("de") && l.contains(" 1 ")),
+        stdout(&o).contains("kk/planfix.ftl:1:1: error: missing-message: 71 of 72 messages are missing"),
         "{}",
         stdout(&o)
     );

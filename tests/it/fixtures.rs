@@ -93,3 +93,52 @@ pub const CHOOSING_VARS: [&str; 5] = [
 pub fn errcat(args: &[&str]) -> Output {
     errcat_command().args(args).output().unwrap()
 }
+
+/// One code row of `registry/<catalog>.tsv`: number, name, kind, section,
+/// status, suggested HTTP status (and, for some catalogs, its source).
+pub struct RegistryRow {
+    pub number: u32,
+    pub name: String,
+    pub kind: String,
+    pub http: u16,
+}
+
+/// The code rows of `registry/<catalog>.tsv`, read from the file itself,
+/// so that counts follow the registry rather than a number in a test.
+pub fn registry(catalog: &str) -> Vec<RegistryRow> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("registry")
+        .join(format!("{catalog}.tsv"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let rows: Vec<RegistryRow> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            RegistryRow {
+                number: f[0].parse().unwrap(),
+                name: f[1].to_owned(),
+                kind: f[2].to_owned(),
+                http: f[5].parse().unwrap(),
+            }
+        })
+        .collect();
+    assert!(!rows.is_empty(), "{} has no codes", path.display());
+    rows
+}
+
+/// The catalogs' ids, in the order of `registry/catalogs.tsv`.
+pub fn registry_catalogs() -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("registry/catalogs.tsv");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .collect()
+}
+
+/// How many codes all catalogs of the registry hold together.
+pub fn registry_total() -> usize {
+    registry_catalogs().iter().map(|c| registry(c).len()).sum()
+}
