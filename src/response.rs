@@ -276,7 +276,7 @@ impl ApiResponse {
         }
         summary.reasons = counts.into_iter().collect();
         // Stable: equal counts keep code order.
-        summary.reasons.sort_by(|a, b| b.1.cmp(&a.1));
+        summary.reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
         summary
     }
 }
