@@ -2,7 +2,7 @@
 //! catalog has, an ambiguous number naming its candidates, and a nearly
 //! right catalog or name suggesting the right one.
 
-use errcat::{Catalog, CatalogId, Code, Error, mobizon, planfix};
+use errcat::{Catalog, CatalogId, Code, Error, mobizon, mobizon_recipient, planfix};
 
 use crate::fixtures::errcat;
 
@@ -40,20 +40,32 @@ fn an_ambiguous_number_lists_its_candidates() {
     let err = "1".parse::<Code>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        r#"ambiguous code "1": mobizon:1 or planfix:1"#
+        r#"ambiguous code "1": mobizon:1, planfix:1 or mobizon-recipient:1"#
     );
     let Error::AmbiguousCode { candidates, .. } = err else {
         panic!("{err:?}")
     };
     assert_eq!(
         candidates,
-        [mobizon::VALIDATION_ERROR, planfix::INVALID_TOKEN]
+        [
+            mobizon::VALIDATION_ERROR,
+            planfix::INVALID_TOKEN,
+            mobizon_recipient::NUMBER_MISSING
+        ]
     );
     let err = "0".parse::<Code>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        r#"ambiguous code "0": mobizon:0 or planfix:0"#
+        r#"ambiguous code "0": mobizon:0, planfix:0 or mobizon-recipient:0"#
     );
+    // Two catalogs only: no list, just `or`.
+    let err = "20".parse::<Code>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"ambiguous code "20": planfix:20 or mobizon-recipient:20"#
+    );
+    // A number only the recipient catalog has needs no catalog.
+    assert_eq!("7".parse::<Code>().unwrap(), mobizon_recipient::OPERATOR_UNKNOWN);
     // A number no catalog has is not a code.
     assert!(matches!(
         "4242".parse::<Code>(),
@@ -119,7 +131,7 @@ fn the_cli_takes_a_bare_number_and_names_the_candidates_of_an_ambiguous_one() {
     assert!(o.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
-        "errcat: ambiguous code \"1\": mobizon:1 or planfix:1\n"
+        "errcat: ambiguous code \"1\": mobizon:1, planfix:1 or mobizon-recipient:1\n"
     );
     let o = errcat(&["explain", "planfx:1000"]);
     assert_eq!(o.status.code(), Some(1));

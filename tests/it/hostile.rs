@@ -177,7 +177,7 @@ fn unknown_catalog(input: &str, catalog: &str) -> Expect {
     Expect::Error(
         "UnknownCatalog",
         format!(
-            "unknown catalog {} in {}: known catalogs are mobizon, planfix",
+            "unknown catalog {} in {}: known catalogs are mobizon, planfix, mobizon-recipient",
             quoted(catalog),
             quoted(input)
         ),
