@@ -71,6 +71,8 @@ pub(crate) enum CatalogDoc {
     Mobizon,
     #[schema(rename = "planfix")]
     Planfix,
+    #[schema(rename = "mobizon-recipient")]
+    MobizonRecipient,
 }
 
 /// What a code means.
@@ -125,14 +127,52 @@ pub(crate) struct ExplanationDoc {
 #[allow(dead_code)]
 pub(crate) struct ResponseDoc {
     catalog: CatalogDoc,
-    /// The code number the response carried.
-    code: u32,
-    /// The server's own text: Mobizon's `message`, Planfix's `Error`.
+    /// The code number the response carried; null for a Planfix success.
+    code: Option<u32>,
+    /// The server's own text: Mobizon's `message`, Planfix's `error`.
     message: Option<String>,
     /// Mobizon's `data`, as sent.
     data: Option<serde_json::Value>,
-    /// Planfix's `Result`, as sent.
+    /// Planfix's `result`, as sent.
     result: Option<serde_json::Value>,
+    /// Each recipient of a per-recipient answer (absent otherwise).
+    recipients: Option<Vec<RecipientDoc>>,
+}
+
+/// One item of a per-recipient answer, as read.
+#[derive(ToSchema)]
+#[schema(as = RecipientResult)]
+#[allow(dead_code)]
+pub(crate) struct RecipientDoc {
+    /// The recipient as sent.
+    recipient: Option<String>,
+    /// Its per-recipient code.
+    code: Option<u32>,
+    /// The message id Mobizon gave it.
+    #[schema(rename = "messageId")]
+    message_id: Option<String>,
+}
+
+/// How many recipients were added and refused, and the line that says so.
+#[derive(ToSchema)]
+#[schema(as = RecipientSummary)]
+#[allow(dead_code)]
+pub(crate) struct SummaryDoc {
+    added: u64,
+    refused: u64,
+    text: String,
+}
+
+/// One recipient's result, explained.
+#[derive(ToSchema)]
+#[schema(as = RecipientAnswer)]
+#[allow(dead_code)]
+pub(crate) struct RecipientAnswerDoc {
+    recipient: Option<String>,
+    #[schema(rename = "messageId")]
+    message_id: Option<String>,
+    #[schema(inline)]
+    explanation: ExplanationDoc,
 }
 
 /// An explanation and the response it came from.
@@ -143,6 +183,10 @@ pub(crate) struct WithResponseDoc {
     #[schema(inline)]
     explanation: ExplanationDoc,
     response: ResponseDoc,
+    /// For a per-recipient answer: the counts and the summary line.
+    summary: Option<SummaryDoc>,
+    /// For a per-recipient answer: each recipient's result.
+    recipients: Option<Vec<RecipientAnswerDoc>>,
 }
 
 /// Every code, fallback applied, in registry order.

@@ -76,7 +76,7 @@ pub(crate) struct LangQuery {
 #[into_params(parameter_in = Query)]
 pub(crate) struct CodesQuery {
     /// Only this catalog (empty: both).
-    #[param(pattern = "^(mobizon|planfix)?$", example = "planfix")]
+    #[param(pattern = "^(mobizon|planfix|mobizon-recipient)?$", example = "planfix")]
     catalog: Option<String>,
     /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
     /// decides.
@@ -102,7 +102,7 @@ pub(crate) struct SearchQuery {
 pub(crate) struct ResponseQuery {
     /// The API that sent the response, instead of detecting it from the
     /// keys (empty: detect).
-    #[param(pattern = "^(mobizon|planfix)?$", example = "planfix")]
+    #[param(pattern = "^(mobizon|planfix|mobizon-recipient)?$", example = "planfix")]
     catalog: Option<String>,
     /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
     /// decides.
@@ -227,13 +227,12 @@ pub(crate) async fn search(
     post, path = "/v1/explain-response", tag = "codes",
     params(ResponseQuery, ("Accept-Language" = Option<String>, Header, description = "Used when `lang` is absent")),
     request_body(content = serde_json::Value, content_type = "application/json",
-        description = "The response as the API sent it: Mobizon `{code, data, message}` or Planfix `{Result, Code, Error}`"),
+        description = "The response as the API sent it: Mobizon `{code, data, message}` (with per-recipient items in `data`), Planfix `{result, code, error}` (keys in any case), or one per-recipient item `{recipient, code}`"),
     responses(
         (status = 200, description = "The explanation, with a `response` object", body = WithResponseDoc, headers(
             ("Content-Language" = String, description = "The locale that served the text"), ("Vary" = String),
         )),
         (status = 400, description = "Not JSON, not UTF-8, no usable code, or an invalid locale or catalog", body = ErrorBody),
-        (status = 404, description = "A code the catalog does not have", body = ErrorBody),
         (status = 413, description = "A body over the limit (1 MiB)", body = ErrorBody),
         (status = 415, description = "A content type other than JSON", body = ErrorBody),
     )
