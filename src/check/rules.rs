@@ -82,6 +82,10 @@ pub const RULES: &[(&str, &str)] = &[
         "plural-categories",
         "a plural select lacking one of the locale's CLDR categories",
     ),
+    (
+        "unknown-plural-category",
+        "a variant key of a plural select that is not one of the locale's CLDR categories: a misspelling, or a category the language does not use",
+    ),
     ("empty-value", "a value or attribute with no text"),
     (
         "too-long",
@@ -981,6 +985,7 @@ fn check_plurals(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
             if !is_plural {
                 continue;
             }
+            check_plural_keys(file, id, facts.line, keys, &required, diagnostics);
             let missing: Vec<&str> = required
                 .iter()
                 .filter(|c| **c != "other" && !keys.iter().any(|k| k == *c))
@@ -1008,6 +1013,65 @@ fn check_plurals(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                 });
             }
         }
+    }
+}
+
+/// How many variant keys of one plural select `check` reports as unknown.
+const MAX_KEY_FINDINGS: usize = 8;
+
+/// The variant keys of a plural select that are not plural categories of
+/// the locale: a misspelling (`[mnay]`, with the category it is nearest
+/// to) or a CLDR category the language does not use (`[two]` in `be`),
+/// whose variant no number ever selects. Number keys (`[0]`) are exact
+/// matches, always allowed.
+fn check_plural_keys(
+    file: &ParsedFile,
+    id: &str,
+    line: usize,
+    keys: &[String],
+    categories: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Every language has `other` (CLDR gives it the fractions where the
+    // integers do not reach it).
+    let mut categories = categories.to_vec();
+    if !categories.contains(&"other") {
+        categories.push("other");
+    }
+    let unknown = keys
+        .iter()
+        .filter(|k| !k.starts_with(|c: char| c.is_ascii_digit() || c == '-'))
+        .filter(|k| !categories.contains(&k.as_str()));
+    for key in unknown.take(MAX_KEY_FINDINGS) {
+        let locale = &file.locale;
+        let list = categories.join(", ");
+        let message = if CLDR_CATEGORIES.contains(&key.as_str()) {
+            format!(
+                "{id}: [{key}] is a CLDR plural category, but not one of {locale} (its categories are {list}): no number selects this variant"
+            )
+        } else {
+            // Keys longer than any category are no typo of one; the cap
+            // also bounds the edit distance's cost.
+            let nearest = categories
+                .iter()
+                .filter(|_| key.len() <= 8)
+                .map(|c| (edit_distance(key, c), *c))
+                .filter(|(d, c)| *d <= 2 && *d < c.len())
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| format!("; did you mean {c}?"))
+                .unwrap_or_default();
+            format!(
+                "{id}: [{key}] is not a plural category of {locale} (its categories are {list}){nearest}"
+            )
+        };
+        diagnostics.push(Diagnostic {
+            path: file.path.clone(),
+            line,
+            column: 1,
+            severity: Severity::Error,
+            rule: "unknown-plural-category",
+            message,
+        });
     }
 }
 

@@ -13,10 +13,21 @@ pub(crate) struct Chunk<'t> {
     pub(crate) text: &'t str,
 }
 
-/// Splits `text` where the reference parser (fluent.js) resumes after a
-/// broken entry: at every line that starts, at column 0, a message (`id`),
-/// a term (`-id`) or a comment (`#`). A run of comment lines stays with the
-/// entry right below it, whose comment it is (stamps live there).
+/// Splits `text` into entries the way the Fluent grammar delimits them, so
+/// that each piece can be parsed on its own.
+///
+/// An entry starts at a line that begins, at column 0, a message (`id`), a
+/// term (`-id`) or a comment (`#`); a run of comment lines stays with the
+/// entry right below it, whose comment it is (stamps live there). A line
+/// inside an open placeable or select expression belongs to its entry
+/// whatever its indentation: Fluent allows call arguments (`{ F(` newline
+/// `msg) }`), variant keys and the closing `}` at column 0.
+///
+/// A placeable that never closes is a broken entry, and it costs only
+/// itself: no line inside a valid placeable can define a message or term
+/// (`id =`, `-id =`), so the first such line ends the broken entry, with
+/// the comment lines right above it, which are its comment. This is where
+/// the reference parsers resume after an error, at the latest.
 ///
 /// Parsing each piece on its own is what confines a mistake: an unclosed
 /// `{` in one message can no longer swallow the next one.
@@ -25,8 +36,31 @@ pub(crate) fn entries(text: &str) -> Vec<Chunk<'_>> {
     let mut start = 0;
     let mut offset = 0;
     let mut previous_comment = false;
+    let mut scan = Expressions::default();
+    // Column-0 comment lines met inside an open placeable, from this offset:
+    // the comment of a definition that may follow.
+    let mut comments_from: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let first = line.as_bytes().first().copied();
+        if scan.is_open() {
+            if !defines(line) {
+                comments_from = match first {
+                    Some(b'#') => comments_from.or(Some(offset)),
+                    _ => None,
+                };
+                scan.line(line.as_bytes());
+                offset += line.len();
+                continue;
+            }
+            // The open placeable never closed: its entry ends here.
+            let at = comments_from.take().unwrap_or(offset);
+            if at > start {
+                chunks.extend(text.get(start..at).map(|text| Chunk { text }));
+                start = at;
+            }
+            previous_comment = at < offset;
+            scan = Expressions::default();
+        }
         let comment = first == Some(b'#');
         let begins_entry = first.is_some_and(|b| b.is_ascii_alphabetic() || b == b'-');
         if (comment || begins_entry) && !previous_comment && offset > start {
@@ -34,12 +68,121 @@ pub(crate) fn entries(text: &str) -> Vec<Chunk<'_>> {
             start = offset;
         }
         previous_comment = comment;
+        if !comment {
+            // A comment line is never parsed as an expression.
+            scan.line(line.as_bytes());
+        }
         offset += line.len();
     }
     if offset > start {
         chunks.extend(text.get(start..offset).map(|text| Chunk { text }));
     }
     chunks
+}
+
+/// Whether `line` defines a message or term: `id =` or `-id =` at column 0,
+/// which no line inside a valid placeable can be.
+fn defines(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let id = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    if !id.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let rest = id
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+        .and_then(|end| id.get(end..))
+        .unwrap_or_default();
+    rest.iter().find(|b| **b != b' ') == Some(&b'=')
+}
+
+/// The open placeables, call arguments and variants of a file, line by
+/// line, as the parser reads them: `"…"` is a string literal only inside an
+/// expression, `->` starts a select whose variants hold text again, and a
+/// variant's text ends at a line whose first character is `[`, `*` or `}`.
+#[derive(Default)]
+struct Expressions {
+    open: Vec<Open>,
+    /// A variant's text met a line end: the next character that is not
+    /// white space says whether the variant goes on.
+    variant_line_end: bool,
+}
+
+impl Expressions {
+    fn is_open(&self) -> bool {
+        !self.open.is_empty()
+    }
+
+    fn line(&mut self, line: &[u8]) {
+        let mut i = 0;
+        while let Some(&b) = line.get(i) {
+            i += 1;
+            if self.variant_line_end {
+                if b.is_ascii_whitespace() {
+                    continue;
+                }
+                self.variant_line_end = false;
+                if matches!(b, b'[' | b'*' | b'}') && self.open.last() == Some(&Open::Variant) {
+                    self.open.pop();
+                }
+            }
+            match self.open.last().copied() {
+                None | Some(Open::Variant) => match b {
+                    b'{' => self.open.push(Open::Placeable { select: false }),
+                    b'}' if self.open.last() == Some(&Open::Variant) => {
+                        // Text cannot hold `}`: it closes the select around it.
+                        self.open.pop();
+                        if matches!(self.open.last(), Some(Open::Placeable { .. })) {
+                            self.open.pop();
+                        }
+                    }
+                    b'\n' if self.open.last() == Some(&Open::Variant) => {
+                        self.variant_line_end = true;
+                    }
+                    _ => {}
+                },
+                Some(top) => match b {
+                    b'"' => {
+                        // A string literal ends at its closing quote or its line.
+                        while let Some(&c) = line.get(i) {
+                            match c {
+                                b'\\' => i += 2,
+                                b'"' => {
+                                    i += 1;
+                                    break;
+                                }
+                                b'\n' => break,
+                                _ => i += 1,
+                            }
+                        }
+                    }
+                    b'{' => self.open.push(Open::Placeable { select: false }),
+                    b'(' => self.open.push(Open::Arguments),
+                    b'}' if matches!(top, Open::Placeable { .. }) => {
+                        self.open.pop();
+                    }
+                    b')' if top == Open::Arguments => {
+                        self.open.pop();
+                    }
+                    b'-' if line.get(i) == Some(&b'>') => {
+                        if let Some(Open::Placeable { select }) = self.open.last_mut() {
+                            *select = true;
+                        }
+                    }
+                    b'[' if top == (Open::Placeable { select: true }) => {
+                        while line.get(i).is_some_and(|c| *c != b']' && *c != b'\n') {
+                            i += 1;
+                        }
+                        if line.get(i) == Some(&b']') {
+                            i += 1;
+                        }
+                        self.open.push(Open::Variant);
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
 }
 
 /// How deep placeables (`{ { … } }`) and call arguments (`F(G(…))`) may
@@ -233,6 +376,30 @@ mod tests {
         );
         assert_eq!(texts("  junk\na = A"), ["  junk\n", "a = A"]);
         assert!(entries("").is_empty());
+    }
+
+    #[test]
+    fn lines_inside_an_open_placeable_stay_with_their_entry() {
+        // Column-0 call arguments, variants and closing braces.
+        let text = "a = { F(\nmsg) }\nb = { $n ->\n[one] x\n*[other] y\n}\nc = C\n";
+        assert_eq!(
+            texts(text),
+            [
+                "a = { F(\nmsg) }\n",
+                "b = { $n ->\n[one] x\n*[other] y\n}\n",
+                "c = C\n"
+            ]
+        );
+        // An unclosed placeable ends at the next definition, which keeps
+        // the comment right above it.
+        let text = "a = { $x\nmsg\n# en-hash: 1\n-t = T\n";
+        assert_eq!(texts(text), ["a = { $x\nmsg\n", "# en-hash: 1\n-t = T\n"]);
+        // A comment line followed by more of the expression is the entry's.
+        assert_eq!(texts("a = {\n# x\nb }\n"), ["a = {\n# x\nb }\n"]);
+        // `id =` inside a string literal or after other text is no definition.
+        assert_eq!(texts("a = { \"\nb = \" }\n"), ["a = { \"\n", "b = \" }\n"]);
+        assert!(defines("a-1_b = x") && defines("-t=x") && defines("a  =\r\n"));
+        assert!(!defines("a: x") && !defines(" a = x") && !defines("-= x") && !defines("1 = x"));
     }
 
     #[test]

@@ -139,3 +139,76 @@ pub(crate) fn parse_entries<'t, R>(
     }
     parsed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::{Entry, Resource};
+    use std::collections::BTreeMap;
+
+    /// Every message and term of `entries`, by id (`-` before a term's),
+    /// as Fluent's serializer writes it, comment included; the first
+    /// definition of an id counts.
+    fn definitions<'a>(
+        entries: impl IntoIterator<Item = &'a Entry<&'a str>>,
+    ) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for entry in entries {
+            let id = match entry {
+                Entry::Message(m) => m.id.name.to_owned(),
+                Entry::Term(t) => format!("-{}", t.id.name),
+                _ => continue,
+            };
+            let source = fluent_syntax::serializer::serialize(&Resource {
+                body: vec![entry.clone()],
+            });
+            out.entry(id).or_insert(source);
+        }
+        out
+    }
+
+    /// The grammar fixtures (`tests/fixtures/grammar/*.ftl`), each read as
+    /// written and with CRLF line ends: entry by entry, errcat reads every
+    /// message and term that the reference parser reads from the whole
+    /// file, identically, and exactly those the fixture's first line
+    /// (`### reads: …`) names.
+    #[test]
+    fn grammar_fixtures_lose_no_valid_message() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/grammar");
+        let mut count = 0;
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_none_or(|e| e != "ftl") {
+                continue;
+            }
+            count += 1;
+            let lf = std::fs::read_to_string(&path).unwrap();
+            let expected: Vec<&str> = lf
+                .lines()
+                .next()
+                .and_then(|l| l.strip_prefix("### reads:"))
+                .unwrap_or_else(|| panic!("{}: no `### reads:` line", path.display()))
+                .split_whitespace()
+                .collect();
+            for (ends, text) in [("LF", lf.clone()), ("CRLF", lf.replace('\n', "\r\n"))] {
+                let name = format!("{} ({ends})", path.display());
+                let whole = fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(r, _)| r);
+                let whole = definitions(&whole.body);
+                let mut problems = Vec::new();
+                let parsed = parse_entries("f", &text, &mut problems, |entry| {
+                    fluent_syntax::parser::parse(entry)
+                });
+                let ours = definitions(parsed.iter().flat_map(|p| &p.resource.body));
+                for (id, source) in &whole {
+                    assert_eq!(ours.get(id), Some(source), "{name}: {id}");
+                }
+                let mut read: Vec<&str> = ours.keys().map(String::as_str).collect();
+                let mut want = expected.clone();
+                read.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(read, want, "{name}: {problems:?}");
+            }
+        }
+        assert!(count >= 9, "only {count} fixtures");
+    }
+}

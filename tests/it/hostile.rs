@@ -1466,3 +1466,32 @@ fn f12_a_parser_message_stays_on_one_line() {
     let e = catalog.explain("planfix:1000", "kk").unwrap();
     assert_eq!(e.locale().to_string(), "ru");
 }
+
+/// F13: entries were split at every column-0 line that begins with a
+/// letter, even inside an open placeable, where Fluent allows them: a valid
+/// `task-not-found = Aufgabe {` / `other } nicht gefunden` was lost and
+/// English served instead. A placeable that never closes still costs only
+/// its own message.
+#[test]
+fn f13_column_0_lines_inside_a_placeable_belong_to_their_message() {
+    let text = "task-not-found = Aufgabe {\nother } nicht gefunden\n    .title = { $n ->\n*[other] {\nother\n}\n} fehlt\nother = X\n";
+    let dir = write_folder(&[("de", "planfix", text.as_bytes())]);
+    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let e = catalog.explain("planfix:1000", "de").unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.explanation(), e.title()),
+        ("de", "Aufgabe X nicht gefunden", "X fehlt")
+    );
+    // Unclosed, the broken message is reported and the next one is served.
+    let text = "invalid-token = {\nx\ntask-not-found = Aufgabe fehlt\n    .title = Fehlt\n";
+    let dir = write_folder(&[("de", "planfix", text.as_bytes())]);
+    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0].line, 2, "{diagnostics:?}");
+    let e = catalog.explain("planfix:1000", "de").unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.title()),
+        ("de", "Fehlt")
+    );
+}
