@@ -128,7 +128,12 @@ impl Reply {
     fn error_kind(&self) -> String {
         let v = self.json();
         assert!(v["error"]["message"].is_string(), "{v}");
-        assert_eq!(self.header("content-type"), Some("application/json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
+        assert_eq!(v["detail"], v["error"]["message"], "{v}");
+        assert_eq!(v["status"], self.status, "{v}");
         v["error"]["kind"].as_str().unwrap().to_owned()
     }
 }
