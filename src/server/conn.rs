@@ -203,6 +203,8 @@ impl Table {
                 None => {}
             }
         }
+        self.metrics
+            .set_stalled(stalled.len().min(self.stalled_limit));
         if stalled.len() > self.stalled_limit {
             stalled.sort_unstable_by_key(|(since, _)| *since);
             let over = stalled.len() - self.stalled_limit;

@@ -28,6 +28,7 @@ pub(crate) struct Metrics {
     reloads_refused: AtomicU64,
     generation: AtomicU64,
     connections: AtomicU64,
+    stalled: AtomicU64,
     /// Connections the service closed, by reason (see `conn::REASONS`).
     closed: [AtomicU64; REASONS.len()],
     watch_errors: AtomicU64,
@@ -93,6 +94,13 @@ impl Metrics {
     pub(crate) fn set_connections(&self, open: usize) {
         self.connections
             .store(u64::try_from(open).unwrap_or(u64::MAX), Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_stalled(&self, stalled: usize) {
+        self.stalled.store(
+            u64::try_from(stalled).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
     }
 
     pub(crate) fn count_closed(&self, reason: &str) {
@@ -177,9 +185,13 @@ impl Metrics {
             "# HELP errcat_connections_open Connections open now.\n\
              # TYPE errcat_connections_open gauge\n\
              errcat_connections_open {}\n\
+             # HELP errcat_connections_stalled Connections whose client has not read their answers (at the last sweep).\n\
+             # TYPE errcat_connections_stalled gauge\n\
+             errcat_connections_stalled {}\n\
              # HELP errcat_connections_closed_total Connections the service closed: a write blocked too long, no byte too long, over the budget of queued answers, or the oldest when the table was full.\n\
              # TYPE errcat_connections_closed_total counter\n",
             self.connections.load(Ordering::Relaxed),
+            self.stalled.load(Ordering::Relaxed),
         );
         for (reason, n) in REASONS.iter().zip(&self.closed) {
             let _ = writeln!(
