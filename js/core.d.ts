@@ -25,6 +25,7 @@ export type ErrorKind =
   | "invalid-response"
   | "invalid-number"
   | "unknown-catalog"
+  | "unknown-section"
   | "unknown-locale"
   | "not-loaded"
   | "no-text"

@@ -41,6 +41,15 @@ export class ErrcatError extends Error {
 
 const utf8 = new TextEncoder();
 
+/**
+ * `object[key]` if `object` has that key as its own property, else
+ * undefined: a name from outside (`"constructor"`, `"__proto__"`,
+ * `"toString"`) never reaches what objects inherit.
+ */
+function own(object, key) {
+  return object !== null && typeof object === "object" && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
 // Rust's `str::trim`: Unicode White_Space (JavaScript's \s adds U+FEFF and
 // lacks U+0085).
 const WS = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -213,7 +222,7 @@ export class Catalog {
     const tags = Object.keys(index.locales);
     this.#shipped = tags.map((tag) => parseLocale(tag));
     const slot = (tag) => tags.indexOf(tag);
-    this.#chains = tags.map((tag) => (index.fallback.chains[tag] ?? []).map(slot).filter((s) => s >= 0));
+    this.#chains = tags.map((tag) => (own(index.fallback.chains, tag) ?? []).map(slot).filter((s) => s >= 0));
     const last = slot(index.fallback.last_resort);
     this.#unshipped = last >= 0 ? [last] : [];
     for (const file of [...Object.values(index.texts ?? {}), ...localeFiles]) this.addLocale(file);
@@ -232,10 +241,14 @@ export class Catalog {
     return this.#shipped.map((l) => l.tag);
   }
 
-  /** Adds a locale file (`<locale>.json`) loaded later. */
+  /**
+   * Adds a locale file (`<locale>.json`) loaded later. Throws an
+   * ErrcatError of kind `unknown-locale` for a file of a locale the export
+   * does not have.
+   */
   addLocale(file) {
-    if (!file || !(file.locale in this.#index.locales)) {
-      throw new ErrcatError("unknown-locale", `${file?.locale} is not a locale of this export`);
+    if (!file || typeof file.locale !== "string" || own(this.#index.locales, file.locale) === undefined) {
+      throw new ErrcatError("unknown-locale", `${shown(String(file?.locale))} is not a locale of this export`);
     }
     this.#texts.set(file.locale, file.catalogs);
     this.#phrases.set(file.locale, file.phrases ?? {});
@@ -343,7 +356,11 @@ export class Catalog {
       // The number as the library writes it: every digit, no grouping.
       return this.#explainExtra(catalog, "unknown-code", languages, { number: BigInt(number).toString(), message });
     }
-    const found = this.#find(languages, (texts) => texts[catalog]?.messages[String(entry.number)], `${catalog}:${entry.number}`);
+    const found = this.#find(
+      languages,
+      (texts) => own(own(own(texts, catalog), "messages"), String(entry.number)),
+      `${catalog}:${entry.number}`,
+    );
     return {
       code: `${catalog}:${entry.number}`,
       catalog,
@@ -365,7 +382,7 @@ export class Catalog {
     if (!extra) {
       throw new ErrcatError("no-text", `no text for ${catalog}:${name}: this export has no such message`);
     }
-    const found = this.#find(languages, (texts) => texts[catalog]?.extras?.[name], `${catalog}:${name}`);
+    const found = this.#find(languages, (texts) => own(own(own(texts, catalog), "extras"), name), `${catalog}:${name}`);
     const number = values.number ?? null;
     return {
       code: `${catalog}:${number ?? name}`,
@@ -382,9 +399,12 @@ export class Catalog {
   }
 
   #registry(catalog) {
-    const registry = Object.hasOwn(this.#index.catalogs, catalog) ? this.#index.catalogs[catalog] : undefined;
+    const registry = typeof catalog === "string" ? own(this.#index.catalogs, catalog) : undefined;
     if (!registry) {
-      throw new ErrcatError("unknown-catalog", `unknown catalog ${catalog}: known catalogs are ${Object.keys(this.#index.catalogs).join(", ")}`);
+      throw new ErrcatError(
+        "unknown-catalog",
+        `unknown catalog ${shown(String(catalog))}: known catalogs are ${Object.keys(this.#index.catalogs).join(", ")}`,
+      );
     }
     return registry;
   }
@@ -399,7 +419,7 @@ export class Catalog {
       const tag = this.#shipped[slot].tag;
       const texts = this.#texts.get(tag);
       if (!texts) {
-        throw new ErrcatError("not-loaded", `the texts of ${tag} are not loaded: add ${this.#index.locales[tag].file}`);
+        throw new ErrcatError("not-loaded", `the texts of ${tag} are not loaded: add ${own(this.#index.locales, tag)?.file}`);
       }
       const message = pick(texts);
       if (message) {
@@ -416,14 +436,30 @@ export class Catalog {
     throw new ErrcatError("no-text", `no text for ${code} in ${requested.tag} or any locale it falls back to`);
   }
 
-  /** The catalog's localized title (`Planfix REST API`). */
+  /**
+   * The catalog's localized title (`Planfix REST API`). Throws an
+   * ErrcatError of kind `unknown-catalog` for a catalog the export does
+   * not have.
+   */
   catalogTitle(catalog, languages) {
-    return this.#label(languages, (t) => t[catalog]?.title);
+    this.#registry(catalog);
+    return this.#label(languages, (t) => own(own(t, catalog), "title"));
   }
 
-  /** A section's localized title (`tasks` → «Задачи»). */
+  /**
+   * A section's localized title (`tasks` → «Задачи»). Throws an
+   * ErrcatError of kind `unknown-catalog` or `unknown-section` for a name
+   * the export does not have.
+   */
   sectionTitle(catalog, section, languages) {
-    return this.#label(languages, (t) => t[catalog]?.sections[section]);
+    const registry = this.#registry(catalog);
+    if (typeof section !== "string" || !(registry.sections ?? []).includes(section)) {
+      throw new ErrcatError(
+        "unknown-section",
+        `unknown section ${shown(String(section))} of ${catalog}: its sections are ${(registry.sections ?? []).join(", ")}`,
+      );
+    }
+    return this.#label(languages, (t) => own(own(own(t, catalog), "sections"), section));
   }
 
   #label(languages, pick) {

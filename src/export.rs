@@ -427,6 +427,12 @@ impl Serialize for ExportAll {
 /// and one `<locale>.json` per locale, each written whole or not at all.
 /// Returns the files written, the index first.
 ///
+/// Readers see a consistent set at every moment: the locale files are
+/// written first and the index last, so an index never names texts that
+/// are not there yet, and a run cut short leaves the old index in place.
+/// A link, or anything that is not a regular file, under any output's name
+/// is refused before any file is replaced.
+///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-export-doctest-{}", std::process::id()));
 /// let export = errcat::export_all(errcat::Catalog::embedded())?;
@@ -442,19 +448,39 @@ pub fn write_all(export: &ExportAll, dir: &Path) -> Result<Vec<PathBuf>, Error> 
         message: e.to_string(),
     };
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-    let mut written = Vec::new();
-    let mut write = |name: &str, json: String| {
+    let mut files: Vec<(String, String)> = export
+        .locale_files()
+        .map(|(_, name, file)| (name, to_json(&file)))
+        .collect();
+    files.push(("index.json".to_owned(), to_json(&export.index())));
+    for (name, _) in &files {
         let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(io(
+                    &path,
+                    std::io::Error::other("it is a link; errcat does not replace it"),
+                ));
+            }
+            Ok(meta) if !meta.is_file() => {
+                return Err(io(
+                    &path,
+                    std::io::Error::other("something that is not a regular file is in the way"),
+                ));
+            }
+            _ => {}
+        }
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for (name, json) in files {
+        let path = dir.join(&name);
         let mut bytes = json.into_bytes();
         bytes.push(b'\n');
-        write_atomic(dir, &path, &bytes, Mode::Replace)
-            .map(|p| written.push(p))
-            .map_err(|e| io(&path, e))
-    };
-    write("index.json", to_json(&export.index()))?;
-    for (_, name, file) in export.locale_files() {
-        write(&name, to_json(&file))?;
+        let path = write_atomic(dir, &path, &bytes, Mode::Replace).map_err(|e| io(&path, e))?;
+        written.push(path);
     }
+    // The index was written last; it is listed first.
+    written.rotate_right(1);
     Ok(written)
 }
 

@@ -7,9 +7,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
+
+use tracing_appender::non_blocking::ErrorCounter;
+
+use super::conn::REASONS;
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 14] = [
@@ -23,6 +27,13 @@ pub(crate) struct Metrics {
     reloads_applied: AtomicU64,
     reloads_refused: AtomicU64,
     generation: AtomicU64,
+    connections: AtomicU64,
+    stalled: AtomicU64,
+    /// Connections the service closed, by reason (see `conn::REASONS`).
+    closed: [AtomicU64; REASONS.len()],
+    watch_errors: AtomicU64,
+    /// The request log's writer, which counts the lines it dropped.
+    log: OnceLock<ErrorCounter>,
 }
 
 #[derive(Default)]
@@ -78,6 +89,37 @@ impl Metrics {
 
     pub(crate) fn set_generation(&self, generation: u64) {
         self.generation.store(generation, Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_connections(&self, open: usize) {
+        self.connections
+            .store(u64::try_from(open).unwrap_or(u64::MAX), Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_stalled(&self, stalled: usize) {
+        self.stalled.store(
+            u64::try_from(stalled).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    pub(crate) fn count_closed(&self, reason: &str) {
+        if let Some(counter) = REASONS
+            .iter()
+            .position(|r| *r == reason)
+            .and_then(|i| self.closed.get(i))
+        {
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    pub(crate) fn count_watch_error(&self) {
+        self.watch_errors.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts the log lines this writer drops (only the first call counts).
+    pub(crate) fn set_log_counter(&self, counter: ErrorCounter) {
+        let _ = self.log.set(counter);
     }
 
     /// The Prometheus text exposition format, version 0.0.4.
@@ -137,6 +179,37 @@ impl Metrics {
             self.reloads_applied.load(Ordering::Relaxed),
             self.reloads_refused.load(Ordering::Relaxed),
             self.generation.load(Ordering::Relaxed),
+        );
+        let _ = write!(
+            out,
+            "# HELP errcat_connections_open Connections open now.\n\
+             # TYPE errcat_connections_open gauge\n\
+             errcat_connections_open {}\n\
+             # HELP errcat_connections_stalled Connections whose client has not read their answers (at the last sweep).\n\
+             # TYPE errcat_connections_stalled gauge\n\
+             errcat_connections_stalled {}\n\
+             # HELP errcat_connections_closed_total Connections the service closed: a write blocked too long, no byte too long, over the budget of queued answers, or the oldest when the table was full.\n\
+             # TYPE errcat_connections_closed_total counter\n",
+            self.connections.load(Ordering::Relaxed),
+            self.stalled.load(Ordering::Relaxed),
+        );
+        for (reason, n) in REASONS.iter().zip(&self.closed) {
+            let _ = writeln!(
+                out,
+                "errcat_connections_closed_total{{reason=\"{reason}\"}} {}",
+                n.load(Ordering::Relaxed)
+            );
+        }
+        let _ = write!(
+            out,
+            "# HELP errcat_log_lines_dropped_total Log lines dropped because the log's reader was too slow.\n\
+             # TYPE errcat_log_lines_dropped_total counter\n\
+             errcat_log_lines_dropped_total {}\n\
+             # HELP errcat_watch_errors_total Failures of the locales folder's watch.\n\
+             # TYPE errcat_watch_errors_total counter\n\
+             errcat_watch_errors_total {}\n",
+            self.log.get().map_or(0, ErrorCounter::dropped_lines),
+            self.watch_errors.load(Ordering::Relaxed),
         );
         out
     }

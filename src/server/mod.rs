@@ -37,6 +37,7 @@
 //! # Ok(()) }
 //! ```
 
+mod conn;
 mod metrics;
 mod observe;
 mod openapi;
@@ -66,8 +67,8 @@ use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::load_shed::LoadShedLayer;
 use tower::timeout::TimeoutLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::terminal;
 use problem::ApiError;
 use state::Shared;
 
@@ -96,18 +97,38 @@ pub struct Limits {
     /// header parsing off the heap); more is a 431.
     pub headers: usize,
     /// How long a client may take to send its request line and headers,
-    /// and how long a kept-alive connection may stay idle (10 s); then the
-    /// connection is closed.
+    /// and how long a kept-alive connection may wait for its next request
+    /// (10 s); then the connection is closed.
     pub header_timeout: Duration,
+    /// How long an answer may wait for a client that does not read it
+    /// (10 s): a write that cannot send a byte for this long closes (and
+    /// resets) the connection.
+    pub write_timeout: Duration,
+    /// How long a connection may move no byte in either direction (60 s),
+    /// whatever it is doing; then it is closed.
+    pub idle_timeout: Duration,
+    /// Each connection's kernel send buffer, in bytes (128 KiB; Linux
+    /// doubles it). With hyper's own buffer, which holds one answer, it
+    /// bounds what a client that does not read can pin.
+    pub send_buffer: usize,
+    /// The most send buffers that connections unable to write may pin
+    /// together, in bytes (64 MiB, 256 connections at the default
+    /// `send_buffer`); over it, the connection stalled longest is closed.
+    pub queued_bytes: usize,
     /// How long a request may take from routing to response, reading its
     /// body included (10 s); then it is a 408.
     pub request_timeout: Duration,
     /// The most requests answered at once (512); more get a 429 at once
     /// instead of waiting. Health, readiness and metrics are not counted.
     pub concurrency: usize,
-    /// The most open connections (1024); more wait to be accepted.
+    /// The most open connections (1024). One more closes the quietest
+    /// open connection (one whose client does not read first, then the
+    /// longest without a byte), so stuck clients never keep new ones, such
+    /// as health checks, out.
     pub connections: usize,
-    /// How long a shutdown waits for requests in flight (30 s).
+    /// How long a shutdown waits for requests in flight (30 s). `errcat
+    /// serve` ends within it, stuck clients and a blocked stderr
+    /// included: it drains for all but 3 s of it, then stops.
     pub shutdown_grace: Duration,
 }
 
@@ -118,6 +139,10 @@ impl Default for Limits {
             header_bytes: 16 * 1024,
             headers: HYPER_MAX_HEADERS,
             header_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            send_buffer: 128 * 1024,
+            queued_bytes: 64 * 1024 * 1024,
             request_timeout: Duration::from_secs(10),
             concurrency: 512,
             connections: 1024,
@@ -219,7 +244,9 @@ pub enum ServeError {
     /// let err = App::new(&Options::new().with_cors_origins(["https://a.example/\u{0}"])).err().unwrap();
     /// assert!(err.to_string().starts_with("invalid CORS origin"));
     /// ```
-    #[error("invalid CORS origin {0:?}: expected an origin such as https://support.example.com")]
+    #[error(
+        "invalid CORS origin {0:?}: expected http(s)://host[:port] with no path, query, user or wildcard, such as https://support.example.com"
+    )]
     CorsOrigin(String),
     /// The address cannot be listened on, or the runtime cannot start.
     ///
@@ -332,7 +359,18 @@ impl App {
         if let Some(cors) = &self.cors {
             router = router.layer(cors.clone());
         }
-        router.with_state(Arc::clone(&self.shared))
+        // Every answer is JSON or plain text: a browser must never sniff
+        // it into HTML, nor run or load anything from it.
+        router
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(problem::CSP),
+            ))
+            .with_state(Arc::clone(&self.shared))
     }
 }
 
@@ -376,19 +414,16 @@ fn cors(origins: &[String]) -> Result<Option<CorsLayer>, ServeError> {
     if origins.is_empty() {
         return Ok(None);
     }
-    let origins = origins
-        .iter()
-        .map(|o| {
-            let valid = (o.starts_with("http://") || o.starts_with("https://"))
-                && !o
-                    .trim_end_matches('/')
-                    .contains(|c: char| c.is_whitespace() || c.is_control());
-            HeaderValue::from_str(o.trim_end_matches('/'))
-                .ok()
-                .filter(|_| valid)
-                .ok_or_else(|| ServeError::CorsOrigin(o.clone()))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut normalized: Vec<HeaderValue> = Vec::with_capacity(origins.len());
+    for origin in origins {
+        let value = normalize_origin(origin)
+            .and_then(|o| HeaderValue::try_from(o).ok())
+            .ok_or_else(|| ServeError::CorsOrigin(origin.clone()))?;
+        if !normalized.contains(&value) {
+            normalized.push(value);
+        }
+    }
+    let origins = normalized;
     Ok(Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
@@ -404,6 +439,65 @@ fn cors(origins: &[String]) -> Result<Option<CorsLayer>, ServeError> {
                 HeaderName::from_static("vary"),
             ]),
     ))
+}
+
+/// An origin as browsers send it in `Origin`: `http` or `https`, the host
+/// lower-cased, the scheme's default port dropped, nothing after the port
+/// (one trailing `/` is forgiven). Anything else (a path, a query, a
+/// fragment, user information, no scheme, `*`) is not an origin: `None`.
+fn normalize_origin(origin: &str) -> Option<String> {
+    let (scheme, rest) = origin.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => "80",
+        "https" => "443",
+        _ => return None,
+    };
+    let authority = rest.strip_suffix('/').unwrap_or(rest);
+    if authority.is_empty()
+        || authority.contains(['/', '?', '#', '@', '\\', '*', '%'])
+        || authority.contains(|c: char| c.is_whitespace() || c.is_control() || !c.is_ascii())
+    {
+        return None;
+    }
+    // The host, then an optional port; an IPv6 address is bracketed.
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let (address, after) = v6.split_once(']')?;
+            address.parse::<std::net::Ipv6Addr>().ok()?;
+            let port = match after {
+                "" => None,
+                p => Some(p.strip_prefix(':')?),
+            };
+            (format!("[{}]", address.to_ascii_lowercase()), port)
+        }
+        None => match authority.rsplit_once(':') {
+            Some((host, port)) => (host.to_ascii_lowercase(), Some(port)),
+            None => (authority.to_ascii_lowercase(), None),
+        },
+    };
+    let valid_host = !host.is_empty()
+        && (host.starts_with('[')
+            || host.split('.').all(|label| {
+                !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            }));
+    if !valid_host {
+        return None;
+    }
+    let port = match port {
+        None => None,
+        Some(p) => {
+            let number = p
+                .parse::<u16>()
+                .ok()
+                .filter(|_| p.bytes().all(|b| b.is_ascii_digit()))?;
+            (number.to_string() != default_port).then(|| number.to_string())
+        }
+    };
+    Some(match port {
+        Some(port) => format!("{scheme}://{host}:{port}"),
+        None => format!("{scheme}://{host}"),
+    })
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then stops
@@ -431,21 +525,12 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let shared = Arc::clone(&app.shared);
     let limits = shared.limits.clone();
-    let _watcher = match &shared.locales {
-        Some(dir) => match watch::watch(Arc::clone(&shared), dir) {
-            Ok(watcher) => Some(watcher),
-            Err(err) => {
-                let err = err.to_string();
-                tracing::warn!(
-                    target: "errcat::reload",
-                    "cannot watch the locales folder, reload with SIGHUP: {}",
-                    terminal::escape(&err)
-                );
-                None
-            }
-        },
-        None => None,
-    };
+    // A watch that cannot start is logged and shown in /v1/diagnostics;
+    // SIGHUP still reloads.
+    let _watcher = shared
+        .locales
+        .as_ref()
+        .and_then(|dir| watch::watch(Arc::clone(&shared), dir).ok());
     let router = app.router();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
@@ -457,14 +542,20 @@ pub async fn serve(
         http.max_headers(limits.headers);
     }
     let graceful = GracefulShutdown::new();
-    let connections = Arc::new(Semaphore::new(permits(limits.connections)));
+    let table = Arc::new(conn::Table::new(&limits, Arc::clone(&shared.metrics)));
+    let sweeper = {
+        let table = Arc::clone(&table);
+        let mut every = tokio::time::interval(table.sweep_every());
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        AbortOnDrop(tokio::spawn(async move {
+            loop {
+                every.tick().await;
+                table.sweep();
+            }
+        }))
+    };
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
-        let permit = tokio::select! {
-            permit = Arc::clone(&connections).acquire_owned() => permit,
-            () = &mut shutdown => break,
-        };
-        let Ok(permit) = permit else { break };
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
             () = &mut shutdown => break,
@@ -480,12 +571,20 @@ pub async fn serve(
             }
         };
         let _ = stream.set_nodelay(true);
+        let _ = socket2::SockRef::from(&stream).set_send_buffer_size(limits.send_buffer.max(1));
+        let (id, state, io) = table.enter(stream);
         let service = TowerToHyperService::new(router.clone());
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service));
+        let table = Arc::clone(&table);
         tokio::spawn(async move {
-            // A client that breaks its connection is not the server's error.
-            let _ = connection.await;
-            drop(permit);
+            tokio::select! {
+                // A client that breaks its connection is not the server's error.
+                _ = connection => {}
+                // Closed by the table's rules: dropping the connection
+                // resets it.
+                () = state.closed() => {}
+            }
+            table.leave(id);
         });
     }
     drop(listener);
@@ -497,7 +596,17 @@ pub async fn serve(
             tracing::warn!(target: "errcat::server", "requests still in flight after {:?}; stopping", limits.shutdown_grace);
         }
     }
+    drop(sweeper);
     Ok(())
+}
+
+/// A spawned task that ends when this is dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.
@@ -550,9 +659,24 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
 /// errcat::server::run("127.0.0.1:8080".parse().unwrap(), errcat::server::Options::new())?;
 /// # Ok::<(), errcat::server::ServeError>(())
 /// ```
-pub fn run(addr: SocketAddr, options: Options) -> Result<(), ServeError> {
+pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
+    // The whole stop fits in the grace period: the drain, then the
+    // runtime's and the log's last waits.
+    let grace = options.limits.shutdown_grace;
+    if grace > EXIT_RESERVE * 2 {
+        options.limits.shutdown_grace = grace - EXIT_RESERVE;
+    }
+    // The log goes through a bounded queue to a thread of its own, which
+    // drops lines (and counts them) rather than make a request wait for a
+    // stderr nobody reads.
+    let (writer, _flush_on_exit) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(true)
+        .buffered_lines_limit(LOG_LINES)
+        .thread_name("errcat-log")
+        .finish(std::io::stderr());
+    let dropped = writer.error_counter();
     let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         .with_ansi(false)
         .try_init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -562,8 +686,9 @@ pub fn run(addr: SocketAddr, options: Options) -> Result<(), ServeError> {
             context: "cannot start the runtime".to_owned(),
             source,
         })?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let app = App::new(&options)?;
+        app.shared.metrics.set_log_counter(dropped);
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|source| ServeError::Io {
@@ -587,5 +712,20 @@ pub fn run(addr: SocketAddr, options: Options) -> Result<(), ServeError> {
                 context: "the server stopped".to_owned(),
                 source,
             })
-    })
+    });
+    // Connections still open after the grace period are dropped with the
+    // runtime; a reload still reading files is not waited for long.
+    runtime.shutdown_timeout(EXIT_WAIT);
+    served
 }
+
+/// The most log lines waiting for stderr; more are dropped and counted.
+const LOG_LINES: usize = 16 * 1024;
+
+/// How long the process waits, once the server has stopped, for work
+/// that cannot be cancelled (a reload reading files).
+const EXIT_WAIT: Duration = Duration::from_secs(1);
+
+/// The part of the grace period kept for [`EXIT_WAIT`] and the log's
+/// flush (at most about a second when stderr is blocked).
+const EXIT_RESERVE: Duration = Duration::from_secs(3);

@@ -43,6 +43,7 @@ use super::state::ReloadRecord;
         DiagnosticDoc,
         CoverageDoc,
         ReloadRecord,
+        super::watch::WatchStatus,
         StatusDoc,
         ErrorBody,
         ErrorDetail
@@ -284,6 +285,8 @@ pub(crate) struct DiagnosticsDoc {
     report: ReportDoc,
     /// The last reload since start, applied or refused.
     last_reload: Option<ReloadRecord>,
+    /// What the watch of the locales folder is doing.
+    watch: super::watch::WatchStatus,
 }
 
 /// A liveness or readiness answer.

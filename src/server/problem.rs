@@ -1,5 +1,12 @@
 //! Every failure the service answers, as one JSON shape with its status:
-//! `{"error": {"kind": "unknown-code", "message": "…"}}`.
+//! an RFC 9457 problem document (`application/problem+json`) that keeps
+//! errcat's own `error` object:
+//! `{"type": "about:blank", "title": "Not Found", "status": 404, "detail": "…",
+//! "error": {"kind": "unknown-code", "message": "…"}}`.
+//!
+//! An error's message may repeat what the client sent (a catalog's name
+//! from the path); the answer is JSON, never HTML, with `nosniff` and a
+//! policy that lets a browser run or load nothing from it.
 //!
 //! This module owns the mapping from the library's [`Error`] and from
 //! axum's extractor rejections to HTTP statuses; handlers never pick a
@@ -24,9 +31,30 @@ pub(crate) struct ApiError {
     pub(crate) language: Option<String>,
 }
 
-/// The body of every error response.
+/// The `Content-Security-Policy` of every answer: nothing may be loaded,
+/// run or framed.
+pub(crate) const CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/// The media type of every error body (RFC 9457).
+pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The body of every error response: an RFC 9457 problem document with
+/// errcat's `error` object as an extension member.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct ErrorBody {
+    /// Always `about:blank`: the status says what kind of problem it is,
+    /// `error.kind` says more.
+    #[serde(rename = "type")]
+    #[schema(example = "about:blank")]
+    problem_type: &'static str,
+    /// The status's reason phrase.
+    #[schema(example = "Not Found")]
+    title: &'static str,
+    /// The HTTP status.
+    #[schema(example = 404)]
+    status: u16,
+    /// The same one line as `error.message`.
+    detail: String,
     error: ErrorDetail,
 }
 
@@ -133,12 +161,22 @@ pub(crate) fn unknown_code(
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody {
+            problem_type: "about:blank",
+            title: self.status.canonical_reason().unwrap_or("Error"),
+            status: self.status.as_u16(),
+            detail: self.message.clone(),
             error: ErrorDetail {
                 kind: self.kind,
                 message: self.message,
             },
         };
         let mut response = (self.status, Json(body)).into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
         if let Some(language) = self.language.and_then(|l| HeaderValue::try_from(l).ok()) {
             response
                 .headers_mut()

@@ -25,6 +25,7 @@ use super::openapi::{
 };
 use super::problem::{ApiError, ErrorBody, unknown_code};
 use super::state::{CatalogSource, ReloadRecord, Shared};
+use super::watch::WatchStatus;
 use crate::tooling::Report;
 use crate::{ApiResponse, Catalog, CatalogId, Code, Error, Explanation, FallbackChain, SearchHit};
 
@@ -127,8 +128,8 @@ pub(crate) struct ResponseQuery {
             ("ETag" = String), ("Cache-Control" = String), ("Vary" = String),
         )),
         (status = 304, description = "Unchanged since the ETag in If-None-Match"),
-        (status = 400, description = "Invalid code or locale", body = ErrorBody),
-        (status = 404, description = "No such catalog or code", body = ErrorBody),
+        (status = 400, description = "Invalid code or locale", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such catalog or code", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn code(
@@ -169,7 +170,7 @@ pub(crate) async fn code(
             ("ETag" = String), ("Cache-Control" = String), ("Vary" = String),
         )),
         (status = 304, description = "Unchanged since the ETag in If-None-Match"),
-        (status = 400, description = "Unknown catalog or invalid locale", body = ErrorBody),
+        (status = 400, description = "Unknown catalog or invalid locale", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn codes(
@@ -204,7 +205,7 @@ pub(crate) async fn codes(
     params(SearchQuery),
     responses(
         (status = 200, description = "The codes found, best first (none is not an error)", body = SearchDoc),
-        (status = 400, description = "No `q`, or an invalid locale", body = ErrorBody),
+        (status = 400, description = "No `q`, or an invalid locale", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn search(
@@ -232,9 +233,9 @@ pub(crate) async fn search(
         (status = 200, description = "The explanation, with a `response` object", body = WithResponseDoc, headers(
             ("Content-Language" = String, description = "The locale that served the text"), ("Vary" = String),
         )),
-        (status = 400, description = "Not JSON, not UTF-8, no usable code, or an invalid locale or catalog", body = ErrorBody),
-        (status = 413, description = "A body over the limit (1 MiB)", body = ErrorBody),
-        (status = 415, description = "A content type other than JSON", body = ErrorBody),
+        (status = 400, description = "Not JSON, not UTF-8, no usable code, or an invalid locale or catalog", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 413, description = "A body over the limit (1 MiB)", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 415, description = "A content type other than JSON", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn explain_response(
@@ -279,6 +280,11 @@ pub(crate) async fn explain_response(
 pub(crate) async fn diagnostics(State(app): AppState) -> Response {
     let served = app.served.load();
     let last_reload = app.last_reload.load_full();
+    let watch = app
+        .watch
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
     #[derive(Serialize)]
     struct Diagnostics<'a> {
         source: String,
@@ -287,6 +293,7 @@ pub(crate) async fn diagnostics(State(app): AppState) -> Response {
         has_errors: bool,
         report: &'a Report,
         last_reload: Option<&'a ReloadRecord>,
+        watch: WatchStatus,
     }
     let source = match (&served.catalog, &app.locales) {
         (CatalogSource::Folder(_), Some(dir)) => dir.display().to_string(),
@@ -299,6 +306,7 @@ pub(crate) async fn diagnostics(State(app): AppState) -> Response {
         has_errors: served.report.has_errors(),
         report: &served.report,
         last_reload: last_reload.as_deref(),
+        watch,
     })
     .into_response()
 }

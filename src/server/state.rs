@@ -121,8 +121,10 @@ pub(crate) struct Shared {
     pub(crate) locales: Option<PathBuf>,
     pub(crate) limits: super::Limits,
     pub(crate) last_reload: ArcSwapOption<ReloadRecord>,
-    pub(crate) metrics: Metrics,
+    pub(crate) metrics: Arc<Metrics>,
     pub(crate) shutting_down: AtomicBool,
+    /// What the watch of the locales folder is doing.
+    pub(crate) watch: std::sync::Mutex<super::watch::WatchStatus>,
     /// Reloads run one at a time, so generations never go back.
     reloading: std::sync::Mutex<()>,
     generation: AtomicU64,
@@ -150,8 +152,12 @@ impl Shared {
             locales,
             limits,
             last_reload: ArcSwapOption::empty(),
-            metrics,
+            metrics: Arc::new(metrics),
             shutting_down: AtomicBool::new(false),
+            watch: std::sync::Mutex::new(super::watch::WatchStatus {
+                state: "off",
+                ..Default::default()
+            }),
             reloading: std::sync::Mutex::new(()),
             generation: AtomicU64::new(1),
         })

@@ -311,3 +311,58 @@ fn the_cli_prints_the_document_and_writes_one_file_per_locale() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn the_index_is_written_last_so_readers_never_see_it_ahead_of_its_files() {
+    let dir = TempDir::new();
+    let export = errcat::export_all(Catalog::embedded()).unwrap();
+    let written = errcat::write_all(&export, dir.path()).unwrap();
+    assert!(written[0].ends_with("index.json"), "{written:?}");
+    // Every file is older than, or as old as, the index: its modification
+    // time is the order the files were renamed into place.
+    let modified = |p: &std::path::Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    let index = modified(&written[0]);
+    for file in &written[1..] {
+        assert!(
+            modified(file) <= index,
+            "{} after the index",
+            file.display()
+        );
+    }
+    // A locale file that cannot be written (a folder in its place) stops
+    // the run before the index is replaced.
+    let dir = TempDir::new();
+    dir.write("index.json", b"old\n");
+    std::fs::create_dir_all(dir.path().join("uk.json")).unwrap();
+    let err = errcat::write_all(&export, dir.path()).unwrap_err();
+    assert!(err.to_string().contains("uk.json"), "{err}");
+    assert_eq!(
+        std::fs::read(dir.path().join("index.json")).unwrap(),
+        b"old\n"
+    );
+    assert!(!dir.path().join("en.json").exists(), "nothing was replaced");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_among_the_outputs_fails_before_anything_is_replaced() {
+    let dir = TempDir::new();
+    let export = errcat::export_all(Catalog::embedded()).unwrap();
+    dir.write("index.json", b"old\n");
+    dir.write("en.json", b"old en\n");
+    dir.write("elsewhere.json", b"kept\n");
+    std::os::unix::fs::symlink("elsewhere.json", dir.path().join("ru.json")).unwrap();
+    let err = errcat::write_all(&export, dir.path()).unwrap_err();
+    assert!(err.to_string().contains("ru.json"), "{err}");
+    assert!(err.to_string().contains("link"), "{err}");
+    for (name, old) in [
+        ("index.json", &b"old\n"[..]),
+        ("en.json", b"old en\n"),
+        ("elsewhere.json", b"kept\n"),
+    ] {
+        assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), old, "{name}");
+    }
+    let o = errcat(&["export", "--all", "--out", dir.arg()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1);
+}

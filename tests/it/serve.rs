@@ -128,7 +128,12 @@ impl Reply {
     fn error_kind(&self) -> String {
         let v = self.json();
         assert!(v["error"]["message"].is_string(), "{v}");
-        assert_eq!(self.header("content-type"), Some("application/json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
+        assert_eq!(v["detail"], v["error"]["message"], "{v}");
+        assert_eq!(v["status"], self.status, "{v}");
         v["error"]["kind"].as_str().unwrap().to_owned()
     }
 }
@@ -794,20 +799,27 @@ fn shutdown_finishes_the_requests_in_flight() {
 /// A copy of the shipped locales folder.
 fn shipped_locales() -> TempDir {
     let dir = TempDir::new();
+    copy_shipped(&dir, "");
+    dir
+}
+
+/// Copies the shipped locales folder to `under` (a path inside `dir`;
+/// empty for `dir` itself).
+fn copy_shipped(dir: &TempDir, under: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     for locale in std::fs::read_dir(&root).unwrap() {
         let locale = locale.unwrap();
         for file in std::fs::read_dir(locale.path()).unwrap() {
             let file = file.unwrap();
             let name = format!(
-                "{}/{}",
+                "{under}{}{}/{}",
+                if under.is_empty() { "" } else { "/" },
                 locale.file_name().to_str().unwrap(),
                 file.file_name().to_str().unwrap()
             );
             dir.write(&name, &std::fs::read(file.path()).unwrap());
         }
     }
-    dir
 }
 
 /// The shipped `locales/kk/planfix.ftl` with the title of planfix:1000
@@ -1099,4 +1111,400 @@ fn the_binary_refuses_bad_options_in_one_line() {
             .collect();
         assert_eq!(lines.len(), 1, "{args:?}: {stderr}");
     }
+}
+
+/// A client that asks for every code `count` times on one connection, at
+/// once, with a 4 KiB receive buffer, and never reads the answers.
+fn stuck_client(addr: SocketAddr, count: usize) -> TcpStream {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    socket.connect(&addr.into()).unwrap();
+    let mut stream: TcpStream = socket.into();
+    stream.set_read_timeout(Some(GUARD)).unwrap();
+    stream.set_write_timeout(Some(GUARD)).unwrap();
+    let request = format!("GET /v1/codes HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    stream.write_all(request.repeat(count).as_bytes()).unwrap();
+    stream
+}
+
+/// Reads until the server ends the connection (by a close or a reset);
+/// fails if it is still open after [`GUARD`].
+fn until_closed(mut stream: TcpStream) {
+    let mut chunk = [0u8; 65536];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => return,
+            Ok(_) => continue,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                panic!("the connection is still open: {e}")
+            }
+            Err(_reset) => return,
+        }
+    }
+}
+
+fn closed(server: &Server, reason: &str) -> u64 {
+    let metrics = server.get("/metrics", &[]).text();
+    metric(
+        &metrics,
+        &format!("errcat_connections_closed_total{{reason=\"{reason}\"}}"),
+    )
+}
+
+#[test]
+fn a_table_full_of_clients_that_do_not_read_still_lets_health_checks_in() {
+    let mut limits = Limits::default();
+    limits.connections = 8;
+    let server = Server::start(Options::new().with_limits(limits));
+    let stuck: Vec<TcpStream> = (0..8).map(|_| stuck_client(server.addr, 400)).collect();
+    for _ in 0..10 {
+        let r = server.get("/healthz", &[]);
+        assert_eq!(r.status, 200);
+        assert_eq!(r.json()["status"], "ok");
+    }
+    assert!(closed(&server, "full") >= 1);
+    // The quietest went first: clients that do not read.
+    let metrics = server.get("/metrics", &[]).text();
+    assert!(
+        metric(&metrics, "errcat_connections_open") <= 8,
+        "{metrics}"
+    );
+    drop(stuck);
+}
+
+#[test]
+fn a_write_blocked_too_long_resets_the_connection() {
+    let mut limits = Limits::default();
+    limits.write_timeout = Duration::from_millis(200);
+    let server = Server::start(Options::new().with_limits(limits));
+    let stuck = stuck_client(server.addr, 400);
+    eventually("the write timeout closes it", || {
+        closed(&server, "write-timeout") >= 1
+    });
+    until_closed(stuck);
+    assert_eq!(closed(&server, "idle-timeout"), 0);
+    assert_eq!(server.get("/healthz", &[]).status, 200);
+}
+
+#[test]
+fn stalled_connections_share_a_budget_of_queued_bytes() {
+    let mut limits = Limits::default();
+    limits.send_buffer = 16 * 1024;
+    // Two stalled connections' send buffers (Linux doubles each).
+    limits.queued_bytes = 2 * 2 * 16 * 1024;
+    let server = Server::start(Options::new().with_limits(limits));
+    let stuck: Vec<TcpStream> = (0..5).map(|_| stuck_client(server.addr, 400)).collect();
+    eventually("the budget closes all but two", || {
+        closed(&server, "queue-budget") >= 3
+    });
+    let metrics = server.get("/metrics", &[]).text();
+    assert!(
+        metric(&metrics, "errcat_connections_stalled") <= 2,
+        "{metrics}"
+    );
+    assert_eq!(closed(&server, "write-timeout"), 0);
+    drop(stuck);
+}
+
+#[test]
+fn a_connection_that_moves_no_byte_is_closed() {
+    let mut limits = Limits::default();
+    limits.idle_timeout = Duration::from_millis(200);
+    limits.header_timeout = Duration::from_secs(3600);
+    let server = Server::start(Options::new().with_limits(limits));
+    let silent = connect(server.addr);
+    eventually("the idle timeout closes it", || {
+        closed(&server, "idle-timeout") >= 1
+    });
+    until_closed(silent);
+}
+
+#[test]
+fn error_bodies_are_problem_documents_that_nothing_can_run() {
+    let server = Server::embedded();
+    let r = server.get(
+        "/v1/codes/%3Chtml%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E/1",
+        &[],
+    );
+    assert_eq!(
+        (r.status, r.error_kind().as_str()),
+        (404, "unknown-catalog")
+    );
+    assert_eq!(r.json()["type"], "about:blank");
+    assert_eq!(r.json()["title"], "Not Found");
+    assert!(!r.text().starts_with('<'));
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    assert!(
+        r.header("content-security-policy")
+            .unwrap()
+            .contains("default-src 'none'")
+    );
+    for path in [
+        "/v1/codes/planfix/1000",
+        "/metrics",
+        "/healthz",
+        "/no/such/%3Cb%3E",
+    ] {
+        let r = server.get(path, &[]);
+        assert_eq!(
+            r.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert!(
+            !r.header("content-type")
+                .unwrap_or_default()
+                .contains("html"),
+            "{path}"
+        );
+    }
+    let r = post(server.addr, "/v1/explain-response", "text/html", b"<html>");
+    assert_eq!(r.status, 415);
+    assert_eq!(r.header("content-type"), Some("application/problem+json"));
+}
+
+#[test]
+fn cors_origins_are_normalised_and_anything_else_refused() {
+    let open = Server::start(Options::new().with_cors_origins([
+        "HTTPS://Support.Example.COM:443/",
+        "http://localhost:3000",
+        "http://LOCALHOST:80",
+    ]));
+    for origin in [
+        "https://support.example.com",
+        "http://localhost:3000",
+        "http://localhost",
+    ] {
+        let r = open.get("/v1/codes/planfix/1000", &[("Origin", origin)]);
+        assert_eq!(r.header("access-control-allow-origin"), Some(origin));
+    }
+    for bad in [
+        "*",
+        "support.example.com",
+        "https://support.example.com/app",
+        "https://support.example.com?x=1",
+        "https://support.example.com#top",
+        "https://user@support.example.com",
+        "https://support.example.com:99999",
+        "ftp://support.example.com",
+        "https://",
+        "null",
+    ] {
+        let err = App::new(&Options::new().with_cors_origins([bad]))
+            .err()
+            .unwrap_or_else(|| panic!("{bad:?} was accepted"));
+        assert!(matches!(err, ServeError::CorsOrigin(_)), "{err}");
+        assert!(err.to_string().contains(&format!("{bad:?}")), "{err}");
+    }
+    let o = errcat_command()
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--cors-origin",
+            "https://a.example/app",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("https://a.example/app"), "{stderr}");
+}
+
+/// Whether the server now serves `title` for planfix:1000 in Kazakh.
+fn serves(server: &Server, title: &str) -> bool {
+    kk_title(server.addr) == title
+}
+
+fn watch_state(server: &Server) -> Value {
+    server.get("/v1/diagnostics", &[]).json()["watch"].clone()
+}
+
+#[test]
+fn a_folder_replaced_by_mv_is_watched_again() {
+    let dir = TempDir::new();
+    copy_shipped(&dir, "loc");
+    let loc = dir.path().join("loc");
+    let server = Server::start(Options::new().with_locales(&loc));
+    assert_eq!(watch_state(&server)["state"], "watching");
+    copy_shipped(&dir, "loc.new");
+    dir.write("loc.new/kk/planfix.ftl", &retitled("Ауыстырылды"));
+    std::fs::rename(&loc, dir.path().join("loc.old")).unwrap();
+    std::fs::rename(dir.path().join("loc.new"), &loc).unwrap();
+    eventually("the new folder is served", || {
+        serves(&server, "Ауыстырылды")
+    });
+    // The new folder's files are watched, not the old one's.
+    dir.write("loc/kk/planfix.ftl", &retitled("Өңделді"));
+    eventually("an edit in the new folder is served", || {
+        serves(&server, "Өңделді")
+    });
+    dir.write("loc.old/kk/planfix.ftl", &retitled("Ескі"));
+    dir.write("loc/kk/planfix.ftl", &retitled("Соңғы"));
+    eventually("the last edit is served", || serves(&server, "Соңғы"));
+}
+
+#[test]
+fn a_folder_removed_and_created_again_is_watched_again() {
+    let dir = TempDir::new();
+    copy_shipped(&dir, "loc");
+    let loc = dir.path().join("loc");
+    let server = Server::start(Options::new().with_locales(&loc));
+    std::fs::remove_dir_all(&loc).unwrap();
+    eventually("the watch waits for the folder", || {
+        watch_state(&server)["state"] == "waiting"
+    });
+    // The last good catalog stays while the folder is missing.
+    assert_eq!(server.get("/v1/codes/planfix/1000", &[]).status, 200);
+    copy_shipped(&dir, "loc");
+    dir.write("loc/kk/planfix.ftl", &retitled("Қайта жасалды"));
+    eventually("the re-created folder is served", || {
+        serves(&server, "Қайта жасалды")
+    });
+    dir.write("loc/kk/planfix.ftl", &retitled("Тағы өңделді"));
+    eventually("an edit in it is served", || {
+        serves(&server, "Тағы өңделді")
+    });
+    assert_eq!(watch_state(&server)["state"], "watching");
+}
+
+#[test]
+fn a_flipped_symlink_is_followed() {
+    let dir = TempDir::new();
+    copy_shipped(&dir, "v1");
+    copy_shipped(&dir, "v2");
+    dir.write("v2/kk/planfix.ftl", &retitled("Екінші нұсқа"));
+    let current = dir.path().join("current");
+    std::os::unix::fs::symlink("v1", &current).unwrap();
+    let server = Server::start(Options::new().with_locales(&current));
+    // As `ln -sfn v2 current` does: a new link renamed over the old one.
+    std::os::unix::fs::symlink("v2", dir.path().join("current.tmp")).unwrap();
+    std::fs::rename(dir.path().join("current.tmp"), &current).unwrap();
+    eventually("v2 is served", || serves(&server, "Екінші нұсқа"));
+    dir.write("v2/kk/planfix.ftl", &retitled("Екінші, өңделді"));
+    eventually("an edit in v2 is served", || {
+        serves(&server, "Екінші, өңделді")
+    });
+}
+
+#[test]
+fn a_link_out_of_the_folder_is_not_watched() {
+    let dir = shipped_locales();
+    std::os::unix::fs::symlink("/", dir.path().join("root")).unwrap();
+    std::os::unix::fs::symlink("/usr", dir.path().join("usr")).unwrap();
+    let server = Server::start(Options::new().with_locales(dir.path()));
+    let languages = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_dir())
+        .count() as u64;
+    let watch = watch_state(&server);
+    assert_eq!(watch["state"], "watching", "{watch}");
+    // The parent, the folder and its language folders; nothing under / or /usr.
+    assert_eq!(watch["watched"], languages + 2, "{watch}");
+    dir.write("kk/planfix.ftl", &retitled("Сілтемемен"));
+    eventually("an edit is served", || serves(&server, "Сілтемемен"));
+}
+
+#[test]
+fn a_file_touched_without_end_does_not_hold_an_edit_back() {
+    let dir = shipped_locales();
+    let server = Server::start(Options::new().with_locales(dir.path()));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let toucher = {
+        let stop = std::sync::Arc::clone(&stop);
+        let path = dir.path().join("kk/mobizon.ftl");
+        let bytes = std::fs::read(&path).unwrap();
+        std::thread::spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                std::fs::write(&path, &bytes).unwrap();
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    eventually("the touches are seen", || {
+        watch_state(&server)["events"].as_u64().unwrap() >= 5
+    });
+    dir.write("kk/planfix.ftl", &retitled("Күтпейді"));
+    eventually("the edit is served while the touching goes on", || {
+        serves(&server, "Күтпейді")
+    });
+    assert!(!toucher.is_finished(), "the touching stopped early");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    toucher.join().unwrap();
+}
+
+#[test]
+fn a_stderr_nobody_reads_blocks_no_request_nor_the_stop() {
+    let mut child = errcat_command()
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("listening on http://") {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no listening line"
+        );
+    }
+    let addr: SocketAddr = line
+        .rsplit("http://")
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // From now on nobody reads the log: far more lines than a pipe holds.
+    let count = 40_000;
+    let mut stream = connect(addr);
+    let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    let mut all = request.repeat(count - 1);
+    all.push_str(&format!(
+        "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    ));
+    let writer = {
+        let mut stream = stream.try_clone().unwrap();
+        std::thread::spawn(move || stream.write_all(all.as_bytes()).unwrap())
+    };
+    let mut answers = Vec::new();
+    stream.read_to_end(&mut answers).unwrap();
+    writer.join().unwrap();
+    let oks = String::from_utf8_lossy(&answers)
+        .matches("HTTP/1.1 200 OK")
+        .count();
+    assert_eq!(oks, count);
+    let metrics = get(addr, "/metrics", &[]).text();
+    assert!(
+        metric(&metrics, "errcat_log_lines_dropped_total") > 0,
+        "{metrics}"
+    );
+    // A client that does not read either; SIGTERM still ends the process.
+    let stuck = stuck_client(addr, 400);
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: sends a signal to the child this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    // The grace period is 30 s; this waits a little longer before failing.
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(45) {
+            let _ = child.kill();
+            panic!("errcat serve did not stop");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    drop((stuck, stderr));
 }

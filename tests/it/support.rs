@@ -401,3 +401,32 @@ fn a_search_in_every_language_keeps_each_codes_best_matching_locale() {
         ("en".to_owned(), only("token", "en", token).unwrap())
     );
 }
+
+#[test]
+fn a_response_over_the_stdin_limit_is_too_large_not_broken_json() {
+    use std::io::Write;
+    let mut child = errcat_command()
+        .args(["explain", "--response", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // A valid start, then 17 MiB of spaces: JSON cut at 16 MiB would
+        // read as "EOF while parsing".
+        let _ = stdin.write_all(br#"{"code": 30, "message": ""#);
+        let _ = stdin.write_all(&vec![b' '; 17 * 1024 * 1024]);
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("too large") && stderr.contains("16 MiB"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("EOF"), "{stderr}");
+}

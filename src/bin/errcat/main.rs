@@ -524,13 +524,26 @@ fn locale_folder(locales: &Path, lang: &str) -> Result<PathBuf, Failure> {
 /// The largest response read from stdin.
 const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The response on stdin; more than [`MAX_RESPONSE_BYTES`] is refused as
+/// too large (not cut short, which would read as broken JSON).
 fn read_stdin() -> Result<String, Failure> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     io::stdin()
-        .take(MAX_RESPONSE_BYTES)
-        .read_to_string(&mut text)
+        .take(MAX_RESPONSE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(Failure::Stdin)?;
-    Ok(text)
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_RESPONSE_BYTES {
+        return Err(Failure::Stdin(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("too large: over the limit of 16 MiB ({MAX_RESPONSE_BYTES} bytes)"),
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::Stdin(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
+    })
 }
 
 /// The locale to use: `--lang`, else the POSIX environment (LC_ALL, then
