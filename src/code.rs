@@ -70,7 +70,7 @@ impl CatalogId {
     /// ```
     /// use errcat::CatalogId;
     /// assert_eq!(CatalogId::Mobizon.codes().count(), 20);
-    /// assert_eq!(CatalogId::Planfix.codes().count(), 53);
+    /// assert_eq!(CatalogId::Planfix.codes().count(), 59);
     /// ```
     pub fn codes(self) -> impl ExactSizeIterator<Item = Code> + Clone {
         self.range().map(|i| Code::from_index(i as u16))

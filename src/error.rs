@@ -42,7 +42,7 @@ pub enum Error {
     /// ```
     /// let err = errcat::Catalog::embedded().explain("jira:1", "en").unwrap_err();
     /// assert!(matches!(err, errcat::Error::UnknownCatalog { .. }));
-    /// assert_eq!(err.to_string(), r#"unknown catalog "jira" in "jira:1": known catalogs are mobizon, planfix"#);
+    /// assert_eq!(err.to_string(), r#"unknown catalog "jira" in "jira:1": known catalogs are mobizon, planfix, mobizon-recipient"#);
     ///
     /// let err = errcat::Catalog::embedded().explain("planfx:1000", "en").unwrap_err();
     /// assert!(matches!(err, errcat::Error::UnknownCatalog { suggestion: Some(errcat::CatalogId::Planfix), .. }));
@@ -93,8 +93,8 @@ pub enum Error {
     ///
     /// ```
     /// let err = errcat::Catalog::embedded().explain("1", "en").unwrap_err();
-    /// assert!(matches!(err, errcat::Error::AmbiguousCode { ref candidates, .. } if candidates.len() == 2));
-    /// assert_eq!(err.to_string(), r#"ambiguous code "1": mobizon:1 or planfix:1"#);
+    /// assert!(matches!(err, errcat::Error::AmbiguousCode { ref candidates, .. } if candidates.len() == 3));
+    /// assert_eq!(err.to_string(), r#"ambiguous code "1": mobizon:1, planfix:1 or mobizon-recipient:1"#);
     /// // A number only one catalog has needs no catalog:
     /// assert_eq!(errcat::Catalog::embedded().explain("1000", "en")?.code(), Some(errcat::planfix::TASK_NOT_FOUND));
     /// # Ok::<(), errcat::Error>(())
@@ -137,7 +137,7 @@ pub enum Error {
     /// ```
     /// let err = errcat::ApiResponse::parse("{oops}", None).unwrap_err();
     /// assert!(matches!(err, errcat::Error::InvalidJson { line: 1, column: 2, .. }));
-    /// assert_eq!(err.to_string(), "invalid JSON at line 1, column 2: key must be a string at line 1 column 2");
+    /// assert_eq!(err.to_string(), "invalid JSON at line 1, column 2: key must be a string");
     /// ```
     #[error("invalid JSON at line {line}, column {column}: {message}")]
     InvalidJson {

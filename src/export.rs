@@ -42,7 +42,7 @@ impl<'a> Export<'a> {
     /// ```
     /// let catalog = errcat::Catalog::embedded();
     /// let export = catalog.export(&catalog.chain("kk")?, None)?;
-    /// assert_eq!(export.entries().len(), 73);
+    /// assert_eq!(export.entries().len(), 94);
     /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn entries(&self) -> &[Explanation<'a>] {
@@ -132,7 +132,7 @@ impl Serialize for Entry<'_, '_> {
 /// let json = serde_json::to_value(&export).unwrap();
 /// assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
 /// assert_eq!(json["fallback"]["chains"]["kk"], serde_json::json!(["kk", "ru", "en"]));
-/// assert_eq!(json["catalogs"]["planfix"]["codes"][15]["name"], "task-not-found");
+/// assert_eq!(json["catalogs"]["planfix"]["codes"][16]["name"], "task-not-found");
 /// assert_eq!(json["catalogs"]["planfix"]["extras"][0]["kind"], "unknown");
 /// assert_eq!(json["texts"]["kk"]["catalogs"]["planfix"]["sections"]["tasks"], "Тапсырмалар");
 /// let unknown = &json["texts"]["kk"]["catalogs"]["planfix"]["extras"]["unknown-code"];

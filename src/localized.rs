@@ -133,7 +133,7 @@ impl Catalog {
     /// let chain = catalog.chain("ru")?;
     /// assert_eq!(
     ///     catalog.display_error(&err, &chain).to_string(),
-    ///     "неоднозначный код \"1\": mobizon:1 или planfix:1",
+    ///     "неоднозначный код \"1\": mobizon:1, planfix:1 или mobizon-recipient:1",
     /// );
     /// // In English it is the error's own message.
     /// let en = catalog.chain("en")?;

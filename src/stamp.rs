@@ -112,7 +112,7 @@ fn english(dir: &Path, catalog: &str, budget: &mut Budget) -> Result<Vec<English
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-scaffold-doc-{}", std::process::id()));
 /// let written = errcat::tooling::scaffold_locale(&dir, "de").unwrap();
-/// assert_eq!(written.len(), 3);                        // mobizon, planfix and errcat.ftl
+/// assert_eq!(written.len(), 4);                        // mobizon, planfix, mobizon-recipient and errcat.ftl
 /// let text = std::fs::read_to_string(dir.join("de/planfix.ftl")).unwrap();
 /// assert!(text.contains("# task-not-found = "));
 /// assert!(errcat::tooling::scaffold_locale(&dir, "de").is_err());   // never overwrites

@@ -330,7 +330,12 @@ mod tests {
             properties("SearchHit"),
             keys(serde_json::to_value(&hits[0]).unwrap())
         );
-        let r = ApiResponse::parse(r#"{"code": 30, "message": "x"}"#, None).unwrap();
+        // A per-recipient answer: every key, `recipients` included.
+        let r = ApiResponse::parse(
+            r#"{"code": 98, "data": [{"recipient": "1", "code": 0}], "message": "x"}"#,
+            None,
+        )
+        .unwrap();
         assert_eq!(
             properties("ServerResponse"),
             keys(serde_json::to_value(&r).unwrap())

@@ -77,7 +77,10 @@ pub(crate) struct LangQuery {
 #[into_params(parameter_in = Query)]
 pub(crate) struct CodesQuery {
     /// Only this catalog (empty: both).
-    #[param(pattern = "^(mobizon|planfix|mobizon-recipient)?$", example = "planfix")]
+    #[param(
+        pattern = "^(mobizon|planfix|mobizon-recipient)?$",
+        example = "planfix"
+    )]
     catalog: Option<String>,
     /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
     /// decides.
@@ -103,7 +106,10 @@ pub(crate) struct SearchQuery {
 pub(crate) struct ResponseQuery {
     /// The API that sent the response, instead of detecting it from the
     /// keys (empty: detect).
-    #[param(pattern = "^(mobizon|planfix|mobizon-recipient)?$", example = "planfix")]
+    #[param(
+        pattern = "^(mobizon|planfix|mobizon-recipient)?$",
+        example = "planfix"
+    )]
     catalog: Option<String>,
     /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
     /// decides.
