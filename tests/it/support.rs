@@ -1,7 +1,9 @@
 //! Support and UI tools: reverse search, raw responses, Accept-Language,
 //! exports, completions and the man page.
 
-use errcat::{ApiResponse, Catalog, CatalogId, Error, mobizon, planfix};
+use errcat::{
+    ApiResponse, Catalog, CatalogId, Error, ResponseProblem, mobizon, mobizon_recipient, planfix,
+};
 use serde_json::Value;
 
 use crate::fixtures::{errcat, errcat_command, rows};
@@ -97,6 +99,7 @@ fn search_cli_exit_status_and_json() {
 
 #[test]
 fn responses_parse_or_fail_as_the_table_says() {
+    let mut wrong = Vec::new();
     for (line, row) in rows("responses.txt", "=>") {
         let [json, expected] = &row[..] else {
             panic!("responses.txt:{line}: expected `json => outcome`")
@@ -114,18 +117,64 @@ fn responses_parse_or_fail_as_the_table_says() {
                 format!("error {variant}: {e}")
             }
         };
-        assert_eq!(&got, expected, "responses.txt:{line}");
+        if &got != expected {
+            wrong.push(format!(
+                "responses.txt:{line}: {json}\n  got:      {got}\n  expected: {expected}"
+            ));
+        }
     }
+    // Every row is read before failing, so that one run shows them all.
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
 fn both_spellings_of_the_code_key_are_told_apart_by_the_other_keys() {
+    // Planfix's keys are read in any case, the exact spelling first.
     let r = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "Result": "fail"}"#, None).unwrap();
+    assert_eq!(r.catalog, CatalogId::Planfix);
+    assert_eq!(r.code().unwrap(), planfix::INVALID_JSON);
+    let r = ApiResponse::parse(r#"{"Code": 1000, "Error": "x"}"#, None).unwrap();
     assert_eq!(r.code().unwrap(), planfix::TASK_NOT_FOUND);
     let r = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "Error": "x"}"#, None).unwrap();
-    assert_eq!(r.code().unwrap(), planfix::TASK_NOT_FOUND);
-    let r = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "data": []}"#, None).unwrap();
+    assert_eq!(r.code().unwrap(), planfix::INVALID_JSON);
+    // Planfix's `Code` beside Mobizon's `data`: two APIs at once.
+    let err = ApiResponse::parse(r#"{"code": 30, "Code": 1000, "data": []}"#, None).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidResponse {
+                problem: ResponseProblem::Mixed
+            }
+        ),
+        "{err:?}"
+    );
+    let r = ApiResponse::parse(r#"{"code": 30, "data": []}"#, None).unwrap();
     assert_eq!(r.code().unwrap(), mobizon::RATE_LIMIT_EXCEEDED);
+    // A bare code names both readings and guesses neither.
+    let err = ApiResponse::parse(r#"{"code": 30}"#, None).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidResponse {
+                problem: ResponseProblem::Ambiguous { number: 30 }
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "invalid response: the keys do not say which API sent it: `code` 30 is mobizon:30 or planfix:30; name the API"
+    );
+    let err = ApiResponse::parse(r#"{"response": {"code": 30, "data": []}}"#, None).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidResponse {
+                problem: ResponseProblem::Wrapped { ref key }
+            } if key == "\"response\""
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -136,11 +185,30 @@ fn the_servers_own_text_is_kept_for_both_apis() {
     )
     .unwrap();
     assert_eq!(r.message.as_deref(), Some("Task not exists"));
+    // Planfix's `message`, when it has no `error`.
     let r = ApiResponse::parse(
-        r#"{"code": 30, "data": [], "message": "Too many requests", "Error": "no"}"#,
+        r#"{"result": "fail", "code": 1000, "message": "Task not exists"}"#,
         None,
     )
     .unwrap();
+    assert_eq!(r.catalog, CatalogId::Planfix);
+    assert_eq!(r.message.as_deref(), Some("Task not exists"));
+    let r = ApiResponse::parse(
+        r#"{"code": 30, "data": [], "message": "Too many requests"}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.message.as_deref(), Some("Too many requests"));
+    // Planfix's `Error` beside Mobizon's keys is not guessed at; named, the
+    // API's own key is read.
+    let body = r#"{"code": 30, "data": [], "message": "Too many requests", "Error": "no"}"#;
+    assert!(matches!(
+        ApiResponse::parse(body, None),
+        Err(Error::InvalidResponse {
+            problem: ResponseProblem::Mixed
+        })
+    ));
+    let r = ApiResponse::parse(body, Some(CatalogId::Mobizon)).unwrap();
     assert_eq!(r.message.as_deref(), Some("Too many requests"));
     // Not a string: kept as the JSON it was.
     let r = ApiResponse::parse(
@@ -153,14 +221,48 @@ fn the_servers_own_text_is_kept_for_both_apis() {
 
 #[test]
 fn a_forced_catalog_reads_that_apis_keys() {
+    // Planfix reads `code` in any case, the exact spelling first.
     let r = ApiResponse::parse(r#"{"code": 1, "Code": 1000}"#, Some(CatalogId::Planfix)).unwrap();
+    assert_eq!(r.code().unwrap(), planfix::INVALID_TOKEN);
+    let r = ApiResponse::parse(r#"{"Code": 1000}"#, Some(CatalogId::Planfix)).unwrap();
     assert_eq!(r.code().unwrap(), planfix::TASK_NOT_FOUND);
-    let r = ApiResponse::parse(r#"{"code": 1, "Code": 1000}"#, Some(CatalogId::Mobizon)).unwrap();
+    let r = ApiResponse::parse(r#"{"code": 1}"#, Some(CatalogId::Planfix)).unwrap();
+    assert_eq!(r.code().unwrap(), planfix::INVALID_TOKEN);
+    let r = ApiResponse::parse(r#"{"code": 1}"#, Some(CatalogId::Mobizon)).unwrap();
     assert_eq!(r.code().unwrap(), mobizon::VALIDATION_ERROR);
-    let err = ApiResponse::parse(r#"{"code": 1}"#, Some(CatalogId::Planfix)).unwrap_err();
+    let r = ApiResponse::parse(r#"{"code": 1}"#, Some(CatalogId::MobizonRecipient)).unwrap();
+    assert_eq!(r.code().unwrap(), mobizon_recipient::NUMBER_MISSING);
+    // A key only another API sends contradicts the named catalog.
+    let err =
+        ApiResponse::parse(r#"{"code": 1, "Code": 1000}"#, Some(CatalogId::Mobizon)).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid response: no `Code` field for the planfix catalog"
+        "invalid response: the field `Code` shows the response is not from the mobizon catalog"
+    );
+    let err = ApiResponse::parse(r#"{"result": "fail", "code": 1}"#, Some(CatalogId::Mobizon))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidResponse {
+                problem: ResponseProblem::NotFromCatalog {
+                    catalog: CatalogId::Mobizon,
+                    field: "result"
+                }
+            }
+        ),
+        "{err:?}"
+    );
+    let err = ApiResponse::parse(r#"{"recipient": "1", "code": 1}"#, Some(CatalogId::Planfix))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid response: the field `recipient` shows the response is not from the planfix catalog"
+    );
+    let err = ApiResponse::parse(r#"{"result": "fail"}"#, Some(CatalogId::Planfix)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid response: no `code` field for the planfix catalog"
     );
 }
 
@@ -204,7 +306,59 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
         (Some("planfix:2004"), Some("fail"))
     );
 
+    // A per-recipient answer: the explanation, a summary line and each
+    // recipient's result from the mobizon-recipient catalog.
+    let body = r#"{"code":98,"data":[{"recipient":"77010000001","code":0,"messageId":"5"},{"recipient":"77010000002","code":5}],"message":""}"#;
+    let o = errcat(&["explain", "--response", body, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["code"], "mobizon:98");
+    assert_eq!(
+        (&v["summary"]["added"], &v["summary"]["refused"], &v["summary"]["text"]),
+        (&Value::from(1), &Value::from(1), &Value::from("Recipients: 1 added, 1 refused"))
+    );
+    let recipients: Vec<(&str, &str, &str)> = v["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["recipient"].as_str().unwrap(),
+                r["code"].as_str().unwrap(),
+                r["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        recipients,
+        [
+            ("77010000001", "mobizon-recipient:0", "added"),
+            ("77010000002", "mobizon-recipient:5", "in-stop-list")
+        ]
+    );
+    assert_eq!(v["recipients"][0]["messageId"], "5");
+    let o = errcat(&["explain", "--response", body, "--lang", "en"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("Recipients: 1 added, 1 refused\n")
+            && out.contains("77010000002  mobizon-recipient:5    Number in stop list"),
+        "{out}"
+    );
+    // A Planfix success is explained with the success text.
+    let o = errcat(&["explain", "--response", r#"{"RESULT": "Success"}"#, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["code"].as_str(), v["kind"].as_str(), v["response"]["code"].is_null()),
+        (Some("planfix:success"), Some("success"), true)
+    );
+
     for (args, status, message) in [
+        (
+            &["explain", "--response", "{\"code\": 30}"][..],
+            2,
+            "errcat: invalid response: the keys do not say which API sent it: `code` 30 is mobizon:30 or planfix:30; name the API\n",
+        ),
         (
             &["explain", "--response", "{\"code\": 30,"][..],
             2,
@@ -213,7 +367,7 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
         (
             &["explain", "--response", "{\"data\": 1}"],
             2,
-            "no `code` (Mobizon) or `Code` (Planfix) field",
+            "errcat: invalid response: no `code` field\n",
         ),
         (
             &[
@@ -277,7 +431,9 @@ fn export_maps_every_code_with_fallback_applied() {
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let map = v.as_object().unwrap();
-    assert_eq!(map.len(), 73);
+    assert_eq!(map.len(), 94);
+    assert_eq!(map.len(), crate::fixtures::registry_total());
+    assert!(map.contains_key("mobizon-recipient:99") && map.contains_key("planfix:9003"));
     let entry = &map["planfix:1000"];
     let mut keys: Vec<&str> = entry
         .as_object()
@@ -291,7 +447,7 @@ fn export_maps_every_code_with_fallback_applied() {
 
     let o = errcat(&["export", "--lang", "de", "--catalog", "planfix"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v.as_object().unwrap().len(), 53);
+    assert_eq!(v.as_object().unwrap().len(), 59);
     assert!(
         v.as_object().unwrap().values().all(|e| e["locale"] == "en"),
         "de falls back to en"
@@ -356,8 +512,22 @@ fn titles_weigh_more_than_names_and_names_more_than_texts() {
     // A field that contains the whole query adds 2× its weight: "not found"
     // in the title "Record not found" and the name "record-not-found".
     let hits = Catalog::embedded().search("not found", Some("en")).unwrap();
-    assert_eq!(hits[0].code, errcat::mobizon::RECORD_NOT_FOUND);
-    assert_eq!(hits[0].score, 2.0 * 3.0 + 2.0 * 3.0 + 2.0 * 2.0);
+    let score = |code: errcat::Code| hits.iter().find(|h| h.code == code).unwrap().score;
+    assert_eq!(
+        score(errcat::mobizon::RECORD_NOT_FOUND),
+        2.0 * 3.0 + 2.0 * 3.0 + 2.0 * 2.0
+    );
+    // ... and the explanation too: "The contact card was not found in the
+    // contact book" puts mobizon-recipient:30 first, :32 next (ties in
+    // code order).
+    assert_eq!(
+        hits[0].code,
+        errcat::mobizon_recipient::CONTACT_CARD_NOT_FOUND
+    );
+    assert_eq!(hits[0].score, 2.0 * 3.0 + 2.0 * 3.0 + 2.0 * 2.0 + 2.0 * 1.0);
+    assert_eq!(hits[1].code, errcat::mobizon_recipient::CONTACT_NOT_FOUND);
+    assert_eq!(hits[1].score, hits[0].score);
+    assert_eq!(hits[2].score, score(errcat::mobizon::RECORD_NOT_FOUND));
     // ... also where the field starts with it: "task not" in "Task not found".
     let hits = Catalog::embedded().search("task not", Some("en")).unwrap();
     assert_eq!(hits[0].code, errcat::planfix::TASK_NOT_FOUND);
