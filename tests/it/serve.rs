@@ -392,7 +392,7 @@ fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
     assert_eq!(r.error_kind(), "unknown-catalog");
     assert_eq!(
         r.json()["error"]["message"],
-        "\"jira:1\" кодындағы \"jira\" — белгісіз каталог: белгілі каталогтар — mobizon, planfix"
+        "\"jira:1\" кодындағы \"jira\" — белгісіз каталог: белгілі каталогтар — mobizon, planfix, mobizon-recipient"
     );
 
     let many = format!("/v1/codes/planfix/1000?{}", "a=1&".repeat(100));
@@ -542,7 +542,14 @@ fn raw_api_responses_are_explained_with_what_the_server_said() {
             400,
             "invalid-response",
         ),
-        ("application/json", b"{\"code\": 4242}", 404, "unknown-code"),
+        // A bare code: the keys do not say which API sent it.
+        ("application/json", b"{\"code\": 4242}", 400, "invalid-response"),
+        (
+            "application/json",
+            b"{\"response\": {\"code\": 30, \"data\": []}}",
+            400,
+            "invalid-response",
+        ),
     ];
     for (content_type, body, status, kind) in cases {
         let r = post(server.addr, "/v1/explain-response", content_type, body);
@@ -553,6 +560,65 @@ fn raw_api_responses_are_explained_with_what_the_server_said() {
             String::from_utf8_lossy(body)
         );
     }
+    let r = post(server.addr, "/v1/explain-response", "application/json", b"{\"code\": 4242}");
+    assert_eq!(
+        r.json()["error"]["message"],
+        "invalid response: the keys do not say which API sent it: `code` 4242 is mobizon:4242 or planfix:4242; name the API"
+    );
+    // A number the catalog lacks and a Planfix success are answered, with
+    // 200, the unknown-code and success texts and the server's words.
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=en",
+        "application/json",
+        br#"{"code": 4242, "data": [], "message": "New code"}"#,
+    );
+    let v = r.json();
+    assert_eq!(
+        (r.status, v["code"].as_str(), v["kind"].as_str()),
+        (200, Some("mobizon:4242"), Some("unknown"))
+    );
+    assert_eq!(v["title"], "Unknown response code 4242");
+    assert_eq!(v["response"]["message"], "New code");
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=en",
+        "application/json",
+        br#"{"result":"fail","code":77,"error":"Task is archived"}"#,
+    );
+    let v = r.json();
+    assert_eq!(
+        (r.status, v["code"].as_str(), v["kind"].as_str()),
+        (200, Some("planfix:77"), Some("unknown"))
+    );
+    assert_eq!(v["response"]["message"], "Task is archived");
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=ru",
+        "application/json",
+        br#"{"Result": "success", "task": {"id": 7}}"#,
+    );
+    let v = r.json();
+    assert_eq!(
+        (r.status, v["code"].as_str(), v["kind"].as_str()),
+        (200, Some("planfix:success"), Some("success"))
+    );
+    assert_eq!(v["locale"], "ru");
+    assert!(v["response"]["code"].is_null());
+    // Per-recipient results, each explained, with the summary line.
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=en",
+        "application/json",
+        br#"{"code":99,"data":[{"recipient":"77010000001","code":4},{"recipient":"77010000002","code":4}],"message":""}"#,
+    );
+    let v = r.json();
+    assert_eq!((r.status, v["code"].as_str()), (200, Some("mobizon:99")));
+    assert_eq!(v["summary"]["text"], "Recipients: 0 added, 2 refused");
+    assert_eq!(v["recipients"].as_array().unwrap().len(), 2);
+    assert_eq!(v["recipients"][1]["code"], "mobizon-recipient:4");
+    assert_eq!(v["recipients"][1]["name"], "already-added");
+
     let r = post(
         server.addr,
         "/v1/explain-response?lang=uk",

@@ -42,7 +42,7 @@ fn a_server_message_is_escaped_in_text_and_exact_in_json() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(
         out.contains(
-            r"server said: \u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}1m\u{202e}gnp.exe\r\nResult: fake"
+            r"Server said: \u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}1m\u{202e}gnp.exe\r\nResult: fake"
         ),
         "{out}"
     );

@@ -22,7 +22,7 @@ fn an_explained_response_is_labelled_in_the_users_language() {
         (
             "en",
             "(task-not-found, error)",
-            "server said: Task not exists\nResult: \"fail\"\n",
+            "Server said: Task not exists\nResult: \"fail\"\n",
         ),
         (
             "ru",
@@ -92,7 +92,7 @@ fn the_fallback_note_names_both_languages_in_the_users_language() {
     let cases = [
         (
             "kk",
-            "(Бұл мәтін әлі аударылмаған (сұралған тіл: Қазақша); көрсетілген тіл: Русский.)",
+            "(«Қазақша» тіліне аударма әлі жоқ; мәтін «Русский» тілінде көрсетілген.)",
         ),
         (
             "uk",
@@ -231,7 +231,10 @@ fn the_compiled_catalog_and_the_folder_loader_say_the_same_words() {
         .with("path", "f")
         .with("count", 3)
         .with("folder", "kk")
-        .with("number", "21");
+        .with("number", "21")
+        .with("key", "\"response\"")
+        .with("added", "2")
+        .with("refused", "1");
     let mut compared = 0;
     for lang in ["en", "kk", "ru", "uk", "kk-KZ", "de"] {
         let (a, b) = (compiled.chain(lang).unwrap(), folder.chain(lang).unwrap());
@@ -280,7 +283,11 @@ fn every_kind_of_error() -> Vec<errcat::Error> {
         response("{\"code\": 30,", None),
         response("[1, 2]", None),
         response("{}", None),
-        response("{\"code\": 1}", Some(errcat::CatalogId::Planfix)),
+        response("{\"result\": \"fail\"}", Some(errcat::CatalogId::Planfix)),
+        response("{\"code\": 1}", None),
+        response("{\"response\": {\"code\": 1, \"data\": []}}", None),
+        response("{\"code\": 1, \"data\": [], \"error\": \"x\"}", None),
+        response("{\"result\": \"fail\", \"code\": 1}", Some(errcat::CatalogId::Mobizon)),
         response("{\"code\": -1}", None),
         Catalog::from_dir("/no/such/folder").err().unwrap(),
         // Only a folder whose `en` lacks a text could cause it; none can
@@ -338,14 +345,14 @@ fn every_error_is_said_in_the_users_language_and_in_english_as_its_own_message()
         .iter()
         .map(|e| catalog.display_error(e, &ru).to_string())
         .collect();
-    assert_eq!(said[3], "неоднозначный код \"1\": mobizon:1 или planfix:1");
+    assert_eq!(said[3], "неоднозначный код \"1\": mobizon:1, planfix:1 или mobizon-recipient:1");
     assert_eq!(
         said[1],
-        "неизвестный каталог \"planfx\" в коде \"planfx:1000\": известные каталоги — mobizon, planfix; возможно, имелся в виду planfix?"
+        "неизвестный каталог \"planfx\" в коде \"planfx:1000\": известные каталоги — mobizon, planfix, mobizon-recipient; возможно, имелся в виду planfix?"
     );
     assert_eq!(
         said[9],
-        "некорректный ответ: нет поля `Code`, которое нужно для каталога planfix"
+        "некорректный ответ: нет поля `code`, которое нужно для каталога planfix"
     );
 }
 
@@ -355,12 +362,12 @@ fn rarer_cli_errors_speak_the_users_language() {
         (
             &["explain", "jira:1", "--lang", "kk"][..],
             1,
-            "errcat: \"jira:1\" кодындағы \"jira\" — белгісіз каталог: белгілі каталогтар — mobizon, planfix\n",
+            "errcat: \"jira:1\" кодындағы \"jira\" — белгісіз каталог: белгілі каталогтар — mobizon, planfix, mobizon-recipient\n",
         ),
         (
             &["explain", "1", "--lang", "uk"][..],
             2,
-            "errcat: неоднозначний код \"1\": mobizon:1 або planfix:1\n",
+            "errcat: неоднозначний код \"1\": mobizon:1, planfix:1 або mobizon-recipient:1\n",
         ),
         (
             &["explain", "--response", "[1]", "--lang", "uk"][..],
@@ -423,15 +430,15 @@ fn what_errcat_did_to_files_is_said_in_the_environments_language() {
     );
     assert_eq!(
         stamped("ru", 1),
-        "kk: 1 сообщение отмечено как сверенное с текущим английским текстом"
+        "kk: сверка с текущим английским текстом отмечена для 1 сообщения"
     );
     assert_eq!(
         stamped("ru", 3),
-        "kk: 3 сообщения отмечены как сверенные с текущим английским текстом"
+        "kk: сверка с текущим английским текстом отмечена для 3 сообщений"
     );
     assert_eq!(
         stamped("ru", 11),
-        "kk: 11 сообщений отмечено как сверенные с текущим английским текстом"
+        "kk: сверка с текущим английским текстом отмечена для 11 сообщений"
     );
     assert_eq!(
         stamped("uk", 5),
@@ -439,7 +446,7 @@ fn what_errcat_did_to_files_is_said_in_the_environments_language() {
     );
     assert_eq!(
         stamped("kk", 5),
-        "kk: 5 хабар қазіргі ағылшын мәтінімен салыстырылған деп белгіленді"
+        "kk: 5 хабарлама қазіргі ағылшын мәтінімен салыстырылған деп белгіленді"
     );
 }
 
@@ -486,7 +493,7 @@ fn the_html_index_words_come_from_each_languages_errcat_ftl() {
             "Код, атау немесе сөздер…",
         ),
         ("ru", "Справочник кодов ошибок", "Код, имя или слова…"),
-        ("uk", "Довідник кодів помилок", "Код, ім’я або слова…"),
+        ("uk", "Довідник кодів помилок", "Код, назва або слова…"),
     ];
     for (lang, heading, placeholder) in cases {
         let ui = &data["texts"][lang]["ui"];
@@ -640,7 +647,7 @@ fn the_html_index_notes_a_fallback_in_the_languages_own_words() {
     assert_eq!(
         kk["notes"],
         serde_json::json!({
-            "ru": "Бұл мәтін әлі аударылмаған (сұралған тіл: Қазақша); көрсетілген тіл: Русский."
+            "ru": "«Қазақша» тіліне аударма әлі жоқ; мәтін «Русский» тілінде көрсетілген."
         })
     );
     // A language that serves all its own texts needs no note.
