@@ -230,10 +230,16 @@ fn scaffold_then_stamp_then_check_reports_stale_english() {
     let dir = TempDir::new();
     let written = errcat::tooling::scaffold_locale(dir.path(), "pt_BR").unwrap();
     // Every catalog of registry/catalogs.tsv and errcat's own words.
-    assert_eq!(written.len(), crate::fixtures::registry_catalogs().len() + 1);
+    assert_eq!(
+        written.len(),
+        crate::fixtures::registry_catalogs().len() + 1
+    );
     assert_eq!(written.len(), 4);
     for file in ["errcat", "mobizon", "planfix", "mobizon-recipient"] {
-        assert!(dir.path().join(format!("pt-BR/{file}.ftl")).is_file(), "{file}");
+        assert!(
+            dir.path().join(format!("pt-BR/{file}.ftl")).is_file(),
+            "{file}"
+        );
     }
     let report = check_dir(dir.path()).unwrap();
     let row = report

@@ -333,7 +333,9 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
     // locale, required, translated, missing, errors, warnings
     assert_eq!(row[..5], ["de", "164", "1", "163", "0"], "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("de/planfix.ftl:1:1: warning: missing-message: 71 of 72 messages are missing"),
+        stdout(&o).contains(
+            "de/planfix.ftl:1:1: warning: missing-message: 71 of 72 messages are missing"
+        ),
         "{}",
         stdout(&o)
     );
@@ -354,7 +356,8 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
         stdout(&o)
     );
     assert!(
-        stdout(&o).contains("kk/planfix.ftl:1:1: error: missing-message: 71 of 72 messages are missing"),
+        stdout(&o)
+            .contains("kk/planfix.ftl:1:1: error: missing-message: 71 of 72 messages are missing"),
         "{}",
         stdout(&o)
     );

@@ -170,7 +170,12 @@ fn a_new_locale_that_fails_leaves_nothing_and_a_retry_works() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         names(&dir.path().join("de")),
-        ["errcat.ftl", "mobizon-recipient.ftl", "mobizon.ftl", "planfix.ftl"]
+        [
+            "errcat.ftl",
+            "mobizon-recipient.ftl",
+            "mobizon.ftl",
+            "planfix.ftl"
+        ]
     );
 
     // A folder that is there but holds no translation (made by hand, or

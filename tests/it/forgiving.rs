@@ -65,7 +65,10 @@ fn an_ambiguous_number_lists_its_candidates() {
         r#"ambiguous code "20": planfix:20 or mobizon-recipient:20"#
     );
     // A number only the recipient catalog has needs no catalog.
-    assert_eq!("7".parse::<Code>().unwrap(), mobizon_recipient::OPERATOR_UNKNOWN);
+    assert_eq!(
+        "7".parse::<Code>().unwrap(),
+        mobizon_recipient::OPERATOR_UNKNOWN
+    );
     // A number no catalog has is not a code.
     assert!(matches!(
         "4242".parse::<Code>(),

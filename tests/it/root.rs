@@ -34,6 +34,9 @@ fn every_code_constant_is_documented_with_its_english_title() {
         // The module of `mobizon-recipient` is `mobizon_recipient`.
         let module = code.catalog().as_str().replace('-', "_");
         let example = format!("assert_eq!(errcat::{module}::");
-        assert!(generated.contains(&example), "no `{example}` in the generated constants");
+        assert!(
+            generated.contains(&example),
+            "no `{example}` in the generated constants"
+        );
     }
 }
