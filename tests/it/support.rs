@@ -314,8 +314,16 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["code"], "mobizon:98");
     assert_eq!(
-        (&v["summary"]["added"], &v["summary"]["refused"], &v["summary"]["text"]),
-        (&Value::from(1), &Value::from(1), &Value::from("Recipients: 1 added, 1 refused"))
+        (
+            &v["summary"]["added"],
+            &v["summary"]["refused"],
+            &v["summary"]["text"]
+        ),
+        (
+            &Value::from(1),
+            &Value::from(1),
+            &Value::from("Recipients: 1 added, 1 refused")
+        )
     );
     let recipients: Vec<(&str, &str, &str)> = v["recipients"]
         .as_array()
@@ -345,11 +353,20 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
         "{out}"
     );
     // A Planfix success is explained with the success text.
-    let o = errcat(&["explain", "--response", r#"{"RESULT": "Success"}"#, "--json"]);
+    let o = errcat(&[
+        "explain",
+        "--response",
+        r#"{"RESULT": "Success"}"#,
+        "--json",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
-        (v["code"].as_str(), v["kind"].as_str(), v["response"]["code"].is_null()),
+        (
+            v["code"].as_str(),
+            v["kind"].as_str(),
+            v["response"]["code"].is_null()
+        ),
         (Some("planfix:success"), Some("success"), true)
     );
 
