@@ -17,16 +17,27 @@
 //! | `GET /v1/diagnostics` | what `errcat check` says about the served catalog, and the last reload |
 //! | `GET /healthz`, `/readyz`, `/metrics`, `/openapi.json` | liveness, readiness, Prometheus text, the OpenAPI 3 document |
 //!
-//! Errors are `{"error": {"kind": …, "message": …}}` with 400 (bad input),
+//! Errors are RFC 9457 problem documents (`application/problem+json`)
+//! with errcat's `{"error": {"kind": …, "message": …}}` in them, and 400 (bad input),
 //! 404 (unknown catalog or code, or no such route), 405, 408 (the request
 //! took longer than [`Limits::request_timeout`]), 413 (a body over
 //! [`Limits::body_bytes`]), 415 (a body that is not declared JSON) or 429
 //! (over [`Limits::concurrency`]). Headers over [`Limits::header_bytes`]
 //! or [`Limits::headers`] get hyper's 431 without a body, before routing.
 //!
+//! Every answer has `X-Content-Type-Options: nosniff` and
+//! `Content-Security-Policy: default-src 'none'`.
+//!
+//! Connections whose clients do not read are closed by the rules of
+//! [`Limits::write_timeout`], [`Limits::idle_timeout`],
+//! [`Limits::queued_bytes`] and [`Limits::connections`]; health checks
+//! always get in.
+//!
 //! With a locales folder, the folder is loaded again when a file in it
 //! changes and on SIGHUP, and swapped in whole; a reload whose check
-//! finds errors is refused and the last good catalog stays.
+//! finds errors is refused and the last good catalog stays. The watch
+//! survives the folder being replaced, re-created or reached through a
+//! flipped link, and never follows links out of it.
 //!
 //! ```no_run
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
