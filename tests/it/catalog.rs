@@ -69,6 +69,13 @@ fn kinds_follow_the_sources() {
     for code in others {
         assert_eq!(code.kind(), Kind::Error, "{code}");
     }
+    // Every kind is the one registry/<catalog>.tsv gives.
+    for catalog in CatalogId::ALL {
+        for row in crate::fixtures::registry(catalog.as_str()) {
+            let code = catalog.code(row.number).unwrap();
+            assert_eq!(code.kind().to_string(), row.kind, "{code}");
+        }
+    }
 }
 
 #[test]
