@@ -543,7 +543,12 @@ fn raw_api_responses_are_explained_with_what_the_server_said() {
             "invalid-response",
         ),
         // A bare code: the keys do not say which API sent it.
-        ("application/json", b"{\"code\": 4242}", 400, "invalid-response"),
+        (
+            "application/json",
+            b"{\"code\": 4242}",
+            400,
+            "invalid-response",
+        ),
         (
             "application/json",
             b"{\"response\": {\"code\": 30, \"data\": []}}",
@@ -560,7 +565,12 @@ fn raw_api_responses_are_explained_with_what_the_server_said() {
             String::from_utf8_lossy(body)
         );
     }
-    let r = post(server.addr, "/v1/explain-response", "application/json", b"{\"code\": 4242}");
+    let r = post(
+        server.addr,
+        "/v1/explain-response",
+        "application/json",
+        b"{\"code\": 4242}",
+    );
     assert_eq!(
         r.json()["error"]["message"],
         "invalid response: the keys do not say which API sent it: `code` 4242 is mobizon:4242 or planfix:4242; name the API"

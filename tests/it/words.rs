@@ -287,7 +287,10 @@ fn every_kind_of_error() -> Vec<errcat::Error> {
         response("{\"code\": 1}", None),
         response("{\"response\": {\"code\": 1, \"data\": []}}", None),
         response("{\"code\": 1, \"data\": [], \"error\": \"x\"}", None),
-        response("{\"result\": \"fail\", \"code\": 1}", Some(errcat::CatalogId::Mobizon)),
+        response(
+            "{\"result\": \"fail\", \"code\": 1}",
+            Some(errcat::CatalogId::Mobizon),
+        ),
         response("{\"code\": -1}", None),
         Catalog::from_dir("/no/such/folder").err().unwrap(),
         // Only a folder whose `en` lacks a text could cause it; none can
@@ -345,7 +348,10 @@ fn every_error_is_said_in_the_users_language_and_in_english_as_its_own_message()
         .iter()
         .map(|e| catalog.display_error(e, &ru).to_string())
         .collect();
-    assert_eq!(said[3], "неоднозначный код \"1\": mobizon:1, planfix:1 или mobizon-recipient:1");
+    assert_eq!(
+        said[3],
+        "неоднозначный код \"1\": mobizon:1, planfix:1 или mobizon-recipient:1"
+    );
     assert_eq!(
         said[1],
         "неизвестный каталог \"planfx\" в коде \"planfx:1000\": известные каталоги — mobizon, planfix, mobizon-recipient; возможно, имелся в виду planfix?"
