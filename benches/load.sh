@@ -123,7 +123,7 @@ ln -s v1 "$work/current"
 target/release/errcat serve --addr 127.0.0.1:0 --locales "$work/current" 2> "$work/errcat.log" &
 errcat_pid=$!
 pids+=("$errcat_pid")
-for _ in $(seq 100); do grep -q "listening on http://" "$work/errcat.log" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs "listening on http://" "$work/errcat.log" && break; sleep 0.1; done
 base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/errcat.log" | head -1)
 port=${base##*:}
 errcat_url="$base$path"
@@ -232,7 +232,7 @@ result=$(load "$errcat_url" "$duration"); row "folder swaps" "$result"
 wait "$swap_pid" || true
 sleep 3
 generation_swaps=$(metric errcat_catalog_generation)
-watch_state=$(curl -sf --max-time 5 "$base/v1/diagnostics" | python3 -c 'import json,sys; w=json.load(sys.stdin)["watch"]; print(f"{w[\"state\"]}, {w[\"watched\"]} paths, {w[\"errors\"]} errors")')
+watch_state=$(curl -sf --max-time 5 "$base/v1/diagnostics" | python3 -c 'import json,sys; w=json.load(sys.stdin)["watch"]; print("%s, %s paths, %s errors" % (w["state"], w["watched"], w["errors"]))')
 rss_after=$(rss_kib)
 
 ratio=$(python3 -c "print(f'{$(field "$errcat_result" rps) / max(1, $(field "$nginx_result" rps)):.2f}')")
