@@ -109,6 +109,9 @@ load() { # url duration [script] -> the RESULT line
 field() { # line name
     sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<< " $1"
 }
+tcp_mem_kib() { # the kernel's memory for all TCP sockets (send and receive queues)
+    awk '/^TCP:/ { print $NF * 4 }' /proc/net/sockstat
+}
 rss_kib() {
     awk '/^VmRSS/ { print $2 }' "/proc/$errcat_pid/status"
 }
@@ -123,7 +126,7 @@ ln -s v1 "$work/current"
 target/release/errcat serve --addr 127.0.0.1:0 --locales "$work/current" 2> "$work/errcat.log" &
 errcat_pid=$!
 pids+=("$errcat_pid")
-for _ in $(seq 100); do grep -q "listening on http://" "$work/errcat.log" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs "listening on http://" "$work/errcat.log" && break; sleep 0.1; done
 base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/errcat.log" | head -1)
 port=${base##*:}
 errcat_url="$base$path"
@@ -167,12 +170,13 @@ row() { # phase result
 
 echo "== nginx, static file of $size bytes"
 nginx_result=$(load "$nginx_url" "$duration"); row "nginx (same $size bytes)" "$nginx_result"
-rows[-1]="${rows[-1]% * KiB |}— |"
+rows[-1]="${rows[-1]% * KiB |} — |"
 echo "== baseline"
 errcat_result=$(load "$errcat_url" "$duration"); row baseline "$errcat_result"
 rss_before=$(rss_kib)
 
 echo "== slow readers: $stuck clients that never read"
+tcp_before=$(tcp_mem_kib)
 timeout 120 python3 "$work/stuck.py" 127.0.0.1 "$port" "$stuck" &
 stuck_pid=$!
 pids+=("$stuck_pid")
@@ -191,6 +195,7 @@ wait "$health_pid" || true
 health_ok=$(grep -c ok "$work/health.out" || true)
 health_failed=$(grep -c failed "$work/health.out" || true)
 rss_stuck=$(rss_kib)
+tcp_stuck=$(tcp_mem_kib)
 closed=$(curl -sf --max-time 5 "$base/metrics" | grep '^errcat_connections_closed_total' | sed 's/errcat_connections_closed_total//' | tr '\n' ' ')
 kill "$stuck_pid" 2>/dev/null || true
 wait "$stuck_pid" 2>/dev/null || true
@@ -232,7 +237,7 @@ result=$(load "$errcat_url" "$duration"); row "folder swaps" "$result"
 wait "$swap_pid" || true
 sleep 3
 generation_swaps=$(metric errcat_catalog_generation)
-watch_state=$(curl -sf --max-time 5 "$base/v1/diagnostics" | python3 -c 'import json,sys; w=json.load(sys.stdin)["watch"]; print(f"{w[\"state\"]}, {w[\"watched\"]} paths, {w[\"errors\"]} errors")')
+watch_state=$(curl -sf --max-time 5 "$base/v1/diagnostics" | python3 -c 'import json,sys; w=json.load(sys.stdin)["watch"]; print("%s, %s paths, %s errors" % (w["state"], w["watched"], w["errors"]))')
 rss_after=$(rss_kib)
 
 ratio=$(python3 -c "print(f'{$(field "$errcat_result" rps) / max(1, $(field "$nginx_result" rps)):.2f}')")
@@ -245,6 +250,7 @@ $(printf '%s\n' "${rows[@]}")
 errcat / nginx throughput (baseline): $ratio
 health checks during the slow readers: $health_ok answered, $health_failed failed or over 2 s
 connections errcat closed (by reason): $closed
+kernel TCP memory (all sockets, /proc/net/sockstat): $tcp_before KiB before the slow readers, $tcp_stuck KiB at their end
 catalog generation: $generation_before before the reload storm, $generation_after after it, $generation_swaps after the swaps; watch: $watch_state
 errcat resident memory: $rss_start KiB at start, $rss_before KiB before the faults, $rss_stuck KiB with the stuck clients, $rss_after KiB at the end
 log lines dropped: $(metric errcat_log_lines_dropped_total)

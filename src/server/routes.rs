@@ -145,6 +145,10 @@ pub(crate) async fn code(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let served = app.served.load();
+    let key = answer_key(&catalog_name, &code, query.lang.as_deref(), &headers);
+    if let Some(answer) = key.as_deref().and_then(|k| served.answers.get(k)) {
+        return Ok(respond(&headers, &answer));
+    }
     let catalog = served.catalog();
     let chain = chain(catalog, query.lang.as_deref(), &headers)?;
     let code: Code = format!("{catalog_name}:{code}")
@@ -158,11 +162,11 @@ pub(crate) async fn code(
             err => ApiError::said(err, catalog, &chain),
         })?;
     let explanation = catalog.lookup(code, &chain)?;
-    Ok(cacheable(
-        &headers,
-        &explanation.locale().to_string(),
-        &explanation,
-    ))
+    let answer = Arc::new(render(&explanation.locale().to_string(), &explanation)?);
+    if let Some(key) = key {
+        served.answers.keep(key, Arc::clone(&answer));
+    }
+    Ok(respond(&headers, &answer))
 }
 
 /// Every code (of one catalog, or of both) in one language, fallback
@@ -405,21 +409,81 @@ fn query_catalog(name: Option<&str>) -> Result<Option<CatalogId>, ApiError> {
     Ok(Some(catalog))
 }
 
-/// A JSON answer that clients may cache and revalidate: a strong ETag over
-/// the body, `Content-Language`, `Vary: Accept-Language`, and 304 when
-/// `If-None-Match` names the current ETag.
-fn cacheable(request: &HeaderMap, language: &str, body: &impl Serialize) -> Response {
-    let bytes = match serde_json::to_vec(body) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            return ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                err.to_string(),
-            )
-            .into_response();
+/// A JSON answer rendered once: its bytes, strong ETag and language.
+pub(crate) struct Rendered {
+    body: axum::body::Bytes,
+    etag: HeaderValue,
+    language: HeaderValue,
+}
+
+/// The most answers [`Answers`] keeps; when full it starts again empty.
+const KEPT_ANSWERS: usize = 4096;
+
+/// The longest request inputs whose answer is kept.
+const MAX_KEY_BYTES: usize = 512;
+
+/// Answers of `GET /v1/codes/{catalog}/{code}` already rendered, by the
+/// request's inputs (the path's two parts, `?lang=` and
+/// `Accept-Language`), which decide the answer for one catalog. Each
+/// served catalog has its own, so a reload starts afresh.
+#[derive(Default)]
+pub(crate) struct Answers(std::sync::Mutex<std::collections::HashMap<Box<str>, Arc<Rendered>>>);
+
+impl Answers {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<Box<str>, Arc<Rendered>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Rendered>> {
+        self.lock().get(key).cloned()
+    }
+
+    fn keep(&self, key: String, answer: Arc<Rendered>) {
+        let mut answers = self.lock();
+        if answers.len() >= KEPT_ANSWERS {
+            answers.clear();
         }
-    };
+        answers.insert(key.into_boxed_str(), answer);
+    }
+}
+
+/// The inputs that decide a code's answer, as one key; `None` when they
+/// are too long to keep.
+fn answer_key(
+    catalog: &str,
+    code: &str,
+    lang: Option<&str>,
+    headers: &HeaderMap,
+) -> Option<String> {
+    let mut key = String::with_capacity(64);
+    key.push_str(catalog);
+    key.push('\0');
+    key.push_str(code);
+    key.push('\0');
+    key.push_str(lang.unwrap_or_default());
+    for value in headers.get_all(header::ACCEPT_LANGUAGE) {
+        key.push('\0');
+        key.push_str(value.to_str().ok()?);
+        if key.len() > MAX_KEY_BYTES {
+            return None;
+        }
+    }
+    (key.len() <= MAX_KEY_BYTES).then_some(key)
+}
+
+/// Renders `body` as JSON with its ETag, or says why it cannot be.
+fn render(language: &str, body: &impl Serialize) -> Result<Rendered, ApiError> {
+    let bytes = serde_json::to_vec(body).map_err(|err| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            err.to_string(),
+        )
+    })?;
     let digest = Sha256::digest(&bytes);
     let mut etag = String::with_capacity(34);
     etag.push('"');
@@ -427,24 +491,56 @@ fn cacheable(request: &HeaderMap, language: &str, body: &impl Serialize) -> Resp
         let _ = write!(etag, "{byte:02x}");
     }
     etag.push('"');
+    let etag = HeaderValue::try_from(etag).map_err(|err| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            err.to_string(),
+        )
+    })?;
+    Ok(Rendered {
+        body: bytes.into(),
+        etag,
+        language: HeaderValue::try_from(language)
+            .unwrap_or_else(|_| HeaderValue::from_static("en")),
+    })
+}
+
+/// A JSON answer that clients may cache and revalidate: a strong ETag over
+/// the body, `Content-Language`, `Vary: Accept-Language`, and 304 when
+/// `If-None-Match` names the current ETag.
+fn cacheable(request: &HeaderMap, language: &str, body: &impl Serialize) -> Response {
+    match render(language, body) {
+        Ok(rendered) => respond(request, &rendered),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// The answer to one request from a rendered answer: 304 when its
+/// `If-None-Match` names the ETag.
+fn respond(request: &HeaderMap, rendered: &Rendered) -> Response {
+    let etag = rendered.etag.as_bytes();
     let fresh = request
         .get_all(header::IF_NONE_MATCH)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(|t| t.trim())
-        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == etag);
+        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t).as_bytes() == etag);
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let content_type = HeaderValue::from_static("application/json");
-        ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
+        (
+            [(header::CONTENT_TYPE, content_type)],
+            rendered.body.clone(),
+        )
+            .into_response()
     };
     let headers = response.headers_mut();
-    localized(headers, language);
-    if let Ok(etag) = HeaderValue::try_from(etag) {
-        headers.insert(header::ETAG, etag);
-    }
+    headers.insert(header::CONTENT_LANGUAGE, rendered.language.clone());
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    headers.insert(header::ETAG, rendered.etag.clone());
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(CACHE_CONTROL),

@@ -32,6 +32,8 @@ pub(crate) struct Served {
     pub(crate) generation: u64,
     /// When it was loaded, in seconds since the Unix epoch.
     pub(crate) loaded_at: u64,
+    /// Answers already rendered from this catalog.
+    pub(crate) answers: super::routes::Answers,
 }
 
 /// The embedded catalog, or one loaded from a folder.
@@ -144,6 +146,7 @@ impl Shared {
             report,
             generation: 1,
             loaded_at: now(),
+            answers: Default::default(),
         };
         let metrics = Metrics::default();
         metrics.set_generation(1);
@@ -186,6 +189,7 @@ impl Shared {
                         report,
                         generation,
                         loaded_at: now(),
+                        answers: Default::default(),
                     }));
                     self.metrics.set_generation(generation);
                     ReloadRecord {

@@ -922,6 +922,12 @@ fn a_changed_folder_is_served_and_a_broken_one_refused() {
     let diagnostics = server.get("/v1/diagnostics", &[]).json();
     assert_eq!(diagnostics["source"], dir.arg());
     assert_eq!(diagnostics["generation"], 1);
+    watching(&server);
+    // Asked once before the change: an answer kept from the old catalog
+    // must not outlive it.
+    let old = Catalog::embedded().explain("planfix:1000", "kk").unwrap();
+    assert_eq!(kk_title(server.addr), old.title());
+    assert_eq!(kk_title(server.addr), old.title());
 
     dir.write("kk/planfix.ftl", &retitled("Жаңа атау"));
     eventually("the change is served", || {
@@ -1402,13 +1408,21 @@ fn watch_state(server: &Server) -> Value {
     server.get("/v1/diagnostics", &[]).json()["watch"].clone()
 }
 
+/// Waits until the server (started on its own task) watches its folder:
+/// a change made before that is no test of the watch.
+fn watching(server: &Server) {
+    eventually("the folder is watched", || {
+        watch_state(server)["state"] == "watching"
+    });
+}
+
 #[test]
 fn a_folder_replaced_by_mv_is_watched_again() {
     let dir = TempDir::new();
     copy_shipped(&dir, "loc");
     let loc = dir.path().join("loc");
     let server = Server::start(Options::new().with_locales(&loc));
-    assert_eq!(watch_state(&server)["state"], "watching");
+    watching(&server);
     copy_shipped(&dir, "loc.new");
     dir.write("loc.new/kk/planfix.ftl", &retitled("Ауыстырылды"));
     std::fs::rename(&loc, dir.path().join("loc.old")).unwrap();
@@ -1432,6 +1446,7 @@ fn a_folder_removed_and_created_again_is_watched_again() {
     copy_shipped(&dir, "loc");
     let loc = dir.path().join("loc");
     let server = Server::start(Options::new().with_locales(&loc));
+    watching(&server);
     std::fs::remove_dir_all(&loc).unwrap();
     eventually("the watch waits for the folder", || {
         watch_state(&server)["state"] == "waiting"
@@ -1460,6 +1475,7 @@ fn a_flipped_symlink_is_followed() {
     let current = dir.path().join("current");
     std::os::unix::fs::symlink("v1", &current).unwrap();
     let server = Server::start(Options::new().with_locales(&current));
+    watching(&server);
     // As `ln -sfn v2 current` does: a new link renamed over the old one.
     std::os::unix::fs::symlink("v2", dir.path().join("current.tmp")).unwrap();
     std::fs::rename(dir.path().join("current.tmp"), &current).unwrap();
@@ -1476,6 +1492,7 @@ fn a_link_out_of_the_folder_is_not_watched() {
     std::os::unix::fs::symlink("/", dir.path().join("root")).unwrap();
     std::os::unix::fs::symlink("/usr", dir.path().join("usr")).unwrap();
     let server = Server::start(Options::new().with_locales(dir.path()));
+    watching(&server);
     let languages = std::fs::read_dir(dir.path())
         .unwrap()
         .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_dir())
@@ -1492,6 +1509,7 @@ fn a_link_out_of_the_folder_is_not_watched() {
 fn a_file_touched_without_end_does_not_hold_an_edit_back() {
     let dir = shipped_locales();
     let server = Server::start(Options::new().with_locales(dir.path()));
+    watching(&server);
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let toucher = {
         let stop = std::sync::Arc::clone(&stop);
