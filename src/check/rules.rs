@@ -519,38 +519,43 @@ impl ParsedFile {
 }
 
 /// Lines where an entry's message and attributes start, found by scanning
-/// its text: the parser's syntax tree carries no positions.
+/// its text once: the parser's syntax tree carries no positions.
 struct EntryLines<'t> {
     /// The line of the message (`id =`), after any comment lines.
     start: usize,
-    text: &'t str,
-    first: usize,
+    /// Attribute name → the line of its first definition.
+    attributes: HashMap<&'t str, usize>,
 }
 
 impl<'t> EntryLines<'t> {
     fn scan(text: &'t str, first: usize) -> EntryLines<'t> {
-        let start = text
-            .lines()
-            .position(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
-            .map_or(first, |i| first + i);
-        EntryLines { start, text, first }
+        let mut start = None;
+        let mut attributes = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if start.is_none() && line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                start = Some(first + i);
+            }
+            if !line.starts_with([' ', '\t']) {
+                continue;
+            }
+            if let Some(rest) = line.trim_start().strip_prefix('.') {
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .unwrap_or(rest.len());
+                if let Some(name) = rest.get(..end).filter(|n| !n.is_empty()) {
+                    attributes.entry(name).or_insert(first + i);
+                }
+            }
+        }
+        EntryLines {
+            start: start.unwrap_or(first),
+            attributes,
+        }
     }
 
     /// The line of attribute `name` (the message's line if not found).
     fn attribute(&self, name: &str) -> usize {
-        self.text
-            .lines()
-            .position(|line| {
-                line.starts_with([' ', '\t'])
-                    && line.trim_start().strip_prefix('.').is_some_and(|rest| {
-                        rest.strip_prefix(name).is_some_and(|after| {
-                            !after.starts_with(|c: char| {
-                                c.is_ascii_alphanumeric() || c == '-' || c == '_'
-                            })
-                        })
-                    })
-            })
-            .map_or(self.start, |i| self.first + i)
+        self.attributes.get(name).copied().unwrap_or(self.start)
     }
 }
 

@@ -18,7 +18,7 @@ use fluent_syntax::parser::ParserError;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Severity, line_col, one_line};
-use entries::{Chunk, MAX_NESTING, guarded, too_deep};
+use entries::{Chunk, guarded, refused};
 
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
 /// that is not valid UTF-8 is reported and read as far as it can be).
@@ -74,7 +74,9 @@ pub(crate) struct Parsed<'t, R> {
 /// for the checker, `FluentResource::try_new` for a bundle).
 ///
 /// Each problem becomes a diagnostic at its own line and column, and costs
-/// only its own entry: an entry that nests deeper than [`MAX_NESTING`] is
+/// only its own entry: an entry that nests deeper than
+/// [`MAX_NESTING`](entries::MAX_NESTING) or calls a function with more than
+/// [`MAX_NAMED_ARGUMENTS`](entries::MAX_NAMED_ARGUMENTS) named arguments is
 /// not handed to the parser, a parser panic is caught silently, and a
 /// syntax error drops what the parser drops (the entry) and nothing else.
 pub(crate) fn parse_entries<'t, R>(
@@ -106,13 +108,8 @@ pub(crate) fn parse_entries<'t, R>(
                 message,
             });
         };
-        if let Some(offset) = too_deep(chunk.text) {
-            report(
-                at(offset),
-                format!(
-                    "placeables nest more than {MAX_NESTING} levels deep here; the entry is skipped"
-                ),
-            );
+        if let Some(refusal) = refused(chunk.text) {
+            report(at(refusal.offset()), refusal.reason());
             continue;
         }
         let resource = match guarded(|| parse(chunk.text)) {
