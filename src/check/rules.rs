@@ -20,7 +20,9 @@ use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes_of};
 use crate::ftl::entries::guarded;
 use crate::ftl::refs::{Graph, Node, Visit, target, walk};
 use crate::ftl::render::too_long;
-use crate::ftl::stamp::{message_hash, recorded_stamp};
+use crate::ftl::stamp::{
+    bare_source, hash_of, one_line_source, recorded_stamp, recorded_text, word_diff,
+};
 use crate::ftl::{SourceFile, decode, folder_locale, parse_entries};
 use crate::text::edit_distance;
 
@@ -358,6 +360,10 @@ struct MessageFacts {
     hash: String,
     /// The `en-hash` recorded in the message's comment, if any.
     stamp: Option<String>,
+    /// The message's source on one line, as a stamp's `# en:` records it.
+    source: String,
+    /// The English text the stamp's `# en:` line records, if any.
+    confirmed: Option<String>,
     /// The most bytes the message can format to (see `ftl::budget`).
     size: u64,
     /// Characters a terminal would act on that string literals' escapes
@@ -417,6 +423,7 @@ impl ParsedFile {
                             });
                             continue;
                         }
+                        let source = bare_source(m);
                         let facts = MessageFacts {
                             line: lines.start,
                             has_value: m.value.is_some(),
@@ -425,11 +432,17 @@ impl ParsedFile {
                                 .iter()
                                 .map(|a| (a.id.name.to_owned(), lines.attribute(a.id.name)))
                                 .collect(),
-                            hash: message_hash(m),
+                            hash: hash_of(&source),
+                            source: one_line_source(&source),
                             stamp: m
                                 .comment
                                 .as_ref()
                                 .and_then(|c| recorded_stamp(&c.content))
+                                .map(str::to_owned),
+                            confirmed: m
+                                .comment
+                                .as_ref()
+                                .and_then(|c| recorded_text(&c.content))
                                 .map(str::to_owned),
                             ..MessageFacts::default()
                         };
@@ -773,13 +786,22 @@ fn check_file(
         }
         if let Some(stamp) = &facts.stamp {
             if *stamp != theirs.hash {
+                // What changed, if the stamp recorded the English it was
+                // made from (stamps before `# en:` lines did not).
+                let changed = facts
+                    .confirmed
+                    .as_deref()
+                    .map(|old| word_diff(old, &theirs.source))
+                    .filter(|diff| diff.contains("[-") || diff.contains("{+"))
+                    .map(|diff| format!(" {diff};"))
+                    .unwrap_or_default();
                 diagnostics.push(at(
                     facts.line,
                     1,
                     Severity::Warning,
                     "stale",
                     format!(
-                        "the English of {id} changed since this translation was stamped ({stamp} → {}): review it, then run `errcat stamp {}`",
+                        "the English of {id} changed since this translation was stamped ({stamp} → {}):{changed} review it, then run `errcat stamp {} {id}`",
                         theirs.hash, file.locale
                     ),
                 ));
