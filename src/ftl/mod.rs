@@ -61,6 +61,13 @@ pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -
     }
 }
 
+/// How many entries (messages, terms, comments and junk) of one file are
+/// read. The largest shipped file has a few hundred; every parsed entry
+/// costs memory many times its bytes (its syntax tree, its place in a
+/// bundle), so a file of hundreds of thousands of one-line terms would
+/// take a gigabyte to load.
+pub(crate) const MAX_ENTRIES: usize = 10_000;
+
 /// An entry that parsed, with the line it starts on.
 pub(crate) struct Parsed<'t, R> {
     pub(crate) chunk: Chunk<'t>,
@@ -79,6 +86,8 @@ pub(crate) struct Parsed<'t, R> {
 /// [`MAX_NAMED_ARGUMENTS`](entries::MAX_NAMED_ARGUMENTS) named arguments is
 /// not handed to the parser, a parser panic is caught silently, and a
 /// syntax error drops what the parser drops (the entry) and nothing else.
+/// Past [`MAX_ENTRIES`] entries, the rest of the file is reported once and
+/// skipped.
 pub(crate) fn parse_entries<'t, R>(
     path: &str,
     text: &'t str,
@@ -87,8 +96,21 @@ pub(crate) fn parse_entries<'t, R>(
 ) -> Vec<Parsed<'t, R>> {
     let mut parsed = Vec::new();
     let mut line = 1;
-    for chunk in entries::entries(text) {
+    for (n, chunk) in entries::entries(text).into_iter().enumerate() {
         let entry_line = line;
+        if n == MAX_ENTRIES {
+            diagnostics.push(Diagnostic {
+                path: path.to_owned(),
+                line: entry_line,
+                column: 1,
+                severity: Severity::Error,
+                rule: "too-long",
+                message: format!(
+                    "the file has more than {MAX_ENTRIES} entries (messages, terms and comments); from here on they are not loaded"
+                ),
+            });
+            break;
+        }
         line += chunk.text.bytes().filter(|&b| b == b'\n').count();
         let at = |offset: usize| {
             // An error the parser meets only after the entry's last line

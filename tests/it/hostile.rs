@@ -1646,3 +1646,54 @@ fn f16_thousands_of_locale_folders_load_in_linear_time() {
     });
     assert!(ratio < LINEAR, "4× the folders took {ratio:.1}× as long");
 }
+
+/// F17: 400,000 one-line terms appended to a 5 MB `kk/mobizon.ftl` made
+/// `explain --locales` peak at 993 MB: every entry's syntax tree was kept
+/// in the bundle, and terms twice (the lookup bundle kept every term,
+/// referenced or not). A file's entries past 10,000 are reported and not
+/// loaded, and the lookup bundle keeps only terms something refers to.
+#[test]
+fn f17_hundreds_of_thousands_of_terms_load_in_bounded_memory() {
+    let shipped = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/kk/mobizon.ftl"),
+    )
+    .unwrap();
+    let folder = |n: usize| {
+        let terms: String = (0..n).map(|i| format!("-t{i} = term {i}\n")).collect();
+        let text = format!("{shipped}{terms}");
+        (
+            write_folder(&[("kk", "mobizon", text.as_bytes())]),
+            text.len(),
+        )
+    };
+    let peak = |n: usize| {
+        let (dir, bytes) = folder(n);
+        let mut loaded = None;
+        let peak = crate::alloc::peak_bytes_during(|| {
+            loaded = Some(Catalog::from_dir(&dir.0).unwrap());
+        });
+        let (catalog, diagnostics) = loaded.unwrap();
+        let e = catalog.explain("mobizon:0", "kk").unwrap();
+        assert_eq!(e.locale().to_string(), "kk");
+        (peak, bytes, diagnostics)
+    };
+    let (small, _, diagnostics) = peak(20_000);
+    let (large, bytes, _) = peak(80_000);
+    let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains(
+            "error: too-long: the file has more than 10000 entries (messages, terms and comments); from here on they are not loaded"
+        ),
+        "{shown:?}"
+    );
+    // The folder's bytes twenty times over, and the embedded catalog's.
+    assert!(
+        large <= 20 * bytes + (64 << 20),
+        "{large} bytes at the peak for a folder of {bytes}"
+    );
+    assert!(
+        (large as f64) < 2.0 * small as f64,
+        "4× the terms took {large} bytes against {small}"
+    );
+}
