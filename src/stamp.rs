@@ -23,8 +23,12 @@ use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::files::read::{Budget, read_regular};
 use crate::files::write::{Mode, write_atomic};
+use crate::ftl::entries::entries;
 use crate::ftl::parse_entries;
-use crate::ftl::stamp::{STAMP_PREFIX, bare_source, hash_of, recorded_stamp, stamp_in};
+use crate::ftl::stamp::{
+    CONFIRMED_PREFIX, STAMP_PREFIX, bare_source, hash_of, one_line_source, recorded_stamp,
+    recorded_text, stamp_in, text_in,
+};
 use crate::locale::parse_locale;
 use crate::source::{EMBEDDED, MAX_FILE_BYTES};
 
@@ -43,6 +47,8 @@ struct English {
     id: String,
     hash: String,
     source: String,
+    /// The source on one line, as a stamp's `# en:` line records it.
+    text: String,
 }
 
 /// The English messages of a catalog, from `dir/en` if it has the file,
@@ -88,6 +94,7 @@ fn english(dir: &Path, catalog: &str, budget: &mut Budget) -> Result<Vec<English
                 Some(English {
                     id: m.id.name.to_owned(),
                     hash: hash_of(&source),
+                    text: one_line_source(&source),
                     source,
                 })
             }
@@ -146,8 +153,12 @@ pub fn scaffold_locale(dir: impl AsRef<Path>, locale: &str) -> Result<Vec<String
              # Check your work with `errcat check --locales {}`.\n",
             dir.display()
         );
-        for English { hash, source, .. } in english(dir, catalog, &mut budget)? {
+        for English {
+            hash, source, text, ..
+        } in english(dir, catalog, &mut budget)?
+        {
             let _ = writeln!(out, "# {STAMP_PREFIX} {hash}");
+            let _ = writeln!(out, "# {CONFIRMED_PREFIX} {text}");
             for line in source.trim_end().lines() {
                 let _ = writeln!(out, "# {line}");
             }
@@ -197,7 +208,8 @@ fn has_translations(folder: &Path) -> std::io::Result<bool> {
 /// Records the current English hash above every message of a locale's
 /// files in `dir`, replacing older stamps: run it once a translation has
 /// been reviewed against the current English. Returns how many messages
-/// carry the current stamp.
+/// carry the current stamp. A message in which `check` finds an error is
+/// not stamped (see [`stamp_messages`], which also names them).
 ///
 /// Only stamp lines change: every other byte of a file (a byte order
 /// mark, CRLF line ends, a last line without a line end) stays as it was,
@@ -216,6 +228,87 @@ fn has_translations(folder: &Path) -> std::io::Result<bool> {
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error> {
+    stamp_messages(dir, locale, &[]).map(|report| report.stamped)
+}
+
+/// What [`stamp_messages`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StampReport {
+    /// How many of the chosen messages carry the current stamp.
+    pub stamped: usize,
+    /// The chosen messages left unstamped because `check` finds an error
+    /// in them: fix them first.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A message [`stamp_messages`] did not stamp, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// The file, as `check` names it.
+    pub path: String,
+    /// The message's line (1-based).
+    pub line: usize,
+    /// The message id.
+    pub id: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:1: {} has errors and is not stamped; `errcat check` lists them",
+            self.path, self.line, self.id
+        )
+    }
+}
+
+/// Rules whose findings concern a whole file, not the message at their line.
+const FILE_RULES: &[&str] = &[
+    "missing-message",
+    "io",
+    "invalid-utf8",
+    "locale-name",
+    "unknown-file",
+];
+
+/// Records the current English above the chosen messages of a locale's
+/// files in `dir`: each `message` is an id (`task-not-found`, in every
+/// file that has it) or a code (`planfix:1000`, in its catalog's file);
+/// none means every message. A stamp is two comment lines directly above
+/// the message: `# en-hash:` with the hash of the English message, and
+/// `# en:` with that English on one line, from which `check` shows what
+/// changed once it is stale.
+///
+/// A message in which `errcat check` finds an error (a syntax error, a
+/// missing attribute, different variables …) is not stamped: it is named
+/// in [`StampReport::skipped`]. A choice that is no English message, an
+/// invalid code, and everything [`stamp_locale`] refuses are errors, and
+/// then nothing is written.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("errcat-stamp-one-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("de")).unwrap();
+/// std::fs::write(
+///     dir.join("de/planfix.ftl"),
+///     "task-not-found = Nicht da.\n    .title = Fehlt\ninvalid-token = Ungültig.\n    .title = Ungültig\n",
+/// )
+/// .unwrap();
+/// let report = errcat::tooling::stamp_messages(&dir, "de", &["planfix:1000"]).unwrap();
+/// assert_eq!(report.stamped, 1);
+/// let text = std::fs::read_to_string(dir.join("de/planfix.ftl")).unwrap();
+/// assert!(text.starts_with("# en-hash: "));
+/// assert!(text.lines().nth(1).unwrap().starts_with("# en: "));
+/// assert!(text.contains("\ninvalid-token = "));          // not chosen: not stamped
+/// assert!(errcat::tooling::stamp_messages(&dir, "de", &["no-such-id"]).is_err());
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn stamp_messages(
+    dir: impl AsRef<Path>,
+    locale: &str,
+    messages: &[&str],
+) -> Result<StampReport, Error> {
     let dir = dir.as_ref();
     let tag = parse_locale(locale)?.to_string();
     let folder = dir.join(&tag);
@@ -228,15 +321,44 @@ pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error>
             ),
         });
     }
+    // Each choice as (catalog file, if a code chose it; id).
+    let mut chosen: Vec<(Option<&str>, String)> = Vec::new();
+    for m in messages {
+        if m.contains(':') {
+            let code: crate::Code = m.parse()?;
+            chosen.push((Some(code.catalog().as_str()), code.name().to_owned()));
+        } else {
+            chosen.push((None, (*m).to_owned()));
+        }
+    }
+    let wants = |catalog: &str, id: &str| {
+        chosen.is_empty()
+            || chosen
+                .iter()
+                .any(|(c, i)| i == id && c.is_none_or(|c| c == catalog))
+    };
+    // Message-level errors, by file and line.
+    let report = crate::check::check_dir(dir)?;
+    let mut errors: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for d in &report.diagnostics {
+        if d.severity == crate::diagnostic::Severity::Error && !FILE_RULES.contains(&d.rule) {
+            errors.entry(d.path.as_str()).or_default().push(d.line);
+        }
+    }
     let mut budget = Budget::for_folder();
-    let mut stamped = 0;
+    let mut out = StampReport::default();
     let mut changed = Vec::new();
+    let mut found: Vec<bool> = vec![false; chosen.len()];
     for catalog in files_of_a_locale() {
         let path = folder.join(format!("{catalog}.ftl"));
         let unreadable = |why: String| Error::Io {
             path: path.display().to_string(),
             message: format!("{why}; nothing was stamped"),
         };
+        let hashes = english(dir, catalog, &mut budget)?;
+        for ((c, id), found) in chosen.iter().zip(found.iter_mut()) {
+            *found |= c.is_none_or(|c| c == catalog) && hashes.iter().any(|e| e.id == *id);
+        }
         let bytes = match read_regular(&path, MAX_FILE_BYTES, &mut budget) {
             Ok(bytes) => bytes,
             Err(refused) if refused.is_missing() => continue,
@@ -244,12 +366,26 @@ pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error>
         };
         let text = String::from_utf8(bytes)
             .map_err(|_| unreadable("not valid UTF-8 (see `errcat check`)".to_owned()))?;
-        let hashes = english(dir, catalog, &mut budget)?;
-        let (out, n) = stamp_text(&text, &hashes);
-        stamped += n;
-        if out != text {
-            changed.push((path, out));
+        let shown = path.display().to_string();
+        let broken = errors.get(shown.as_str()).map_or(&[][..], Vec::as_slice);
+        let english: Vec<&English> = hashes.iter().filter(|e| wants(catalog, &e.id)).collect();
+        let stamped = stamp_text(&text, &english, broken);
+        out.stamped += stamped.count;
+        out.skipped
+            .extend(stamped.skipped.into_iter().map(|(line, id)| Skipped {
+                path: shown.clone(),
+                line,
+                id,
+            }));
+        if stamped.text != text {
+            changed.push((path, stamped.text));
         }
+    }
+    if let Some(((_, id), _)) = chosen.iter().zip(&found).find(|(_, found)| !**found) {
+        return Err(Error::Io {
+            path: folder.display().to_string(),
+            message: format!("{id:?} is no message of the English files; nothing was stamped"),
+        });
     }
     for (path, text) in changed {
         write_atomic(dir, &path, text.as_bytes(), Mode::Replace).map_err(|e| Error::Io {
@@ -257,30 +393,62 @@ pub fn stamp_locale(dir: impl AsRef<Path>, locale: &str) -> Result<usize, Error>
             message: format!("cannot write the stamped file, which is unchanged: {e}"),
         })?;
     }
-    Ok(stamped)
+    Ok(out)
 }
 
-/// `text` with the current stamp above every message `english` knows, and
-/// how many such messages it has. A message whose comment already records
-/// the current hash keeps its comment; any other loses the stamp lines of
-/// its comment and gets one fresh stamp directly above it.
-fn stamp_text(text: &str, english: &[English]) -> (String, usize) {
+/// A file with its stamps renewed, by [`stamp_text`].
+struct Stamped {
+    text: String,
+    /// Messages that carry the current stamp.
+    count: usize,
+    /// Messages left alone for their errors: (line, id).
+    skipped: Vec<(usize, String)>,
+}
+
+/// `text` with the current stamp above every message `english` knows,
+/// but those whose entry holds a line of `broken` (1-based lines with
+/// errors). A message whose comment already records the current hash
+/// keeps its comment; any other loses the stamp lines (`# en-hash:`,
+/// `# en:`) of its comment and gets a fresh stamp directly above it.
+fn stamp_text(text: &str, english: &[&English], broken: &[usize]) -> Stamped {
     let (bom, body) = match text.strip_prefix('\u{FEFF}') {
         Some(body) => ("\u{FEFF}", body),
         None => ("", text),
     };
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    // The first line of each entry, as the reader splits the file.
+    let mut starts = Vec::new();
+    let mut line = 0;
+    for chunk in entries(body) {
+        starts.push(line);
+        line += chunk.text.split_inclusive('\n').count();
+    }
+    let by_id: std::collections::HashMap<&str, &English> =
+        english.iter().map(|e| (e.id.as_str(), *e)).collect();
+    let mut broken = broken.to_vec();
+    broken.sort_unstable();
     let mut dropped = vec![false; lines.len()];
     let mut stamp_before: Vec<Option<String>> = vec![None; lines.len()];
-    let mut stamped = 0;
+    let mut out = Stamped {
+        text: String::new(),
+        count: 0,
+        skipped: Vec::new(),
+    };
     for (at, line) in lines.iter().enumerate() {
-        let Some(hash) = message_id(line)
-            .and_then(|id| english.iter().find(|e| e.id == id))
-            .map(|e| e.hash.as_str())
-        else {
+        let Some((id, e)) = message_id(line).and_then(|id| Some((id, *by_id.get(id)?))) else {
             continue;
         };
-        stamped += 1;
+        // The entry's lines, 1-based: from its first (comment) line to
+        // the line before the next entry.
+        let entry = starts.partition_point(|&s| s <= at);
+        let first = starts.get(entry.wrapping_sub(1)).copied().unwrap_or(0) + 1;
+        let last = starts.get(entry).copied().unwrap_or(lines.len());
+        let from = broken.partition_point(|&l| l < first);
+        if broken.get(from).is_some_and(|&l| l <= last) {
+            out.skipped.push((at + 1, id.to_owned()));
+            continue;
+        }
+        out.count += 1;
         // The comment Fluent attaches to the message: the `#` lines
         // directly above it.
         let block_start = lines
@@ -296,35 +464,40 @@ fn stamp_text(text: &str, english: &[English]) -> (String, usize) {
             .iter()
             .filter_map(|l| comment_content(l))
             .collect();
-        if recorded_stamp(&contents) == Some(hash) {
+        let hash = e.hash.as_str();
+        if recorded_stamp(&contents) == Some(hash)
+            && recorded_text(&contents).is_none_or(|t| t == e.text)
+        {
             continue;
         }
         for i in block {
             let is_stamp = lines
                 .get(i)
                 .and_then(|l| comment_content(l))
-                .and_then(stamp_in)
-                .is_some();
+                .is_some_and(|c| stamp_in(c).is_some() || text_in(c).is_some());
             if let Some(drop) = dropped.get_mut(i) {
                 *drop |= is_stamp;
             }
         }
         let eol = if line.ends_with("\r\n") { "\r\n" } else { "\n" };
         if let Some(slot) = stamp_before.get_mut(at) {
-            *slot = Some(format!("# {STAMP_PREFIX} {hash}{eol}"));
+            *slot = Some(format!(
+                "# {STAMP_PREFIX} {hash}{eol}# {CONFIRMED_PREFIX} {}{eol}",
+                e.text
+            ));
         }
     }
-    let mut out = String::with_capacity(text.len() + 64 * stamped);
-    out.push_str(bom);
+    out.text.reserve(text.len() + 64 * out.count);
+    out.text.push_str(bom);
     for ((line, drop), stamp) in lines.iter().zip(dropped).zip(stamp_before) {
         if let Some(stamp) = stamp {
-            out.push_str(&stamp);
+            out.text.push_str(&stamp);
         }
         if !drop {
-            out.push_str(line);
+            out.text.push_str(line);
         }
     }
-    (out, stamped)
+    out
 }
 
 /// The id of the message a line starts (`id =` at column 0), if it does.
@@ -363,7 +536,14 @@ mod tests {
             id: id.to_owned(),
             hash: hash.to_owned(),
             source: String::new(),
+            text: "X".to_owned(),
         }]
+    }
+
+    fn stamp(text: &str, en: &[English], broken: &[usize]) -> (String, usize) {
+        let en: Vec<&English> = en.iter().collect();
+        let out = stamp_text(text, &en, broken);
+        (out.text, out.count)
     }
 
     #[test]
@@ -379,24 +559,45 @@ mod tests {
     #[test]
     fn a_stale_stamp_is_replaced_and_other_bytes_kept() {
         let en = english("a", "h2");
-        let text = "\u{FEFF}# en-hash: h1\r\n# note\r\na = x\r\n    .title = y";
-        let (out, n) = stamp_text(text, &en);
+        let text = "\u{FEFF}# en-hash: h1\r\n# en: old\r\n# note\r\na = x\r\n    .title = y";
+        let (out, n) = stamp(text, &en, &[]);
         assert_eq!(n, 1);
         assert_eq!(
             out,
-            "\u{FEFF}# note\r\n# en-hash: h2\r\na = x\r\n    .title = y"
+            "\u{FEFF}# note\r\n# en-hash: h2\r\n# en: X\r\na = x\r\n    .title = y"
         );
-        assert_eq!(stamp_text(&out, &en), (out.clone(), 1), "idempotent");
+        assert_eq!(stamp(&out, &en, &[]), (out.clone(), 1), "idempotent");
     }
 
     #[test]
     fn a_current_stamp_is_left_alone_and_unknown_ids_untouched() {
         let en = english("a", "h");
+        // A stamp without its `# en:` line (made by earlier versions) is current too.
         let text = "# en-hash: h\n# note\na = x\n\nb = y\n## group\n";
-        assert_eq!(stamp_text(text, &en), (text.to_owned(), 1));
+        assert_eq!(stamp(text, &en, &[]), (text.to_owned(), 1));
         // A group comment is not the message's comment.
-        let (out, _) = stamp_text("## en-hash: h\na = x\n", &en);
-        assert_eq!(out, "## en-hash: h\n# en-hash: h\na = x\n");
+        let (out, _) = stamp("## en-hash: h\na = x\n", &en, &[]);
+        assert_eq!(out, "## en-hash: h\n# en-hash: h\n# en: X\na = x\n");
+    }
+
+    #[test]
+    fn a_message_with_errors_is_skipped() {
+        let en = english("a", "h");
+        let text = "# c\na = {\n    .title = y\nb = z\n";
+        for line in [1, 2, 3] {
+            let out = stamp_text(text, &[&en[0]], &[line]);
+            assert_eq!((out.text.as_str(), out.count), (text, 0), "{line}");
+            assert_eq!(out.skipped, [(2, "a".to_owned())]);
+        }
+        // An error in the next entry is not this message's.
+        let (out, n) = stamp(text, &en, &[4]);
+        assert_eq!(
+            (out.as_str(), n),
+            (
+                "# c\n# en-hash: h\n# en: X\na = {\n    .title = y\nb = z\n",
+                1
+            )
+        );
     }
 
     #[test]

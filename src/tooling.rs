@@ -15,9 +15,9 @@
 
 pub use crate::check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use crate::diagnostic::{Diagnostic, Severity};
-pub use crate::ftl::stamp::STAMP_PREFIX;
+pub use crate::ftl::stamp::{CONFIRMED_PREFIX, STAMP_PREFIX};
 pub use crate::locale::MAX_LOCALE_LEN;
-pub use crate::stamp::{scaffold_locale, stamp_locale};
+pub use crate::stamp::{Skipped, StampReport, scaffold_locale, stamp_locale, stamp_messages};
 pub use crate::text::fold;
 
 /// The HTML error index: every code of both catalogs in every shipped

@@ -2,6 +2,7 @@
 //! rendered into the same tables that `build.rs` compiles, for live preview
 //! of translations and for locales added after the build.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use unic_langid::LanguageIdentifier;
@@ -10,7 +11,7 @@ use super::{Catalog, LazyBundle, LocaleEntry, Message, NEXT_INSTANCE, Text};
 use crate::code::CatalogId;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::fallback::{LAST_RESORT, default_chain};
+use crate::fallback::{LAST_RESORT, default_chains};
 use crate::ftl::render::{
     Budget, CatalogFile, Loaded, Rendered, RenderedMessage, load, render_locale, render_phrases,
 };
@@ -24,12 +25,11 @@ pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> 
     let mut diagnostics = Vec::new();
     let owned = read_dir(dir, &mut diagnostics)?;
     let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    let own: std::collections::HashSet<(&str, &str)> =
+        files.iter().map(|f| (f.locale, f.catalog)).collect();
     for embedded in EMBEDDED {
         // The folder's own files replace the embedded ones.
-        if !files
-            .iter()
-            .any(|f| f.locale == embedded.locale && f.catalog == embedded.catalog)
-        {
+        if !own.contains(&(embedded.locale, embedded.catalog)) {
             files.push(*embedded);
         }
     }
@@ -50,6 +50,8 @@ struct LoadingLocale<'f> {
 /// instead of failing: whatever parses is served.
 fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
     let mut locales: Vec<LoadingLocale<'_>> = Vec::new();
+    // Each locale's index in `locales`: found once per file, not by a search.
+    let mut slots: HashMap<LanguageIdentifier, usize> = HashMap::new();
     for file in files {
         // A catalog's position, or `None` for errcat's own words.
         let position = CatalogId::ALL
@@ -69,17 +71,14 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             ));
             continue;
         };
-        let slot = match locales.iter().position(|l| l.id == id) {
-            Some(slot) => slot,
-            None => {
-                locales.push(LoadingLocale {
-                    id: id.clone(),
-                    files: CatalogId::ALL.iter().map(|_| None).collect(),
-                    phrases: None,
-                });
-                locales.len() - 1
-            }
-        };
+        let slot = *slots.entry(id.clone()).or_insert_with(|| {
+            locales.push(LoadingLocale {
+                id: id.clone(),
+                files: CatalogId::ALL.iter().map(|_| None).collect(),
+                phrases: None,
+            });
+            locales.len() - 1
+        });
         let Some(locale) = locales.get_mut(slot) else {
             continue;
         };
@@ -151,10 +150,10 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     }
     let entries: Vec<LocaleEntry> = ids
         .iter()
-        .enumerate()
-        .map(|(slot, id)| LocaleEntry {
+        .zip(default_chains(&ids))
+        .map(|(id, chain)| LocaleEntry {
             id: id.clone(),
-            chain: default_chain(&ids, slot).into(),
+            chain: chain.into(),
         })
         .collect();
     let unshipped: Vec<u16> = ids

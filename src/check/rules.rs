@@ -20,7 +20,9 @@ use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes_of};
 use crate::ftl::entries::guarded;
 use crate::ftl::refs::{Graph, Node, Visit, target, walk};
 use crate::ftl::render::too_long;
-use crate::ftl::stamp::{message_hash, recorded_stamp};
+use crate::ftl::stamp::{
+    bare_source, hash_of, one_line_source, recorded_stamp, recorded_text, word_diff,
+};
 use crate::ftl::{SourceFile, decode, folder_locale, parse_entries};
 use crate::text::edit_distance;
 
@@ -368,6 +370,10 @@ struct MessageFacts {
     hash: String,
     /// The `en-hash` recorded in the message's comment, if any.
     stamp: Option<String>,
+    /// The message's source on one line, as a stamp's `# en:` records it.
+    source: String,
+    /// The English text the stamp's `# en:` line records, if any.
+    confirmed: Option<String>,
     /// The most bytes the message can format to (see `ftl::budget`).
     size: u64,
     /// Characters a terminal would act on that string literals' escapes
@@ -427,6 +433,7 @@ impl ParsedFile {
                             });
                             continue;
                         }
+                        let source = bare_source(m);
                         let facts = MessageFacts {
                             line: lines.start,
                             has_value: m.value.is_some(),
@@ -435,11 +442,17 @@ impl ParsedFile {
                                 .iter()
                                 .map(|a| (a.id.name.to_owned(), lines.attribute(a.id.name)))
                                 .collect(),
-                            hash: message_hash(m),
+                            hash: hash_of(&source),
+                            source: one_line_source(&source),
                             stamp: m
                                 .comment
                                 .as_ref()
                                 .and_then(|c| recorded_stamp(&c.content))
+                                .map(str::to_owned),
+                            confirmed: m
+                                .comment
+                                .as_ref()
+                                .and_then(|c| recorded_text(&c.content))
                                 .map(str::to_owned),
                             ..MessageFacts::default()
                         };
@@ -529,38 +542,43 @@ impl ParsedFile {
 }
 
 /// Lines where an entry's message and attributes start, found by scanning
-/// its text: the parser's syntax tree carries no positions.
+/// its text once: the parser's syntax tree carries no positions.
 struct EntryLines<'t> {
     /// The line of the message (`id =`), after any comment lines.
     start: usize,
-    text: &'t str,
-    first: usize,
+    /// Attribute name → the line of its first definition.
+    attributes: HashMap<&'t str, usize>,
 }
 
 impl<'t> EntryLines<'t> {
     fn scan(text: &'t str, first: usize) -> EntryLines<'t> {
-        let start = text
-            .lines()
-            .position(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
-            .map_or(first, |i| first + i);
-        EntryLines { start, text, first }
+        let mut start = None;
+        let mut attributes = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if start.is_none() && line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                start = Some(first + i);
+            }
+            if !line.starts_with([' ', '\t']) {
+                continue;
+            }
+            if let Some(rest) = line.trim_start().strip_prefix('.') {
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .unwrap_or(rest.len());
+                if let Some(name) = rest.get(..end).filter(|n| !n.is_empty()) {
+                    attributes.entry(name).or_insert(first + i);
+                }
+            }
+        }
+        EntryLines {
+            start: start.unwrap_or(first),
+            attributes,
+        }
     }
 
     /// The line of attribute `name` (the message's line if not found).
     fn attribute(&self, name: &str) -> usize {
-        self.text
-            .lines()
-            .position(|line| {
-                line.starts_with([' ', '\t'])
-                    && line.trim_start().strip_prefix('.').is_some_and(|rest| {
-                        rest.strip_prefix(name).is_some_and(|after| {
-                            !after.starts_with(|c: char| {
-                                c.is_ascii_alphanumeric() || c == '-' || c == '_'
-                            })
-                        })
-                    })
-            })
-            .map_or(self.start, |i| self.first + i)
+        self.attributes.get(name).copied().unwrap_or(self.start)
     }
 }
 
@@ -779,13 +797,22 @@ fn check_file(
         }
         if let Some(stamp) = &facts.stamp {
             if *stamp != theirs.hash {
+                // What changed, if the stamp recorded the English it was
+                // made from (stamps before `# en:` lines did not).
+                let changed = facts
+                    .confirmed
+                    .as_deref()
+                    .map(|old| word_diff(old, &theirs.source))
+                    .filter(|diff| diff.contains("[-") || diff.contains("{+"))
+                    .map(|diff| format!(" {diff};"))
+                    .unwrap_or_default();
                 diagnostics.push(at(
                     facts.line,
                     1,
                     Severity::Warning,
                     "stale",
                     format!(
-                        "the English of {id} changed since this translation was stamped ({stamp} → {}): review it, then run `errcat stamp {}`",
+                        "the English of {id} changed since this translation was stamped ({stamp} → {}):{changed} review it, then run `errcat stamp {} {id}`",
                         theirs.hash, file.locale
                     ),
                 ));

@@ -209,6 +209,9 @@ pub(crate) struct Nesting {
     pub(crate) depth: usize,
     /// The byte offset where the depth first exceeds [`MAX_NESTING`].
     pub(crate) too_deep: Option<usize>,
+    /// The byte offset of the first call's named argument past
+    /// [`MAX_NAMED_ARGUMENTS`].
+    pub(crate) too_many_arguments: Option<usize>,
 }
 
 /// The deepest nesting of placeables and call arguments in an entry, as the
@@ -229,7 +232,10 @@ pub(crate) fn nesting(entry: &str) -> Nesting {
     let mut deepest = Nesting {
         depth: 0,
         too_deep: None,
+        too_many_arguments: None,
     };
+    // The named arguments of each open call, innermost last.
+    let mut named: Vec<usize> = Vec::new();
     let mut i = 0;
     let mut line_start = true;
     while let Some(b) = byte(i) {
@@ -278,12 +284,24 @@ pub(crate) fn nesting(entry: &str) -> Nesting {
                     line_start = byte(i) == Some(b'\n');
                 }
                 b'{' => open.push(Open::Placeable { select: false }),
-                b'(' => open.push(Open::Arguments),
+                b'(' => {
+                    open.push(Open::Arguments);
+                    named.push(0);
+                }
                 b'}' if matches!(top, Open::Placeable { .. }) => {
                     open.pop();
                 }
                 b')' if top == Open::Arguments => {
                     open.pop();
+                    named.pop();
+                }
+                b':' if top == Open::Arguments => {
+                    if let Some(count) = named.last_mut() {
+                        *count += 1;
+                        if *count > MAX_NAMED_ARGUMENTS && deepest.too_many_arguments.is_none() {
+                            deepest.too_many_arguments = Some(i);
+                        }
+                    }
                 }
                 b'-' if byte(i + 1) == Some(b'>') => {
                     if let Some(Open::Placeable { select }) = open.last_mut() {
@@ -312,15 +330,66 @@ pub(crate) fn nesting(entry: &str) -> Nesting {
     deepest
 }
 
-/// Where `entry` first nests deeper than [`MAX_NESTING`], as a byte
-/// offset; `None` when it does not. The depth never exceeds the number of
-/// openers, so most entries are done with one fast count.
-pub(crate) fn too_deep(entry: &str) -> Option<usize> {
-    let openers = entry.bytes().filter(|&b| b == b'{' || b == b'(').count();
-    if openers <= MAX_NESTING {
+/// How many named arguments one call may have. Real messages pass one or
+/// two (`NUMBER($n, minimumFractionDigits: 2)`); the Fluent parser checks
+/// each name against all the names before it, which takes seconds for a
+/// call with tens of thousands.
+pub(crate) const MAX_NAMED_ARGUMENTS: usize = 64;
+
+/// Why an entry is not handed to the Fluent parser, at which byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refused {
+    /// It nests deeper than [`MAX_NESTING`].
+    TooDeep(usize),
+    /// A call has more than [`MAX_NAMED_ARGUMENTS`] named arguments.
+    TooManyArguments(usize),
+}
+
+impl Refused {
+    /// Where in the entry the limit is first exceeded.
+    pub(crate) fn offset(self) -> usize {
+        match self {
+            Refused::TooDeep(at) | Refused::TooManyArguments(at) => at,
+        }
+    }
+
+    /// The diagnostic's message.
+    pub(crate) fn reason(self) -> String {
+        match self {
+            Refused::TooDeep(_) => format!(
+                "placeables nest more than {MAX_NESTING} levels deep here; the entry is skipped"
+            ),
+            Refused::TooManyArguments(_) => format!(
+                "a call has more than {MAX_NAMED_ARGUMENTS} named arguments here; the entry is skipped"
+            ),
+        }
+    }
+}
+
+/// Whether `entry` must not be parsed, and why: it nests deeper than
+/// [`MAX_NESTING`] or calls a function with more than
+/// [`MAX_NAMED_ARGUMENTS`] named arguments. The depth never exceeds the
+/// number of openers, nor a call's named arguments the number of colons,
+/// so most entries are done with one fast count.
+pub(crate) fn refused(entry: &str) -> Option<Refused> {
+    let (mut openers, mut colons) = (0, 0);
+    for b in entry.bytes() {
+        match b {
+            b'{' | b'(' => openers += 1,
+            b':' => colons += 1,
+            _ => {}
+        }
+    }
+    if openers <= MAX_NESTING && colons <= MAX_NAMED_ARGUMENTS {
         return None;
     }
-    nesting(entry).too_deep
+    let found = nesting(entry);
+    match (found.too_deep, found.too_many_arguments) {
+        (Some(deep), Some(many)) if many < deep => Some(Refused::TooManyArguments(many)),
+        (Some(deep), _) => Some(Refused::TooDeep(deep)),
+        (None, Some(many)) => Some(Refused::TooManyArguments(many)),
+        (None, None) => None,
+    }
 }
 
 thread_local! {
@@ -428,6 +497,27 @@ mod tests {
         assert_eq!(nesting(&deep).too_deep, Some(4 + MAX_NESTING));
         let deep_calls = format!("a = {{ {}", "F(\n".repeat(100));
         assert_eq!(nesting(&deep_calls).depth, 101);
+    }
+
+    #[test]
+    fn a_call_with_too_many_named_arguments_is_refused() {
+        let args = |n: usize| {
+            let list: Vec<String> = (0..n).map(|i| format!("a{i}: 1")).collect();
+            format!("a = {{ NUMBER({}) }}", list.join(", "))
+        };
+        assert_eq!(refused(&args(MAX_NAMED_ARGUMENTS)), None);
+        let many = args(MAX_NAMED_ARGUMENTS + 1);
+        let at = many.rfind(':');
+        assert_eq!(refused(&many), at.map(Refused::TooManyArguments));
+        // Colons in text, string literals and nested calls do not count.
+        let text = format!(
+            "a = {} {{ F(x: \"{}\", y: G(z: 1)) }}",
+            ":".repeat(100),
+            ":".repeat(100)
+        );
+        assert_eq!(refused(&text), None);
+        let deep = format!("a = {}", "{".repeat(100));
+        assert_eq!(refused(&deep), Some(Refused::TooDeep(4 + MAX_NESTING)));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use fluent_syntax::parser::ParserError;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Severity, line_col, one_line};
-use entries::{Chunk, MAX_NESTING, guarded, too_deep};
+use entries::{Chunk, guarded, refused};
 
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
 /// that is not valid UTF-8 is reported and read as far as it can be).
@@ -61,6 +61,13 @@ pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -
     }
 }
 
+/// How many entries (messages, terms, comments and junk) of one file are
+/// read. The largest shipped file has a few hundred; every parsed entry
+/// costs memory many times its bytes (its syntax tree, its place in a
+/// bundle), so a file of hundreds of thousands of one-line terms would
+/// take a gigabyte to load.
+pub(crate) const MAX_ENTRIES: usize = 10_000;
+
 /// An entry that parsed, with the line it starts on.
 pub(crate) struct Parsed<'t, R> {
     pub(crate) chunk: Chunk<'t>,
@@ -74,9 +81,13 @@ pub(crate) struct Parsed<'t, R> {
 /// for the checker, `FluentResource::try_new` for a bundle).
 ///
 /// Each problem becomes a diagnostic at its own line and column, and costs
-/// only its own entry: an entry that nests deeper than [`MAX_NESTING`] is
+/// only its own entry: an entry that nests deeper than
+/// [`MAX_NESTING`](entries::MAX_NESTING) or calls a function with more than
+/// [`MAX_NAMED_ARGUMENTS`](entries::MAX_NAMED_ARGUMENTS) named arguments is
 /// not handed to the parser, a parser panic is caught silently, and a
 /// syntax error drops what the parser drops (the entry) and nothing else.
+/// Past [`MAX_ENTRIES`] entries, the rest of the file is reported once and
+/// skipped.
 pub(crate) fn parse_entries<'t, R>(
     path: &str,
     text: &'t str,
@@ -85,8 +96,21 @@ pub(crate) fn parse_entries<'t, R>(
 ) -> Vec<Parsed<'t, R>> {
     let mut parsed = Vec::new();
     let mut line = 1;
-    for chunk in entries::entries(text) {
+    for (n, chunk) in entries::entries(text).into_iter().enumerate() {
         let entry_line = line;
+        if n == MAX_ENTRIES {
+            diagnostics.push(Diagnostic {
+                path: path.to_owned(),
+                line: entry_line,
+                column: 1,
+                severity: Severity::Error,
+                rule: "too-long",
+                message: format!(
+                    "the file has more than {MAX_ENTRIES} entries (messages, terms and comments); from here on they are not loaded"
+                ),
+            });
+            break;
+        }
         line += chunk.text.bytes().filter(|&b| b == b'\n').count();
         let at = |offset: usize| {
             // An error the parser meets only after the entry's last line
@@ -106,13 +130,8 @@ pub(crate) fn parse_entries<'t, R>(
                 message,
             });
         };
-        if let Some(offset) = too_deep(chunk.text) {
-            report(
-                at(offset),
-                format!(
-                    "placeables nest more than {MAX_NESTING} levels deep here; the entry is skipped"
-                ),
-            );
+        if let Some(refusal) = refused(chunk.text) {
+            report(at(refusal.offset()), refusal.reason());
             continue;
         }
         let resource = match guarded(|| parse(chunk.text)) {

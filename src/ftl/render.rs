@@ -31,8 +31,8 @@ pub(crate) struct Loaded {
     pub(crate) sizes: HashMap<String, u64>,
 }
 
-/// Whether a lookup may format `entry` through a bundle: a term, a message
-/// with a placeable (a `$variable`, a reference, a select, a literal), or
+/// Whether a lookup may format `entry` through a bundle: a term something
+/// refers to, a message with a placeable (a `$variable`, a reference, a select, a literal), or
 /// one that another entry refers to. A message that is plain text and
 /// nobody's reference is rendered into the tables once and never formatted
 /// again, so a catalog need not keep it.
@@ -43,7 +43,7 @@ fn needed_at_lookup(entry: &Entry<&str>, referenced: &HashSet<(bool, &str)>) -> 
             .any(|e| matches!(e, ast::PatternElement::Placeable { .. }))
     };
     match entry {
-        Entry::Term(_) => true,
+        Entry::Term(t) => referenced.contains(&(true, t.id.name)),
         Entry::Message(m) => {
             referenced.contains(&(false, m.id.name))
                 || m.value.as_ref().is_some_and(has_placeable)

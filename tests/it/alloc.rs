@@ -12,20 +12,47 @@ struct Counting;
 
 thread_local! {
     static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    /// Bytes allocated and not freed by this thread (what another thread
+    /// frees of them stays counted), and the most there were.
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn grow(by: isize) {
+    let _ = LIVE.try_with(|live| {
+        live.set(live.get() + by);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
+    });
+}
+
+fn size(bytes: usize) -> isize {
+    isize::try_from(bytes).unwrap_or(isize::MAX)
 }
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+        grow(size(layout.size()));
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        grow(-size(layout.size()));
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+        grow(size(new_size) - size(layout.size()));
         unsafe { System.realloc(ptr, layout, new_size) }
     }
+}
+
+/// The most heap memory this thread held at once while `f` ran, beyond
+/// what it held before, in bytes.
+pub(crate) fn peak_bytes_during(f: impl FnOnce()) -> usize {
+    let before = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(before));
+    f();
+    usize::try_from(PEAK.with(Cell::get) - before).unwrap_or(0)
 }
 
 #[global_allocator]
@@ -35,6 +62,17 @@ fn allocations_during(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.with(Cell::get);
     f();
     ALLOCATIONS.with(Cell::get) - before
+}
+
+#[test]
+fn the_peak_counter_sees_memory_held_at_once() {
+    let peak = peak_bytes_during(|| {
+        let a = std::hint::black_box(vec![1u8; 1 << 20]);
+        let b = std::hint::black_box(vec![1u8; 1 << 20]);
+        drop((a, b));
+        drop(std::hint::black_box(vec![1u8; 1 << 20]));
+    });
+    assert!((2 << 20..3 << 20).contains(&peak), "{peak}");
 }
 
 #[test]

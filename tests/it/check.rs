@@ -527,3 +527,85 @@ fn variables_are_found_inside_function_arguments_and_nested_placeables() {
         ]
     );
 }
+
+/// `errcat stamp <lang> <id|code>…` stamps the chosen messages only, skips
+/// (and names on stderr) a chosen message with errors, and records the
+/// English it confirmed, so that `check` shows what changed since.
+#[test]
+fn stamp_chosen_messages_then_see_what_changed_in_the_english() {
+    let dir = TempDir::new();
+    let english =
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales/en/planfix.ftl"))
+            .unwrap();
+    dir.write("en/planfix.ftl", &english);
+    // task-not-found and access-denied are fine; invalid-token lacks the
+    // .hint English has.
+    dir.write(
+        "de/planfix.ftl",
+        "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe fehlt\n\ninvalid-token = Ungültig.\n    .title = Ungültig\n\nsuccess = Erledigt.\n    .title = Erledigt\n"
+            .as_bytes(),
+    );
+    let stamp = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .args(["stamp", "de"])
+            .args(args)
+            .args(["--locales", dir.arg()])
+            .env("LANGUAGE", "en")
+            .output()
+            .unwrap()
+    };
+    let o = stamp(&["planfix:1000", "invalid-token"]);
+    assert!(o.status.success(), "{o:?}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "{}/de/planfix.ftl:4:1: invalid-token has errors and is not stamped; `errcat check` lists them",
+            dir.arg()
+        )
+    );
+    let text = std::fs::read_to_string(dir.path().join("de/planfix.ftl")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("# en-hash: "), "{text}");
+    assert!(lines[1].starts_with("# en: "), "{text}");
+    assert_eq!(lines[2], "task-not-found = Die Aufgabe gibt es nicht.");
+    assert!(
+        text.contains("\n\ninvalid-token = ") && text.contains("\n\nsuccess = "),
+        "{text}"
+    );
+
+    // An unknown id (exit status 2) or code (1, as for `explain`) stamps
+    // nothing.
+    for (bad, status) in [("no-such-message", 2), ("planfix:424242", 1)] {
+        let o = stamp(&["success", bad]);
+        assert_eq!(o.status.code(), Some(status), "{bad}: {o:?}");
+        let after = std::fs::read_to_string(dir.path().join("de/planfix.ftl")).unwrap();
+        assert_eq!(after, text, "{bad}");
+    }
+
+    // The English changes: the finding shows how.
+    let english = String::from_utf8(english).unwrap();
+    let old = "referenced in the request";
+    assert!(
+        english.contains(old),
+        "the English changed: pick another phrase"
+    );
+    dir.write(
+        "en/planfix.ftl",
+        english.replacen(old, "named in the request", 1).as_bytes(),
+    );
+    let report = check_dir(dir.path()).unwrap();
+    let stale: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "stale")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(
+        stale[0].contains(": The task [-referenced-] {+named+} in the request …; review")
+            && stale[0].ends_with("review it, then run `errcat stamp de task-not-found`"),
+        "{}",
+        stale[0]
+    );
+}

@@ -194,7 +194,7 @@ fn stamp_writes_through_a_link_inside_the_folder_and_refuses_one_leading_out() {
     let dir = TempDir::new();
     let outside = TempDir::new();
     let victim = outside.path().join("victim.ftl");
-    std::fs::write(&victim, b"task-not-found = keep me\n").unwrap();
+    std::fs::write(&victim, b"task-not-found = keep me\n    .title = T\n").unwrap();
     std::fs::create_dir_all(dir.path().join("de")).unwrap();
     symlink(&victim, dir.path().join("de/planfix.ftl")).unwrap();
     let o = errcat_command()
@@ -205,13 +205,16 @@ fn stamp_writes_through_a_link_inside_the_folder_and_refuses_one_leading_out() {
     assert!(stderr(&o).contains("outside"), "{}", stderr(&o));
     assert_eq!(
         std::fs::read(&victim).unwrap(),
-        b"task-not-found = keep me\n"
+        b"task-not-found = keep me\n    .title = T\n"
     );
     assert_eq!(names(outside.path()), ["victim.ftl"]);
 
     // A link to a file inside the folder is followed, and stays a link.
     std::fs::remove_file(dir.path().join("de/planfix.ftl")).unwrap();
-    dir.write("shared/planfix.ftl", b"task-not-found = Aufgabe fehlt\n");
+    dir.write(
+        "shared/planfix.ftl",
+        b"task-not-found = Aufgabe fehlt\n    .title = Fehlt\n",
+    );
     symlink("../shared/planfix.ftl", dir.path().join("de/planfix.ftl")).unwrap();
     assert_eq!(errcat::tooling::stamp_locale(dir.path(), "de").unwrap(), 1);
     let shared = std::fs::read_to_string(dir.path().join("shared/planfix.ftl")).unwrap();
@@ -267,7 +270,7 @@ fn stamp_names_its_folder_and_fails_on_a_missing_folder_or_an_unreadable_file() 
 
     // A folder in place of the file: it cannot be read.
     std::fs::create_dir_all(dir.path().join("de/planfix.ftl")).unwrap();
-    dir.write("de/mobizon.ftl", b"success = Erfolg\n");
+    dir.write("de/mobizon.ftl", b"success = Erfolg\n    .title = Erfolg\n");
     let o = errcat_command()
         .args(["stamp", "de", "--locales", dir.arg()])
         .output()
@@ -280,7 +283,7 @@ fn stamp_names_its_folder_and_fails_on_a_missing_folder_or_an_unreadable_file() 
     );
     assert_eq!(
         std::fs::read(dir.path().join("de/mobizon.ftl")).unwrap(),
-        b"success = Erfolg\n",
+        b"success = Erfolg\n    .title = Erfolg\n",
         "nothing is stamped when one file cannot be read"
     );
 
@@ -304,13 +307,19 @@ fn stamp_names_its_folder_and_fails_on_a_missing_folder_or_an_unreadable_file() 
 #[test]
 fn stamp_stamps_the_first_message_after_a_byte_order_mark() {
     let dir = TempDir::new();
-    dir.write("de/mobizon.ftl", b"\xEF\xBB\xBFsuccess = Erfolg\r\n");
+    dir.write(
+        "de/mobizon.ftl",
+        b"\xEF\xBB\xBFsuccess = Erfolg\r\n    .title = Erfolg\r\n",
+    );
     assert_eq!(errcat::tooling::stamp_locale(dir.path(), "de").unwrap(), 1);
     let text = std::fs::read(dir.path().join("de/mobizon.ftl")).unwrap();
     let text = String::from_utf8(text).unwrap();
     let stamp = text.strip_prefix('\u{FEFF}').unwrap();
     assert!(stamp.starts_with("# en-hash: "), "{text:?}");
-    assert!(stamp.ends_with("\r\nsuccess = Erfolg\r\n"), "{text:?}");
+    assert!(
+        stamp.ends_with("\r\nsuccess = Erfolg\r\n    .title = Erfolg\r\n"),
+        "{text:?}"
+    );
     let report = errcat::tooling::check_dir(dir.path()).unwrap();
     assert!(
         report.diagnostics.iter().all(|d| d.rule != "stale"),

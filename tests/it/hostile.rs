@@ -1495,3 +1495,205 @@ fn f13_column_0_lines_inside_a_placeable_belong_to_their_message() {
         ("de", "Fehlt")
     );
 }
+
+/// How many times longer `run(4 * n)` takes than `run(n)`, each the least
+/// of three runs: about 4 for work that grows with the input, 16 for work
+/// that grows with its square. `prepare` makes the input outside the clock.
+fn growth<T>(n: usize, prepare: impl Fn(usize) -> T, run: impl Fn(&T)) -> f64 {
+    let least = |n: usize| {
+        let input = prepare(n);
+        (0..3)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                run(&input);
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let small = least(n);
+    let large = least(4 * n);
+    large.as_secs_f64() / small.as_secs_f64().max(1e-9)
+}
+
+/// Linear work grows 4× from n to 4n; this leaves room for noise on a
+/// busy machine and still fails quadratic work (16×).
+const LINEAR: f64 = 9.0;
+
+/// A folder with `kk/mobizon.ftl` holding `success` with this value and
+/// these lines after its title.
+fn success_folder(value: &str, after_title: &str) -> TempDir {
+    let text = format!("success = {value}\n    .title = T\n{after_title}");
+    write_folder(&[("kk", "mobizon", text.as_bytes())])
+}
+
+/// F14: the Fluent parser compares each named argument of a call with all
+/// the names before it: `{ NUMBER(a0: 1, a1: 1, …) }` with 40,000
+/// arguments took 2.8 s to load, 300,000 more than a minute. A call with
+/// more than 64 is refused before parsing, as a finding on its entry.
+#[test]
+fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
+    let call = |n: usize| {
+        let args: Vec<String> = (0..n).map(|i| format!("a{i}: 1")).collect();
+        format!("{{ NUMBER({}) }}", args.join(", "))
+    };
+    let dir = success_folder(&call(1000), "");
+    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].ends_with(
+            "kk/mobizon.ftl:1:525: error: syntax: a call has more than 64 named arguments here; the entry is skipped"
+        ),
+        "{shown:?}"
+    );
+    let e = catalog.explain("mobizon:0", "kk").unwrap();
+    assert_eq!(e.locale().to_string(), "ru");
+    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("64 named"))
+    );
+    // 64 named arguments still parse.
+    let dir = success_folder(&call(64), "");
+    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    assert!(
+        report.diagnostics.iter().all(|d| d.rule != "syntax"),
+        "{:?}",
+        report.diagnostics
+    );
+    let ratio = growth(
+        20_000,
+        |n| success_folder(&call(n), ""),
+        |dir| {
+            Catalog::from_dir(&dir.0).unwrap();
+            errcat::tooling::check_dir(&dir.0).unwrap();
+        },
+    );
+    assert!(ratio < LINEAR, "4× the arguments took {ratio:.1}× as long");
+}
+
+/// F15: `check` looked for each attribute's line by scanning its whole
+/// message again: 10,000 / 20,000 / 40,000 attributes on one message took
+/// 1.7 / 5.4 / 20.6 s. The lines are indexed once per entry.
+#[test]
+fn f15_thousands_of_attributes_are_indexed_once() {
+    let attributes = |n: usize| -> String { (0..n).map(|i| format!("    .a{i} = x\n")).collect() };
+    let dir = success_folder("S", &attributes(3));
+    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let extra: Vec<(usize, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "extra-attribute")
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        extra,
+        [
+            (3, "success has .a0, which en does not have"),
+            (4, "success has .a1, which en does not have"),
+            (5, "success has .a2, which en does not have"),
+        ]
+    );
+    let ratio = growth(
+        5_000,
+        |n| success_folder("S", &attributes(n)),
+        |dir| {
+            Catalog::from_dir(&dir.0).unwrap();
+            errcat::tooling::check_dir(&dir.0).unwrap();
+        },
+    );
+    assert!(ratio < LINEAR, "4× the attributes took {ratio:.1}× as long");
+}
+
+/// F16: loading a locales folder looked up each file's locale among all
+/// the locales found so far, and each locale's chain among all locales:
+/// 1,000 / 4,000 / 16,000 locale folders took 0.06 / 0.68 / 10.6 s. Both
+/// are indexed once.
+#[test]
+fn f16_thousands_of_locale_folders_load_in_linear_time() {
+    let folders = |n: usize| {
+        let dir = TempDir::new();
+        let mut made = 0;
+        'all: for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                for region in std::iter::once(String::new())
+                    .chain((b'A'..=b'Z').map(|r| format!("-{}{}", r as char, r as char)))
+                {
+                    if made == n {
+                        break 'all;
+                    }
+                    let tag = format!("{}{}{region}", a as char, b as char);
+                    let folder = dir.0.join(tag);
+                    std::fs::create_dir_all(&folder).unwrap();
+                    std::fs::write(folder.join("mobizon.ftl"), "success = S\n    .title = T\n")
+                        .unwrap();
+                    made += 1;
+                }
+            }
+        }
+        assert_eq!(made, n);
+        dir
+    };
+    let dir = folders(100);
+    let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+    let chain = catalog.chain("ab-CC").unwrap();
+    assert_eq!(chain.to_string(), "ab-CC: ab-CC → ab → en");
+    let ratio = growth(500, folders, |dir| {
+        Catalog::from_dir(&dir.0).unwrap();
+    });
+    assert!(ratio < LINEAR, "4× the folders took {ratio:.1}× as long");
+}
+
+/// F17: 400,000 one-line terms appended to a 5 MB `kk/mobizon.ftl` made
+/// `explain --locales` peak at 993 MB: every entry's syntax tree was kept
+/// in the bundle, and terms twice (the lookup bundle kept every term,
+/// referenced or not). A file's entries past 10,000 are reported and not
+/// loaded, and the lookup bundle keeps only terms something refers to.
+#[test]
+fn f17_hundreds_of_thousands_of_terms_load_in_bounded_memory() {
+    let shipped = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/kk/mobizon.ftl"),
+    )
+    .unwrap();
+    let folder = |n: usize| {
+        let terms: String = (0..n).map(|i| format!("-t{i} = term {i}\n")).collect();
+        let text = format!("{shipped}{terms}");
+        (
+            write_folder(&[("kk", "mobizon", text.as_bytes())]),
+            text.len(),
+        )
+    };
+    let peak = |n: usize| {
+        let (dir, bytes) = folder(n);
+        let mut loaded = None;
+        let peak = crate::alloc::peak_bytes_during(|| {
+            loaded = Some(Catalog::from_dir(&dir.0).unwrap());
+        });
+        let (catalog, diagnostics) = loaded.unwrap();
+        let e = catalog.explain("mobizon:0", "kk").unwrap();
+        assert_eq!(e.locale().to_string(), "kk");
+        (peak, bytes, diagnostics)
+    };
+    let (small, _, diagnostics) = peak(20_000);
+    let (large, bytes, _) = peak(80_000);
+    let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains(
+            "error: too-long: the file has more than 10000 entries (messages, terms and comments); from here on they are not loaded"
+        ),
+        "{shown:?}"
+    );
+    // The folder's bytes twenty times over, and the embedded catalog's.
+    assert!(
+        large <= 20 * bytes + (64 << 20),
+        "{large} bytes at the peak for a folder of {bytes}"
+    );
+    assert!(
+        (large as f64) < 2.0 * small as f64,
+        "4× the terms took {large} bytes against {small}"
+    );
+}

@@ -438,7 +438,7 @@ fn without_stamps(text: &str) -> String {
             Some(rest) => rest.strip_prefix(' '),
             None => None,
         };
-        !content.is_some_and(|c| c.trim().starts_with("en-hash:"))
+        !content.is_some_and(|c| c.trim().starts_with("en-hash:") || c.trim().starts_with("en:"))
     });
     std::iter::once(bom).chain(kept).collect()
 }

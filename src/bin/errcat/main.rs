@@ -130,6 +130,10 @@ enum Command {
     Stamp {
         /// The locale to stamp, e.g. kk.
         lang: String,
+        /// Only these messages: ids (task-not-found) or codes (planfix:1000);
+        /// all of them if none is given.
+        #[arg(value_name = "ID|CODE")]
+        messages: Vec<String>,
         /// The locales folder.
         #[arg(long, value_name = "DIR", default_value = "locales")]
         locales: PathBuf,
@@ -464,8 +468,17 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 done(out, Phrase::Created, &file(Path::new(&path)))?;
             }
         }
-        Command::Stamp { lang, locales } => {
-            let n = errcat::tooling::stamp_locale(&locales, &lang)?;
+        Command::Stamp {
+            lang,
+            messages,
+            locales,
+        } => {
+            let chosen: Vec<&str> = messages.iter().map(String::as_str).collect();
+            let report = errcat::tooling::stamp_messages(&locales, &lang, &chosen)?;
+            for skipped in &report.skipped {
+                let _ = writeln!(io::stderr(), "{}", escape(&skipped.to_string()));
+            }
+            let n = report.stamped;
             let folder = locale_folder(&locales, &lang)?;
             let args = errcat::Args::new()
                 .with("count", n)
