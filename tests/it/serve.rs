@@ -1466,7 +1466,6 @@ fn a_folder_removed_and_created_again_is_watched_again() {
 }
 
 #[test]
-#[ignore = "the watcher does not yet re-arm on a symlink flipped by rename (ln -sfn): issue 21 stays open for it"]
 fn a_flipped_symlink_is_followed() {
     let dir = TempDir::new();
     copy_shipped(&dir, "v1");
