@@ -229,5 +229,5 @@ unknown-code = The Planfix API returned error code { $number }, which is not in 
     .title = Unknown error code { $number }
     .hint = Read the `Error` field of the response; if the code keeps appearing, contact Planfix support.
 
-success = The Planfix API processed the request successfully: the `Result` field of the response is `success`, and the response carries no error code.
+success = The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code.
     .title = Request completed successfully

@@ -299,6 +299,7 @@ unknown-code = Planfix API осы каталогта жоқ { $number } қате
     .title = Белгісіз қате коды: { $number }
     .hint = Жауаптың `Error` өрісін қараңыз; код қайталана берсе, Planfix қолдау қызметіне хабарласыңыз.
 
-# en-hash: 79ddc681
-success = Planfix API сұрауды сәтті өңдеді: жауаптың `Result` өрісінде `success` мәні тұр, жауапта қате коды жоқ.
+# en-hash: 8a3f8dff
+# en: The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code. .title = Request completed successfully
+success = Planfix API сұрауды сәтті өңдеді: жауаптың `result` өрісінде `success` мәні тұр, жауапта қате коды жоқ.
     .title = Сұрау сәтті орындалды

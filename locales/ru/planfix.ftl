@@ -76,7 +76,7 @@ contact-limit-reached = Количество контактов в аккаун�
     .title = Достигнут лимит контактов
 
 # en-hash: 8928f4a7
-user-billing-limit = Сотрудник не создан из-за ограничения биллинга; этот код возвращает метод создания сотрудника (`POST /user/`). В тексте ошибки также приводятся `name`, `midname` и `lastname` сотрудника, которого не удалось создать.
+user-billing-limit = Сотрудник не создан из-за ограничения биллинга; этот код возвращает метод создания сотрудника (`POST /user/`). В тексте ошибки также приводятся значения `name`, `midname` и `lastname` сотрудника, которого не удалось создать.
     .title = Сотрудник не создан: ограничение биллинга
 
 # en-hash: 780a3466
@@ -285,7 +285,7 @@ report-billing-error = Запрос на формирование отчета �
     .title = Ошибка биллинга при формировании отчета
 
 # en-hash: 4b85de32
-report-generation-in-progress = Отчет уже формируется. В тексте ошибки указан `requestId` идущего формирования; именно этот `requestId` принимает метод проверки статуса отчета.
+report-generation-in-progress = Отчет уже формируется. В тексте ошибки указан `requestId` текущего формирования; именно его принимает метод проверки статуса отчета.
     .title = Отчет уже формируется
 
 # en-hash: 956c84b8
@@ -299,6 +299,7 @@ unknown-code = API Planfix вернул код ошибки { $number }, кот�
     .title = Неизвестный код ошибки { $number }
     .hint = Прочитайте поле `Error` ответа; если код повторяется, обратитесь в службу поддержки Planfix.
 
-# en-hash: 79ddc681
-success = API Planfix успешно обработал запрос: поле `Result` ответа содержит `success`, кода ошибки в ответе нет.
+# en-hash: 8a3f8dff
+# en: The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code. .title = Request completed successfully
+success = API Planfix успешно обработал запрос: поле `result` ответа содержит `success`, кода ошибки в ответе нет.
     .title = Запрос выполнен успешно
