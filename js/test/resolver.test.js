@@ -109,7 +109,7 @@ test("a Planfix success gets Planfix's success text", () => {
     locale: "ru",
     fallback: false,
     title: "Запрос выполнен успешно",
-    explanation: "API Planfix успешно обработал запрос: поле `Result` ответа содержит `success`, кода ошибки в ответе нет.",
+    explanation: "API Planfix успешно обработал запрос: поле `result` ответа содержит `success`, кода ошибки в ответе нет.",
     hint: null,
   });
   // Planfix's keys are read in any case: a code beside `success` is shown, never hidden.

@@ -13,7 +13,7 @@ fallback-note = Not translated into { $requested } yet; shown in { $language }.
 ## Lines under the explanation of a raw API response
 
 server-said = Server said
-result-field = Result
+result-field = result
 data-field = data
 
 ## Kinds of codes

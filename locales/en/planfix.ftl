@@ -225,9 +225,9 @@ report-request-not-found = No report generation request has the `requestId` pass
 ## Answers that carry no code of this catalog
 
 # $number (Number) - the code the API returned
-unknown-code = The Planfix API returned error code { $number }, which is not in this catalog: it may be a new code, or one the documentation does not list. The `Error` field of the response may describe what happened.
+unknown-code = The Planfix API returned error code { $number }, which is not in this catalog: it may be a new code, or one the documentation does not list. The `error` field of the response may describe what happened.
     .title = Unknown error code { $number }
-    .hint = Read the `Error` field of the response; if the code keeps appearing, contact Planfix support.
+    .hint = Read the `error` field of the response; if the code keeps appearing, contact Planfix support.
 
 success = The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code.
     .title = Request completed successfully

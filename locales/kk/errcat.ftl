@@ -11,8 +11,9 @@ fallback-note = «{ $requested }» тіліне аударма әлі жоқ; м
 
 # en-hash: 5ebb481a
 server-said = Сервер жауабы
-# en-hash: 8b5b42c4
-result-field = Result өрісі
+# en-hash: ca4815d3
+# en: result
+result-field = result өрісі
 # en-hash: b1fad8c4
 data-field = data өрісі
 

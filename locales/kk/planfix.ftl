@@ -294,10 +294,11 @@ report-request-not-found = Есептің күйін тексеретін әді
 
 ## Осы каталогта коды жоқ жауаптар
 
-# en-hash: 1dfbc74c
-unknown-code = Planfix API осы каталогта жоқ { $number } қате кодын қайтарды: бұл жаңа код немесе құжаттамада сипатталмаған код болуы мүмкін. Не болғанын жауаптың `Error` өрісі түсіндіруі мүмкін.
+# en-hash: 79d2d817
+# en: The Planfix API returned error code { $number }, which is not in this catalog: it may be a new code, or one the documentation does not list. The `error` field of the response may describe what happened. .title = Unknown error code { $number } .hint = Read the `error` field of the response; if the code keeps appearing, contact Planfix support.
+unknown-code = Planfix API осы каталогта жоқ { $number } қате кодын қайтарды: бұл жаңа код немесе құжаттамада сипатталмаған код болуы мүмкін. Не болғанын жауаптың `error` өрісі түсіндіруі мүмкін.
     .title = Белгісіз қате коды: { $number }
-    .hint = Жауаптың `Error` өрісін қараңыз; код қайталана берсе, Planfix қолдау қызметіне хабарласыңыз.
+    .hint = Жауаптың `error` өрісін қараңыз; код қайталана берсе, Planfix қолдау қызметіне хабарласыңыз.
 
 # en-hash: 8a3f8dff
 # en: The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code. .title = Request completed successfully

@@ -11,8 +11,9 @@ fallback-note = Перевода на язык «{ $requested }» пока не�
 
 # en-hash: 5ebb481a
 server-said = Сервер ответил
-# en-hash: 8b5b42c4
-result-field = Поле Result
+# en-hash: ca4815d3
+# en: result
+result-field = Поле result
 # en-hash: b1fad8c4
 data-field = Поле data
 

@@ -294,10 +294,11 @@ report-request-not-found = Запроса на формирование отче
 
 ## Ответы без кода из этого каталога
 
-# en-hash: 1dfbc74c
-unknown-code = API Planfix вернул код ошибки { $number }, которого нет в этом каталоге: возможно, это новый код или код, не описанный в документации. Что произошло, может пояснить поле `Error` ответа.
+# en-hash: 79d2d817
+# en: The Planfix API returned error code { $number }, which is not in this catalog: it may be a new code, or one the documentation does not list. The `error` field of the response may describe what happened. .title = Unknown error code { $number } .hint = Read the `error` field of the response; if the code keeps appearing, contact Planfix support.
+unknown-code = API Planfix вернул код ошибки { $number }, которого нет в этом каталоге: возможно, это новый код или код, не описанный в документации. Что произошло, может пояснить поле `error` ответа.
     .title = Неизвестный код ошибки { $number }
-    .hint = Прочитайте поле `Error` ответа; если код повторяется, обратитесь в службу поддержки Planfix.
+    .hint = Прочитайте поле `error` ответа; если код повторяется, обратитесь в службу поддержки Planfix.
 
 # en-hash: 8a3f8dff
 # en: The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code. .title = Request completed successfully

@@ -11,8 +11,9 @@ fallback-note = Перекладу мовою «{ $requested }» поки нем
 
 # en-hash: 5ebb481a
 server-said = Сервер відповів
-# en-hash: 8b5b42c4
-result-field = Поле Result
+# en-hash: ca4815d3
+# en: result
+result-field = Поле result
 # en-hash: b1fad8c4
 data-field = Поле data
 

@@ -294,10 +294,11 @@ report-request-not-found = Запиту на формування звіту з 
 
 ## Відповіді без коду з цього каталогу
 
-# en-hash: 1dfbc74c
-unknown-code = API Planfix повернув код помилки { $number }, якого немає в цьому каталозі: можливо, це новий код або код, не описаний у документації. Що сталося, може пояснити поле `Error` відповіді.
+# en-hash: 79d2d817
+# en: The Planfix API returned error code { $number }, which is not in this catalog: it may be a new code, or one the documentation does not list. The `error` field of the response may describe what happened. .title = Unknown error code { $number } .hint = Read the `error` field of the response; if the code keeps appearing, contact Planfix support.
+unknown-code = API Planfix повернув код помилки { $number }, якого немає в цьому каталозі: можливо, це новий код або код, не описаний у документації. Що сталося, може пояснити поле `error` відповіді.
     .title = Невідомий код помилки { $number }
-    .hint = Прочитайте поле `Error` відповіді; якщо код з’являється знову, зверніться до служби підтримки Planfix.
+    .hint = Прочитайте поле `error` відповіді; якщо код з’являється знову, зверніться до служби підтримки Planfix.
 
 # en-hash: 8a3f8dff
 # en: The Planfix API processed the request successfully: the `result` field of the response is `success`, and the response carries no error code. .title = Request completed successfully

@@ -22,22 +22,22 @@ fn an_explained_response_is_labelled_in_the_users_language() {
         (
             "en",
             "(task-not-found, error)",
-            "Server said: Task not exists\nResult: \"fail\"\n",
+            "Server said: Task not exists\nresult: \"fail\"\n",
         ),
         (
             "ru",
             "(task-not-found, ошибка)",
-            "Сервер ответил: Task not exists\nПоле Result: \"fail\"\n",
+            "Сервер ответил: Task not exists\nПоле result: \"fail\"\n",
         ),
         (
             "uk",
             "(task-not-found, помилка)",
-            "Сервер відповів: Task not exists\nПоле Result: \"fail\"\n",
+            "Сервер відповів: Task not exists\nПоле result: \"fail\"\n",
         ),
         (
             "kk",
             "(task-not-found, қате)",
-            "Сервер жауабы: Task not exists\nResult өрісі: \"fail\"\n",
+            "Сервер жауабы: Task not exists\nresult өрісі: \"fail\"\n",
         ),
     ];
     for (lang, head, tail) in cases {
