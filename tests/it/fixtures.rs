@@ -94,6 +94,28 @@ pub fn errcat(args: &[&str]) -> Output {
     errcat_command().args(args).output().unwrap()
 }
 
+/// Runs `command` with `input` on its standard input, written from a
+/// thread so that an input larger than the pipe cannot deadlock against
+/// the output, and the output collected.
+pub fn with_stdin(command: &mut Command, input: Vec<u8>) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The child may stop reading early (a size limit): a broken pipe is fine.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
 /// One code row of `registry/<catalog>.tsv`: number, name, kind, section,
 /// status, suggested HTTP status (and, for some catalogs, its source).
 pub struct RegistryRow {

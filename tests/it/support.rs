@@ -6,7 +6,7 @@ use errcat::{
 };
 use serde_json::Value;
 
-use crate::fixtures::{errcat, errcat_command, rows};
+use crate::fixtures::{errcat, errcat_command, rows, with_stdin};
 
 fn top(query: &str, n: usize) -> Vec<String> {
     Catalog::embedded()
@@ -286,20 +286,10 @@ fn explain_response_cli_shows_the_servers_words_beside_the_explanation() {
     assert_eq!(v["response"]["message"], "Too many requests");
     assert_eq!(v["response"]["data"]["retry"], 5);
 
-    let mut child = errcat_command()
-        .args(["explain", "--response", "-", "--json"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"Result":"fail","Code":2004,"Error":"bad"}"#)
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = with_stdin(
+        errcat_command().args(["explain", "--response", "-", "--json"]),
+        br#"{"Result":"fail","Code":2004,"Error":"bad"}"#.to_vec(),
+    );
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
         (v["code"].as_str(), v["response"]["result"].as_str()),
@@ -591,23 +581,11 @@ fn a_search_in_every_language_keeps_each_codes_best_matching_locale() {
 
 #[test]
 fn a_response_over_the_stdin_limit_is_too_large_not_broken_json() {
-    use std::io::Write;
-    let mut child = errcat_command()
-        .args(["explain", "--response", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        // A valid start, then 17 MiB of spaces: JSON cut at 16 MiB would
-        // read as "EOF while parsing".
-        let _ = stdin.write_all(br#"{"code": 30, "message": ""#);
-        let _ = stdin.write_all(&vec![b' '; 17 * 1024 * 1024]);
-    });
-    let o = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    // A valid start, then 17 MiB of spaces: JSON cut at 16 MiB would read
+    // as "EOF while parsing".
+    let mut input = br#"{"code": 30, "message": ""#.to_vec();
+    input.resize(input.len() + 17 * 1024 * 1024, b' ');
+    let o = with_stdin(errcat_command().args(["explain", "--response", "-"]), input);
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use errcat::{ApiResponse, Catalog, CatalogId, Error, ResponseProblem};
 
-use crate::fixtures::errcat_command;
+use crate::fixtures::{errcat_command, with_stdin};
 
 /// One case of the file.
 pub struct Case {
@@ -200,22 +200,7 @@ fn the_cli_answers_real_traffic_as_the_library_does() {
         if let Some(c) = &case.catalog {
             command.args(["--catalog", c]);
         }
-        let output = {
-            use std::io::Write;
-            let mut child = command
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(case.body.as_bytes())
-                .unwrap();
-            child.wait_with_output().unwrap()
-        };
+        let output = with_stdin(&mut command, case.body.clone().into_bytes());
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
         match library(&case) {
