@@ -32,44 +32,10 @@ stuck=${STUCK:-1030}
 path=/v1/codes/planfix/1000
 language=kk
 
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "== installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-
-echo "== building errcat (release, feature server)"
-cargo build --quiet --release --features server --bin errcat
 # The stuck clients and errcat's 1024 connections need descriptors.
 ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+. benches/common.sh
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-cat > "$work/summary.lua" <<'LUA'
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT requests=%d rps=%.0f p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50), latency:percentile(99),
-    e.status, e.connect + e.read + e.write + e.timeout))
-end
-LUA
 # wrk's pipelining: 16 requests in each write.
 cat > "$work/pipeline.lua" <<'LUA'
 init = function(args)
@@ -101,19 +67,8 @@ for _ in range(count):
 time.sleep(3600)
 PY
 
-load() { # url duration [script] -> the RESULT line
-    wrk -t"$threads" -c"$connections" -d"$2" --latency -H "Accept-Language: $language" \
-        -s "${3:-$work/summary.lua}" "$1" > "$work/wrk.out" 2>&1 || true
-    grep '^RESULT' "$work/wrk.out" || echo "RESULT requests=0 rps=0 p50_us=0 p99_us=0 non2xx=0 socket_errors=0"
-}
-field() { # line name
-    sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<< " $1"
-}
 tcp_mem_kib() { # the kernel's memory for all TCP sockets (send and receive queues)
     awk '/^TCP:/ { print $NF * 4 }' /proc/net/sockstat
-}
-rss_kib() {
-    awk '/^VmRSS/ { print $2 }' "/proc/$errcat_pid/status"
 }
 metric() { # name (with labels) -> value
     curl -sf --max-time 5 "$base/metrics" | awk -v n="$1" '$1 == n { print $2 }'
@@ -123,40 +78,9 @@ metric() { # name (with labels) -> value
 for v in v1 v2; do cp -r locales "$work/$v"; done
 ln -s v1 "$work/current"
 
-target/release/errcat serve --addr 127.0.0.1:0 --locales "$work/current" 2> "$work/errcat.log" &
-errcat_pid=$!
-pids+=("$errcat_pid")
-for _ in $(seq 100); do grep -qs "listening on http://" "$work/errcat.log" && break; sleep 0.1; done
-base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/errcat.log" | head -1)
+start_errcat --locales "$work/current"
 port=${base##*:}
-errcat_url="$base$path"
-rss_start=$(rss_kib)
-
-mkdir -p "$work/root/v1/codes/planfix"
-curl -sf -H "Accept-Language: $language" "$errcat_url" > "$work/root$path"
-chmod -R a+rX "$work"
-size=$(wc -c < "$work/root$path")
-nginx_port=$(free_port)
-cat > "$work/nginx.conf" <<NGINX
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    server {
-        listen 127.0.0.1:$nginx_port;
-        root $work/root;
-        default_type application/json;
-    }
-}
-NGINX
-"$nginx" -c "$work/nginx.conf" -p "$work" &
-pids+=("$!")
-nginx_url="http://127.0.0.1:$nginx_port$path"
-for _ in $(seq 100); do curl -sf "$nginx_url" >/dev/null && break; sleep 0.1; done
-curl -sf "$nginx_url" | cmp -s - "$work/root$path" || { echo "nginx does not serve the file" >&2; exit 1; }
+start_nginx
 
 echo "== warm-up (3s each)"
 load "$errcat_url" 3s >/dev/null
