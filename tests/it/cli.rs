@@ -512,8 +512,8 @@ record-not-foud = Запіс не знойдзены
 fn assert_findings(text: &str) {
     assert!(!text.is_empty());
     for line in text.lines() {
-        let parts: Vec<&str> = line.splitn(6, ": ").collect();
-        assert_eq!(parts.len(), 5, "{line}");
+        let parts: Vec<&str> = line.splitn(4, ": ").collect();
+        assert_eq!(parts.len(), 4, "{line}");
         let place: Vec<&str> = parts[0].rsplitn(3, ':').collect();
         assert!(
             place.len() == 3
