@@ -25,8 +25,26 @@ use std::sync::atomic::Ordering;
 
 /// See [`Catalog::from_dir`].
 pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> {
-    let (catalog, report) = from_dir_checked(dir)?;
-    Ok((catalog, report.diagnostics))
+    let mut diagnostics = Vec::new();
+    let owned = read_dir(dir, &mut diagnostics)?;
+    let files = with_embedded(&owned);
+    let mut catalog = from_sources(&files, &HashMap::new(), &mut diagnostics);
+    catalog.backstop = Some(Catalog::embedded());
+    Ok((catalog, diagnostics))
+}
+
+/// A folder's files, then the embedded file of every (locale, catalog)
+/// the folder lacks: the folder's own files replace the embedded ones.
+fn with_embedded(owned: &[OwnedSourceFile]) -> Vec<SourceFile<'_>> {
+    let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    let own: std::collections::HashSet<(&str, &str)> =
+        files.iter().map(|f| (f.locale, f.catalog)).collect();
+    for embedded in EMBEDDED {
+        if !own.contains(&(embedded.locale, embedded.catalog)) {
+            files.push(*embedded);
+        }
+    }
+    files
 }
 
 /// Reads a locales folder once, checks it as `errcat check --locales`
@@ -37,17 +55,10 @@ pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> 
 pub(crate) fn from_dir_checked(dir: &Path) -> Result<(Catalog, Report), Error> {
     let mut found = Vec::new();
     let owned = read_dir(dir, &mut found)?;
-    let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
-    let mut report = check_folder_files(&files);
+    let folder: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    let mut report = check_folder_files(&folder);
     let broken = broken_lines(&report);
-    let own: std::collections::HashSet<(&str, &str)> =
-        files.iter().map(|f| (f.locale, f.catalog)).collect();
-    for embedded in EMBEDDED {
-        // The folder's own files replace the embedded ones.
-        if !own.contains(&(embedded.locale, embedded.catalog)) {
-            files.push(*embedded);
-        }
-    }
+    let files = with_embedded(&owned);
     let mut loaded = Vec::new();
     let mut catalog = from_sources(&files, &broken, &mut loaded);
     catalog.backstop = Some(Catalog::embedded());

@@ -507,11 +507,14 @@ record-not-foud = Запіс не знойдзены
     .title = Не знойдзена
 ";
 
-/// Every line of `text` is a finding as `errcat check` prints it:
-/// `path:line:col: severity: rule: message`.
+/// Every line of `text` is a finding as `errcat check` prints it, after
+/// `errcat: `: `errcat: path:line:col: severity: rule: message`.
 fn assert_findings(text: &str) {
     assert!(!text.is_empty());
     for line in text.lines() {
+        let line = line
+            .strip_prefix("errcat: ")
+            .unwrap_or_else(|| panic!("{line}"));
         let parts: Vec<&str> = line.splitn(4, ": ").collect();
         assert_eq!(parts.len(), 4, "{line}");
         let place: Vec<&str> = parts[0].rsplitn(3, ':').collect();
@@ -544,7 +547,11 @@ fn preview_falls_back_from_a_message_with_errors_and_prints_every_finding() {
     let check = errcat(&["check", "--locales", dir.arg()]);
     assert_eq!(check.status.code(), Some(1));
     let checked = stdout(&check);
-    let checked: Vec<&str> = checked.lines().take_while(|l| !l.is_empty()).collect();
+    let checked: Vec<String> = checked
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| format!("errcat: {l}"))
+        .collect();
 
     // explain --response: the broken unknown-code text falls back to en.
     let o = errcat(&[
@@ -568,7 +575,9 @@ fn preview_falls_back_from_a_message_with_errors_and_prints_every_finding() {
     assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), checked);
     for line in &expected {
         assert!(
-            stderr(&o).lines().any(|l| l.starts_with(line.as_str())),
+            stderr(&o)
+                .lines()
+                .any(|l| l.starts_with(&format!("errcat: {line}"))),
             "{line}\n{}",
             stderr(&o)
         );

@@ -1652,7 +1652,8 @@ fn a_folder_with_errors_is_served_in_preview_and_refused_without() {
     let app = App::new(&Options::new().with_locales(dir.path()).with_preview(true)).unwrap();
     let server = Server::with_app(app.clone());
     // Exactly what the CLI previews from the same folder.
-    let (preview, findings) = Catalog::from_dir(dir.path()).unwrap();
+    let (preview, report) = errcat::tooling::preview_dir(dir.path()).unwrap();
+    let findings = report.diagnostics;
     let served = server.get("/v1/codes?catalog=mobizon&lang=be", &[]).json();
     let served = served["codes"].as_array().unwrap();
     assert_eq!(served.len(), 20);
@@ -1729,7 +1730,8 @@ fn the_binary_logs_every_finding_in_preview() {
     let dir = shipped_locales();
     dir.write("be/mobizon.ftl", BE_IN_PROGRESS.as_bytes());
     let process = Process::start(&["--locales", dir.arg(), "--preview"]);
-    let (_, findings) = Catalog::from_dir(dir.path()).unwrap();
+    let (_, report) = errcat::tooling::preview_dir(dir.path()).unwrap();
+    let findings = report.diagnostics;
     assert!(findings.len() >= 4);
     for finding in &findings {
         assert!(

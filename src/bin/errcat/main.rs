@@ -333,20 +333,17 @@ impl Failure {
 /// The catalog to serve: a locales folder when one is given, else the
 /// embedded one. An empty folder name (`ERRCAT_LOCALES=`) counts as none.
 /// Every finding of `errcat check` and of the loader in the folder's files
-/// goes to stderr, one per line as `errcat check` prints it
-/// (`path:line:col: severity: rule: message`); a message with an error
+/// goes to stderr, one per line as `errcat check` prints it, after
+/// `errcat: ` (`errcat: path:line:col: severity: rule: message`); a message with an error
 /// falls back, as `errcat serve` serves the same folder.
 fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
     let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
         return Ok(Catalog::embedded());
     };
-    let (catalog, diagnostics) = Catalog::from_dir(dir)?;
-    let mut err = io::stderr().lock();
-    for d in diagnostics {
-        // A stderr that cannot be written is no reason to fail the lookup.
-        let _ = writeln!(err, "{}", escape(&d.to_string()));
+    let (catalog, report) = errcat::tooling::preview_dir(dir)?;
+    for d in report.diagnostics {
+        warn(&d.to_string());
     }
-    drop(err);
     // The process ends after one command: leaking the preview catalog keeps
     // every command on `&'static Catalog`, as with the embedded one.
     Ok(Box::leak(Box::new(catalog)))
