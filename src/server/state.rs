@@ -5,8 +5,8 @@
 //! sees one catalog from start to end even while a reload swaps in the
 //! next. A reload whose check finds errors is refused: the last good
 //! catalog stays. In preview mode (`--preview`) it is served instead, its
-//! broken messages falling back, and every finding is logged. This module reads files only when asked to reload; it
-//! never answers requests.
+//! broken messages falling back, and every finding is logged. This module
+//! reads files only when asked to reload; it never answers requests.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

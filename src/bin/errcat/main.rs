@@ -146,8 +146,8 @@ enum Command {
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
         /// Serve this locales folder, reloaded when a file changes and on
-        /// SIGHUP; a folder with errors is refused (see --preview). Default: ERRCAT_LOCALES
-        /// (empty: none).
+        /// SIGHUP; a folder with errors is refused (see --preview).
+        /// Default: ERRCAT_LOCALES (empty: none).
         #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
         /// Preview mode for translators: serve the locales folder even when
@@ -334,8 +334,8 @@ impl Failure {
 /// embedded one. An empty folder name (`ERRCAT_LOCALES=`) counts as none.
 /// Every finding of `errcat check` and of the loader in the folder's files
 /// goes to stderr, one per line as `errcat check` prints it, after
-/// `errcat: ` (`errcat: path:line:col: severity: rule: message`); a message with an error
-/// falls back, as `errcat serve` serves the same folder.
+/// `errcat: ` (`errcat: path:line:col: severity: rule: message`); a
+/// message with an error falls back, as `errcat serve` serves the folder.
 fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
     let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
         return Ok(Catalog::embedded());
