@@ -264,15 +264,6 @@ impl std::fmt::Display for Skipped {
     }
 }
 
-/// Rules whose findings concern a whole file, not the message at their line.
-const FILE_RULES: &[&str] = &[
-    "missing-message",
-    "io",
-    "invalid-utf8",
-    "locale-name",
-    "unknown-file",
-];
-
 /// Records the current English above the chosen messages of a locale's
 /// files in `dir`: each `message` is an id (`task-not-found`, in every
 /// file that has it) or a code (`planfix:1000`, in its catalog's file);
@@ -339,12 +330,7 @@ pub fn stamp_messages(
     };
     // Message-level errors, by file and line.
     let report = crate::check::check_dir(dir)?;
-    let mut errors: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for d in &report.diagnostics {
-        if d.severity == crate::diagnostic::Severity::Error && !FILE_RULES.contains(&d.rule) {
-            errors.entry(d.path.as_str()).or_default().push(d.line);
-        }
-    }
+    let errors = crate::check::broken_lines(&report);
     let mut budget = Budget::for_folder();
     let mut out = StampReport::default();
     let mut changed = Vec::new();

@@ -8,12 +8,15 @@ use std::path::Path;
 use unic_langid::LanguageIdentifier;
 
 use super::{Catalog, LazyBundle, LocaleEntry, Message, NEXT_INSTANCE, Text};
+use crate::check::rules::{Report, sort};
+use crate::check::{broken_lines, check_folder_files};
 use crate::code::CatalogId;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::fallback::{LAST_RESORT, default_chains};
 use crate::ftl::render::{
-    Budget, CatalogFile, Loaded, Rendered, RenderedMessage, load, render_locale, render_phrases,
+    Budget, CatalogFile, Loaded, Rendered, RenderedMessage, load_except, render_locale,
+    render_phrases,
 };
 use crate::ftl::{SourceFile, folder_locale};
 use crate::phrase::{self, Phrase};
@@ -24,18 +27,54 @@ use std::sync::atomic::Ordering;
 pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> {
     let mut diagnostics = Vec::new();
     let owned = read_dir(dir, &mut diagnostics)?;
+    let files = with_embedded(&owned);
+    let mut catalog = from_sources(&files, &HashMap::new(), &mut diagnostics);
+    catalog.backstop = Some(Catalog::embedded());
+    Ok((catalog, diagnostics))
+}
+
+/// A folder's files, then the embedded file of every (locale, catalog)
+/// the folder lacks: the folder's own files replace the embedded ones.
+fn with_embedded(owned: &[OwnedSourceFile]) -> Vec<SourceFile<'_>> {
     let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
     let own: std::collections::HashSet<(&str, &str)> =
         files.iter().map(|f| (f.locale, f.catalog)).collect();
     for embedded in EMBEDDED {
-        // The folder's own files replace the embedded ones.
         if !own.contains(&(embedded.locale, embedded.catalog)) {
             files.push(*embedded);
         }
     }
-    let mut catalog = from_sources(&files, &mut diagnostics);
+    files
+}
+
+/// Reads a locales folder once, checks it as `errcat check --locales`
+/// does and loads it: a message in which the check finds an error is left
+/// out and falls back along its chain, as a syntax error leaves it out.
+/// The report holds every finding, the check's and the loader's, once
+/// each, in `path:line:col` order.
+pub(crate) fn from_dir_checked(dir: &Path) -> Result<(Catalog, Report), Error> {
+    let mut found = Vec::new();
+    let owned = read_dir(dir, &mut found)?;
+    let folder: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    let mut report = check_folder_files(&folder);
+    let broken = broken_lines(&report);
+    let files = with_embedded(&owned);
+    let mut loaded = Vec::new();
+    let mut catalog = from_sources(&files, &broken, &mut loaded);
     catalog.backstop = Some(Catalog::embedded());
-    Ok((catalog, diagnostics))
+    drop(broken);
+    // The loader and the check often find the same problem: keep it once.
+    for d in found.into_iter().chain(loaded) {
+        let known = report.diagnostics.iter().any(|k| {
+            (k.path.as_str(), k.line, k.column, k.rule)
+                == (d.path.as_str(), d.line, d.column, d.rule)
+        });
+        if !known {
+            report.diagnostics.push(d);
+        }
+    }
+    sort(&mut report.diagnostics);
+    Ok((catalog, report))
 }
 
 /// One locale's files while loading, one per catalog.
@@ -48,7 +87,11 @@ struct LoadingLocale<'f> {
 
 /// Builds a catalog from `.ftl` sources, reporting every problem in them
 /// instead of failing: whatever parses is served.
-fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
+fn from_sources(
+    files: &[SourceFile<'_>],
+    broken: &HashMap<&str, Vec<usize>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
     let mut locales: Vec<LoadingLocale<'_>> = Vec::new();
     // Each locale's index in `locales`: found once per file, not by a search.
     let mut slots: HashMap<LanguageIdentifier, usize> = HashMap::new();
@@ -91,7 +134,8 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
         };
         // One file per locale and catalog: the first one given wins.
         if entry.is_none() {
-            *entry = Some((load(file, id, diagnostics), file.path));
+            let broken = broken.get(file.path).map_or(&[][..], Vec::as_slice);
+            *entry = Some((load_except(file, id, broken, diagnostics), file.path));
         }
     }
     locales.sort_by_key(|l| l.id.to_string());

@@ -917,7 +917,10 @@ impl Catalog {
     /// a file contains makes this fail or panic: whatever parses is served, a
     /// broken or missing message falls back along the chain, and every
     /// problem is returned as a [`Diagnostic`] beside the catalog. Only a
-    /// folder that cannot be read at all is an [`Error::Io`].
+    /// folder that cannot be read at all is an [`Error::Io`]. The messages
+    /// in which `errcat check` finds an error are served if they parse;
+    /// [`tooling::preview_dir`](crate::tooling::preview_dir) leaves them
+    /// out, as `errcat` previews and serves a folder.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("errcat-doc-{}", std::process::id()));
@@ -933,6 +936,15 @@ impl Catalog {
     /// ```
     pub fn from_dir(dir: impl AsRef<std::path::Path>) -> Result<(Catalog, Vec<Diagnostic>), Error> {
         folder::from_dir(dir.as_ref())
+    }
+
+    /// [`Catalog::from_dir`] as `errcat` previews and serves a folder:
+    /// checked too, a message with an error left out. See
+    /// [`tooling::preview_dir`](crate::tooling::preview_dir).
+    pub(crate) fn from_dir_checked(
+        dir: &std::path::Path,
+    ) -> Result<(Catalog, crate::tooling::Report), Error> {
+        folder::from_dir_checked(dir)
     }
 
     /// The most specific shipped locale that fits `requested`.

@@ -9,9 +9,11 @@
 
 pub(crate) mod rules;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::code::CatalogId;
+use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::ftl::SourceFile;
@@ -70,6 +72,25 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
     let mut found = Vec::new();
     let owned = read_dir(dir.as_ref(), &mut found)?;
     let files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    let mut report = check_folder_files(&files);
+    report.diagnostics.extend(found);
+    sort(&mut report.diagnostics);
+    Ok(report)
+}
+
+/// The rules that judge a whole file rather than a message in it: their
+/// findings point at line 1 whatever is there.
+pub(crate) const FILE_RULES: &[&str] = &[
+    "missing-message",
+    "io",
+    "invalid-utf8",
+    "locale-name",
+    "unknown-file",
+];
+
+/// Checks the files read from a locales folder, as [`check_dir`] does
+/// (without the findings of reading the folder).
+pub(crate) fn check_folder_files(files: &[SourceFile<'_>]) -> Report {
     let has_reference = files.iter().any(|f| f.locale == LAST_RESORT);
     let references: Vec<SourceFile<'_>> = if has_reference {
         Vec::new()
@@ -80,8 +101,17 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
             .copied()
             .collect()
     };
-    let mut report = check_sources(&files, &references, &registry_rules(), &RELEASED);
-    report.diagnostics.extend(found);
-    sort(&mut report.diagnostics);
-    Ok(report)
+    check_sources(files, &references, &registry_rules(), &RELEASED)
+}
+
+/// The lines of each file (by path) where `report` found an error in a
+/// message: the messages that cannot be served correctly and fall back.
+pub(crate) fn broken_lines(report: &Report) -> HashMap<&str, Vec<usize>> {
+    let mut broken: HashMap<&str, Vec<usize>> = HashMap::new();
+    for d in &report.diagnostics {
+        if d.severity == Severity::Error && !FILE_RULES.contains(&d.rule) {
+            broken.entry(d.path.as_str()).or_default().push(d.line);
+        }
+    }
+    broken
 }

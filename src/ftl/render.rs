@@ -92,10 +92,31 @@ pub(crate) fn load(
     locale: LanguageIdentifier,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Loaded {
+    load_except(file, locale, &[], diagnostics)
+}
+
+/// [`load`], leaving out every entry that holds one of the 1-based lines
+/// of `broken` (the lines where `errcat check` found an error in a
+/// message): such a message is left out as a syntax error leaves it out,
+/// and falls back along its chain. The check has reported it already, so
+/// this adds no finding of its own.
+pub(crate) fn load_except(
+    file: &SourceFile<'_>,
+    locale: LanguageIdentifier,
+    broken: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Loaded {
     let text = decode(file, diagnostics);
-    let parsed = parse_entries(file.path, &text, diagnostics, |entry| {
+    let mut parsed = parse_entries(file.path, &text, diagnostics, |entry| {
         FluentResource::try_new(entry.to_owned())
     });
+    if !broken.is_empty() {
+        parsed.retain(|p| {
+            let lines = p.chunk.text.split_inclusive('\n').count().max(1);
+            let last = p.line + lines - 1;
+            !broken.iter().any(|&l| (p.line..=last).contains(&l))
+        });
+    }
     let bounds = sizes_of(&text, parsed.iter().flat_map(|p| p.resource.entries()));
     // Each entry's messages with their bounds, before the entries move
     // into the bundle.

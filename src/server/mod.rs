@@ -35,7 +35,9 @@
 //!
 //! With a locales folder, the folder is loaded again when a file in it
 //! changes and on SIGHUP, and swapped in whole; a reload whose check
-//! finds errors is refused and the last good catalog stays. The watch
+//! finds errors is refused and the last good catalog stays; in preview
+//! mode ([`Options::with_preview`], `--preview`) it is served, its broken
+//! messages falling back, and every finding is logged. The watch
 //! survives the folder being replaced, re-created or reached through a
 //! flipped link, and never follows links out of it.
 //!
@@ -174,6 +176,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     locales: Option<PathBuf>,
+    preview: bool,
     cors_origins: Vec<String>,
     limits: Limits,
 }
@@ -198,6 +201,29 @@ impl Options {
     /// ```
     pub fn with_locales(mut self, dir: impl Into<PathBuf>) -> Self {
         self.locales = Some(dir.into());
+        self
+    }
+
+    /// Preview mode, for translators: serves the locales folder even when
+    /// `errcat check` finds errors in it, at start and on every reload, as
+    /// `errcat explain --locales` previews it. A message with an error, or
+    /// a missing one, falls back along its chain; every finding is logged
+    /// and shown in `/v1/diagnostics` (`has_errors`, `report`, and the
+    /// errors in `last_reload`). Without it, a folder with errors is
+    /// refused and the last good catalog stays. Only a folder that cannot
+    /// be read is refused either way.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("errcat-preview-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(dir.join("be")).unwrap();
+    /// std::fs::write(dir.join("be/mobizon.ftl"), "success = Аперацыя { $numbr }\n").unwrap();
+    /// let options = errcat::server::Options::new().with_locales(&dir);
+    /// assert!(errcat::server::App::new(&options).is_err());        // refused: errors
+    /// assert!(errcat::server::App::new(&options.with_preview(true)).is_ok());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn with_preview(mut self, preview: bool) -> Self {
+        self.preview = preview;
         self
     }
 
@@ -293,7 +319,8 @@ pub struct App {
 
 impl App {
     /// Loads the catalog to serve: the embedded one, or the locales folder
-    /// of `options`, which must pass `errcat check` without errors.
+    /// of `options`, which must pass `errcat check` without errors unless
+    /// [`Options::with_preview`] is on.
     ///
     /// ```
     /// let app = errcat::server::App::new(&errcat::server::Options::new());
@@ -301,8 +328,12 @@ impl App {
     /// ```
     pub fn new(options: &Options) -> Result<App, ServeError> {
         let cors = cors(&options.cors_origins)?;
-        let shared = Shared::new(options.locales.clone(), options.limits.clone())
-            .map_err(|refusal| ServeError::Refused(refusal.to_string()))?;
+        let shared = Shared::new(
+            options.locales.clone(),
+            options.preview,
+            options.limits.clone(),
+        )
+        .map_err(|refusal| ServeError::Refused(refusal.to_string()))?;
         Ok(App {
             shared: Arc::new(shared),
             cors,
@@ -310,7 +341,8 @@ impl App {
     }
 
     /// Loads the locales folder again and serves it, unless its check
-    /// finds errors: then the last good catalog stays and this says why.
+    /// finds errors (and preview mode is off): then the last good catalog
+    /// stays and this says why.
     /// Blocking (it reads files); the service calls it on file changes and
     /// SIGHUP. Without a folder there is nothing to reload.
     ///

@@ -279,8 +279,9 @@ pub(crate) struct DiagnosticsDoc {
     generation: u64,
     /// When it was loaded, in seconds since the Unix epoch.
     loaded_at: u64,
-    /// Whether the check found errors in the catalog being served (never
-    /// true: such a catalog is refused).
+    /// Whether the check found errors in the catalog being served: true
+    /// only in preview mode (`--preview`), where their messages fall back;
+    /// otherwise such a catalog is refused.
     has_errors: bool,
     report: ReportDoc,
     /// The last reload since start, applied or refused.

@@ -4,8 +4,9 @@
 //! A request loads the current [`Served`] once and answers from it, so it
 //! sees one catalog from start to end even while a reload swaps in the
 //! next. A reload whose check finds errors is refused: the last good
-//! catalog stays. This module reads files only when asked to reload; it
-//! never answers requests.
+//! catalog stays. In preview mode (`--preview`) it is served instead, its
+//! broken messages falling back, and every finding is logged. This module
+//! reads files only when asked to reload; it never answers requests.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use utoipa::ToSchema;
 
 use super::metrics::Metrics;
 use crate::Catalog;
+use crate::terminal::escape;
 use crate::tooling::{Diagnostic, Report, Severity};
 
 /// The most findings a refused reload keeps for `/v1/diagnostics`.
@@ -79,25 +81,56 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// Loads and checks a locales folder: the catalog and its report, or why
-/// it must not be served. Both the loader's findings and the check's
-/// count, so that a file changed between the two reads cannot slip
-/// through.
-pub(crate) fn load_folder(dir: &Path) -> Result<(Catalog, Report), Refusal> {
-    let report = crate::tooling::check_dir(dir).map_err(Refusal::Unreadable)?;
-    let (catalog, loaded) = Catalog::from_dir(dir).map_err(Refusal::Unreadable)?;
-    // The loader and the check often find the same problem: keep it once.
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for d in report.diagnostics.iter().chain(&loaded) {
-        if d.severity == Severity::Error && errors.len() < KEPT_FINDINGS && !errors.contains(d) {
-            errors.push(d.clone());
-        }
-    }
-    if errors.is_empty() {
+/// Loads and checks a locales folder, read once: the catalog and its
+/// report (the check's findings and the loader's), or why it must not be
+/// served. A message with an error is left out of the catalog and falls
+/// back; without `preview`, any error refuses the whole folder, so that a
+/// change never breaks a message that was served fine.
+pub(crate) fn load_folder(dir: &Path, preview: bool) -> Result<(Catalog, Report), Refusal> {
+    let (catalog, report) = Catalog::from_dir_checked(dir).map_err(Refusal::Unreadable)?;
+    let errors = kept_errors(&report);
+    if preview || errors.is_empty() {
         Ok((catalog, report))
     } else {
         Err(Refusal::Errors(errors))
     }
+}
+
+/// The first errors of a report, at most [`KEPT_FINDINGS`].
+fn kept_errors(report: &Report) -> Vec<Diagnostic> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .take(KEPT_FINDINGS)
+        .cloned()
+        .collect()
+}
+
+/// In preview mode, every finding of a folder just loaded goes to the log,
+/// one line each: errors as warnings, warnings as information.
+fn log_findings(report: &Report) {
+    for d in &report.diagnostics {
+        let line = d.to_string();
+        let line = escape(&line);
+        match d.severity {
+            Severity::Error => tracing::warn!(target: "errcat::check", "{line}"),
+            Severity::Warning => tracing::info!(target: "errcat::check", "{line}"),
+        }
+    }
+}
+
+/// The line that says what a preview serves.
+fn preview_summary(report: &Report) -> String {
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = report.diagnostics.len() - errors;
+    format!(
+        "preview: the check found {errors} errors and {warnings} warnings; messages with errors, and missing ones, fall back"
+    )
 }
 
 /// What became of the last reload, for `/v1/diagnostics`.
@@ -112,7 +145,9 @@ pub(crate) struct ReloadRecord {
     pub(crate) outcome: &'static str,
     /// One line: what was loaded, or why it was refused.
     pub(crate) message: String,
-    /// For a refused reload, the errors found (at most 50).
+    /// For a refused reload, the errors found (at most 50); in preview
+    /// mode (`--preview`), the errors of the folder now served, whose
+    /// messages fall back.
     #[schema(value_type = Vec<super::openapi::DiagnosticDoc>)]
     pub(crate) errors: Vec<Diagnostic>,
 }
@@ -121,6 +156,8 @@ pub(crate) struct ReloadRecord {
 pub(crate) struct Shared {
     pub(crate) served: ArcSwap<Served>,
     pub(crate) locales: Option<PathBuf>,
+    /// Serve the folder even when its check finds errors (`--preview`).
+    pub(crate) preview: bool,
     pub(crate) limits: super::Limits,
     pub(crate) last_reload: ArcSwapOption<ReloadRecord>,
     pub(crate) metrics: Arc<Metrics>,
@@ -133,10 +170,18 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    pub(crate) fn new(locales: Option<PathBuf>, limits: super::Limits) -> Result<Shared, Refusal> {
+    pub(crate) fn new(
+        locales: Option<PathBuf>,
+        preview: bool,
+        limits: super::Limits,
+    ) -> Result<Shared, Refusal> {
         let (catalog, report) = match &locales {
             Some(dir) => {
-                let (catalog, report) = load_folder(dir)?;
+                let (catalog, report) = load_folder(dir, preview)?;
+                if preview {
+                    log_findings(&report);
+                    tracing::info!(target: "errcat::reload", "{}", preview_summary(&report));
+                }
                 (CatalogSource::Folder(Box::new(catalog)), report)
             }
             None => (CatalogSource::Embedded, crate::tooling::check_embedded()),
@@ -153,6 +198,7 @@ impl Shared {
         Ok(Shared {
             served: ArcSwap::from_pointee(served),
             locales,
+            preview,
             limits,
             last_reload: ArcSwapOption::empty(),
             metrics: Arc::new(metrics),
@@ -181,9 +227,21 @@ impl Shared {
                 message: "the embedded catalog does not change".to_owned(),
                 errors: Vec::new(),
             },
-            Some(dir) => match load_folder(dir) {
+            Some(dir) => match load_folder(dir, self.preview) {
                 Ok((catalog, report)) => {
                     let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+                    let (message, errors) = if self.preview {
+                        log_findings(&report);
+                        (
+                            format!(
+                                "serving generation {generation}; {}",
+                                preview_summary(&report)
+                            ),
+                            kept_errors(&report),
+                        )
+                    } else {
+                        (format!("serving generation {generation}"), Vec::new())
+                    };
                     self.served.store(Arc::new(Served {
                         catalog: CatalogSource::Folder(Box::new(catalog)),
                         report,
@@ -196,8 +254,8 @@ impl Shared {
                         at: now(),
                         trigger,
                         outcome: "applied",
-                        message: format!("serving generation {generation}"),
-                        errors: Vec::new(),
+                        message,
+                        errors,
                     }
                 }
                 Err(refusal) => ReloadRecord {

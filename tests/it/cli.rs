@@ -489,3 +489,147 @@ fn a_huge_search_query_answers_at_once() {
         Some("planfix:1000")
     );
 }
+
+/// A translation in progress with a misspelled variable, a misspelled id
+/// and a message that is fine.
+const BE_IN_PROGRESS: &str = "\
+success = Аперацыя выканана.
+    .title = Поспех
+
+rate-limit-exceeded = Перавышаны ліміт { $limt }.
+    .title = Занадта шмат запытаў
+    .hint = Запытвайце радзей.
+
+unknown-code = Невядомы код памылкі { $number }
+    .title = Невядомы код памылкі { $numbr }
+
+record-not-foud = Запіс не знойдзены
+    .title = Не знойдзена
+";
+
+/// Every line of `text` is a finding as `errcat check` prints it, after
+/// `errcat: `: `errcat: path:line:col: severity: rule: message`.
+fn assert_findings(text: &str) {
+    assert!(!text.is_empty());
+    for line in text.lines() {
+        let line = line
+            .strip_prefix("errcat: ")
+            .unwrap_or_else(|| panic!("{line}"));
+        let parts: Vec<&str> = line.splitn(4, ": ").collect();
+        assert_eq!(parts.len(), 4, "{line}");
+        let place: Vec<&str> = parts[0].rsplitn(3, ':').collect();
+        assert!(
+            place.len() == 3
+                && place[0].parse::<usize>().is_ok()
+                && place[1].parse::<usize>().is_ok()
+                && ["error", "warning"].contains(&parts[1]),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn preview_falls_back_from_a_message_with_errors_and_prints_every_finding() {
+    let dir = TempDir::new();
+    dir.write("be/mobizon.ftl", BE_IN_PROGRESS.as_bytes());
+    let path = dir.0.join("be/mobizon.ftl");
+    let path = path.to_str().unwrap();
+    let expected = [
+        format!("{path}:4:1: error: variables: rate-limit-exceeded value uses $limt"),
+        format!("{path}:8:1: error: missing-attribute: unknown-code has no .hint, which en has"),
+        format!(
+            "{path}:9:1: error: variables: unknown-code .title uses $numbr, but en uses $number"
+        ),
+        format!(
+            "{path}:11:1: error: unknown-id: record-not-foud is not a message of the mobizon catalog; did you mean record-not-found?"
+        ),
+    ];
+    let check = errcat(&["check", "--locales", dir.arg()]);
+    assert_eq!(check.status.code(), Some(1));
+    let checked = stdout(&check);
+    let checked: Vec<String> = checked
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| format!("errcat: {l}"))
+        .collect();
+
+    // explain --response: the broken unknown-code text falls back to en.
+    let o = errcat(&[
+        "explain",
+        "--response",
+        r#"{"code":77,"data":[],"message":""}"#,
+        "--lang",
+        "be",
+        "--locales",
+        dir.arg(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("numbr"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Unknown response code 77"),
+        "{}",
+        stdout(&o)
+    );
+    // Every finding of `errcat check`, in its form, and nothing else.
+    assert_findings(&stderr(&o));
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), checked);
+    for line in &expected {
+        assert!(
+            stderr(&o)
+                .lines()
+                .any(|l| l.starts_with(&format!("errcat: {line}"))),
+            "{line}\n{}",
+            stderr(&o)
+        );
+    }
+
+    // The same for list, export and docs, and for a plain lookup.
+    let o = errcat(&["list", "--lang", "be", "--locales", dir.arg(), "--json"]);
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), checked);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let locale_of = |code: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["code"] == code)
+            .map(|e| e["locale"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(locale_of("mobizon:0"), "be");
+    assert_eq!(locale_of("mobizon:30"), "en", "its $limt is broken");
+
+    let o = errcat(&["export", "--lang", "be", "--locales", dir.arg()]);
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), checked);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (
+            v["mobizon:0"]["locale"].as_str(),
+            v["mobizon:30"]["locale"].as_str()
+        ),
+        (Some("be"), Some("en"))
+    );
+    assert!(!stdout(&o).contains("limt"));
+
+    let out = TempDir::new();
+    let o = errcat(&["docs", "--out", out.arg(), "--locales", dir.arg()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), checked);
+    let page = std::fs::read_to_string(out.0.join("index.html")).unwrap();
+    assert!(page.contains("Поспех") && !page.contains("limt") && !page.contains("numbr"));
+
+    let o = errcat(&[
+        "explain",
+        "mobizon:30",
+        "--lang",
+        "be",
+        "--locales",
+        dir.arg(),
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (v["locale"].as_str(), v["fallback"].as_bool()),
+        (Some("en"), Some(true))
+    );
+    assert_findings(&stderr(&o));
+}

@@ -26,5 +26,6 @@ mod serve;
 mod support;
 mod terminal;
 mod traffic;
+mod translating;
 mod unknown;
 mod words;

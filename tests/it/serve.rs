@@ -1031,6 +1031,8 @@ struct Process {
     child: Child,
     addr: SocketAddr,
     log: std::sync::mpsc::Receiver<String>,
+    /// The log lines up to and with the one that says where it listens.
+    startup: Vec<String>,
 }
 
 impl Process {
@@ -1055,8 +1057,24 @@ impl Process {
             child,
             addr: "0.0.0.0:0".parse().unwrap(),
             log,
+            startup: Vec::new(),
         };
-        let line = process.wait_for("listening on http://");
+        loop {
+            let line = process
+                .log
+                .recv_timeout(GUARD)
+                .unwrap_or_else(|_| panic!("errcat serve did not start: {:?}", process.startup));
+            process.startup.push(line);
+            if process
+                .startup
+                .last()
+                .unwrap()
+                .contains("listening on http://")
+            {
+                break;
+            }
+        }
+        let line = process.startup.last().unwrap();
         let addr = line.rsplit("http://").next().unwrap();
         process.addr = addr.trim().parse().unwrap();
         process
@@ -1601,4 +1619,140 @@ fn a_stderr_nobody_reads_blocks_no_request_nor_the_stop() {
     };
     assert!(status.success(), "{status:?}");
     drop((stuck, stderr));
+}
+
+/// A translation in progress: `success` is fine; `rate-limit-exceeded`
+/// and `unknown-code` have misspelled variables; `record-not-foud` is a
+/// misspelled id.
+const BE_IN_PROGRESS: &str = "\
+success = Аперацыя выканана.
+    .title = Поспех
+
+rate-limit-exceeded = Перавышаны ліміт { $limt }.
+    .title = Занадта шмат запытаў
+    .hint = Запытвайце радзей.
+
+unknown-code = Невядомы код памылкі { $number }
+    .title = Невядомы код памылкі { $numbr }
+
+record-not-foud = Запіс не знойдзены
+    .title = Не знойдзена
+";
+
+#[test]
+fn a_folder_with_errors_is_served_in_preview_and_refused_without() {
+    let dir = shipped_locales();
+    dir.write("be/mobizon.ftl", BE_IN_PROGRESS.as_bytes());
+    let err = App::new(&Options::new().with_locales(dir.path()))
+        .err()
+        .unwrap();
+    assert!(matches!(err, ServeError::Refused(_)));
+    assert!(err.to_string().contains("be/mobizon.ftl"), "{err}");
+
+    let app = App::new(&Options::new().with_locales(dir.path()).with_preview(true)).unwrap();
+    let server = Server::with_app(app.clone());
+    // Exactly what the CLI previews from the same folder.
+    let (preview, report) = errcat::tooling::preview_dir(dir.path()).unwrap();
+    let findings = report.diagnostics;
+    let served = server.get("/v1/codes?catalog=mobizon&lang=be", &[]).json();
+    let served = served["codes"].as_array().unwrap();
+    assert_eq!(served.len(), 20);
+    for code in served {
+        let e = preview
+            .explain(code["code"].as_str().unwrap(), "be")
+            .unwrap();
+        assert_eq!(
+            (code["title"].as_str(), code["locale"].as_str()),
+            (Some(e.title()), Some(e.locale().to_string().as_str())),
+            "{code}"
+        );
+    }
+    let locale = |number: u32| {
+        let r = server.get(&format!("/v1/codes/mobizon/{number}?lang=be"), &[]);
+        r.json()["locale"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(locale(0), "be", "a message that is fine is served");
+    assert_eq!(locale(30), "en", "a message with an error falls back");
+    let r = post(
+        server.addr,
+        "/v1/explain-response?lang=be",
+        "application/json",
+        br#"{"code":77,"data":[],"message":""}"#,
+    );
+    let title = r.json()["title"].as_str().unwrap().to_owned();
+    assert_eq!(title, "Unknown response code 77");
+
+    // Every finding, the misspelled id with its did-you-mean included.
+    let d = server.get("/v1/diagnostics", &[]).json();
+    assert_eq!(d["has_errors"], true);
+    assert_eq!(
+        d["report"]["diagnostics"],
+        serde_json::to_value(&findings).unwrap()
+    );
+    let found = |rule: &str, line: u64| {
+        d["report"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| {
+                f["rule"] == rule
+                    && f["line"] == line
+                    && f["path"].as_str().unwrap().ends_with("be/mobizon.ftl")
+            })
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+    };
+    assert!(found("variables", 4).is_some());
+    assert!(found("variables", 9).unwrap().contains("$numbr"));
+    assert!(
+        found("unknown-id", 11)
+            .unwrap()
+            .contains("did you mean record-not-found?")
+    );
+
+    // A reload that adds an error is applied too, and lists it.
+    let broken = format!("{BE_IN_PROGRESS}broken = {{\n");
+    dir.write("be/mobizon.ftl", broken.as_bytes());
+    app.reload().unwrap();
+    let d = server.get("/v1/diagnostics", &[]).json();
+    assert_eq!(d["last_reload"]["outcome"], "applied");
+    assert!(
+        d["last_reload"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["rule"] == "syntax")
+    );
+    assert_eq!(locale(0), "be");
+}
+
+#[test]
+fn the_binary_logs_every_finding_in_preview() {
+    let dir = shipped_locales();
+    dir.write("be/mobizon.ftl", BE_IN_PROGRESS.as_bytes());
+    let process = Process::start(&["--locales", dir.arg(), "--preview"]);
+    let (_, report) = errcat::tooling::preview_dir(dir.path()).unwrap();
+    let findings = report.diagnostics;
+    assert!(findings.len() >= 4);
+    for finding in &findings {
+        assert!(
+            process
+                .startup
+                .iter()
+                .any(|l| l.ends_with(&finding.to_string())),
+            "{finding} is not logged: {:#?}",
+            process.startup
+        );
+    }
+    let r = get(process.addr, "/v1/codes/mobizon/0?lang=be", &[]);
+    assert_eq!(r.json()["title"], "Поспех");
+
+    // --preview means nothing without a folder: a usage error.
+    let o = errcat_command()
+        .args(["serve", "--addr", "127.0.0.1:0", "--preview"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--locales"), "{stderr}");
 }

@@ -53,14 +53,17 @@ fn a_server_message_is_escaped_in_text_and_exact_in_json() {
     assert_eq!(v["response"]["message"], HOSTILE);
 }
 
-/// Measured before: text from `.ftl` files was printed raw.
+/// Measured before: text from `.ftl` files was printed raw. The check
+/// refuses the controls a terminal acts on (C0, C1, DEL, most bidi
+/// controls), so a message holding one falls back in preview; the marks
+/// it lets through (U+200E, U+200F, U+061C) are escaped in text output.
 #[test]
 fn ftl_texts_are_escaped_and_an_explanation_keeps_its_paragraphs() {
     let dir = TempDir::new();
     dir.write(
         "kk/planfix.ftl",
-        "catalog-title = Planfix\u{1b}[8m\n\
-         task-not-found =\n    First\u{202e} line\u{1b}[2J\n    second line\n    .title = Title\u{1b}]0;X\u{7}\n    .hint = Hint\u{9b}\n"
+        "catalog-title = Planfix\u{200f}\n\
+         task-not-found =\n    First\u{200e} line\u{61c}\n    second line\n    .title = Title\u{200f}X\n"
             .as_bytes(),
     );
     let o = run(&[
@@ -79,12 +82,11 @@ fn ftl_texts_are_escaped_and_an_explanation_keeps_its_paragraphs() {
     );
     assert_inert("explain", &o.stdout);
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("Title\\u{1b}]0;X\\u{7}\n"), "{out}");
+    assert!(out.contains("Title\\u{200f}X\n"), "{out}");
     assert!(
-        out.contains("First\\u{202e} line\\u{1b}[2J\nsecond line\n"),
+        out.contains("First\\u{200e} line\\u{61c}\nsecond line\n"),
         "{out}"
     );
-    assert!(out.contains("→ Hint\\u{9b}\n"), "{out}");
 
     for args in [
         &["list", "--lang", "kk", "--locales", dir.arg()][..],
@@ -94,7 +96,7 @@ fn ftl_texts_are_escaped_and_an_explanation_keeps_its_paragraphs() {
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         assert_inert(args[0], &o.stdout);
         let out = String::from_utf8(o.stdout).unwrap();
-        assert!(out.contains("Title\\u{1b}]0;X\\u{7}"), "{args:?}: {out}");
+        assert!(out.contains("Title\\u{200f}X"), "{args:?}: {out}");
     }
 
     let o = run(&[
@@ -107,7 +109,32 @@ fn ftl_texts_are_escaped_and_an_explanation_keeps_its_paragraphs() {
         "--json",
     ]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["title"], "Title\u{1b}]0;X\u{7}");
+    assert_eq!(v["title"], "Title\u{200f}X");
+
+    // Controls a terminal acts on are a check error: the message falls
+    // back (kk → ru) and never reaches the terminal; the finding does,
+    // escaped.
+    dir.write(
+        "kk/planfix.ftl",
+        "task-not-found = First\u{202e} line\u{1b}[2J\n    .title = Title\u{1b}]0;X\u{7}\n"
+            .as_bytes(),
+    );
+    let o = run(&[
+        "explain",
+        "planfix:1000",
+        "--lang",
+        "kk",
+        "--locales",
+        dir.arg(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["locale"], "ru");
+    assert_inert("stderr", &o.stderr);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("error: control-character: "), "{err}");
+    assert!(err.contains("error: bidi-control: "), "{err}");
 }
 
 /// Measured before: file and folder names with line breaks or escape

@@ -146,10 +146,16 @@ enum Command {
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
         /// Serve this locales folder, reloaded when a file changes and on
-        /// SIGHUP; a reload with errors is refused. Default: ERRCAT_LOCALES
-        /// (empty: none).
+        /// SIGHUP; a folder with errors is refused (see --preview).
+        /// Default: ERRCAT_LOCALES (empty: none).
         #[arg(long, value_name = "DIR", env = "ERRCAT_LOCALES", value_parser = any_path())]
         locales: Option<PathBuf>,
+        /// Preview mode for translators: serve the locales folder even when
+        /// `errcat check` finds errors in it (their messages fall back, as
+        /// missing ones do); every finding is logged and shown in
+        /// /v1/diagnostics.
+        #[arg(long, requires = "locales")]
+        preview: bool,
         /// Let browser pages from this origin call the service (repeatable).
         /// Default: CORS off.
         #[arg(long = "cors-origin", value_name = "ORIGIN")]
@@ -326,13 +332,16 @@ impl Failure {
 
 /// The catalog to serve: a locales folder when one is given, else the
 /// embedded one. An empty folder name (`ERRCAT_LOCALES=`) counts as none.
-/// Problems in the folder's files go to stderr, one per line.
+/// Every finding of `errcat check` and of the loader in the folder's files
+/// goes to stderr, one per line as `errcat check` prints it, after
+/// `errcat: ` (`errcat: path:line:col: severity: rule: message`); a
+/// message with an error falls back, as `errcat serve` serves the folder.
 fn load(dir: Option<&PathBuf>) -> Result<&'static Catalog, Failure> {
     let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
         return Ok(Catalog::embedded());
     };
-    let (catalog, diagnostics) = Catalog::from_dir(dir)?;
-    for d in diagnostics {
+    let (catalog, report) = errcat::tooling::preview_dir(dir)?;
+    for d in report.diagnostics {
         warn(&d.to_string());
     }
     // The process ends after one command: leaking the preview catalog keeps
@@ -501,9 +510,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Serve {
             addr,
             locales,
+            preview,
             cors_origins,
         } => {
-            let mut options = errcat::server::Options::new().with_cors_origins(cors_origins);
+            let mut options = errcat::server::Options::new()
+                .with_cors_origins(cors_origins)
+                .with_preview(preview);
             if let Some(dir) = locales.filter(|d| !d.as_os_str().is_empty()) {
                 options = options.with_locales(dir);
             }
