@@ -1,5 +1,6 @@
 //! The one error type of the library. Every message names the input that
-//! caused it, quoted and escaped, so it fits on one line whatever the input.
+//! caused it, quoted and escaped, so it fits on one line whatever the input;
+//! the error's fields hold that input as given.
 
 use std::fmt;
 
@@ -9,7 +10,9 @@ use crate::code::{CatalogId, Code};
 ///
 /// Each message names the offending input, escaped (control characters,
 /// quotes and non-printing characters are shown as escapes) and shortened to
-/// its first 64 characters, so an error is always one readable line.
+/// its first 64 characters, so an error is always one readable line. The
+/// fields hold the input as given, without quotes or escapes, for programs
+/// that show it their own way.
 ///
 /// ```
 /// fn code(text: &str) -> Result<errcat::Code, errcat::Error> {
@@ -30,10 +33,11 @@ pub enum Error {
     /// assert_eq!(err.to_string(), r#"invalid code "planfix:": expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"#);
     /// ```
     #[error(
-        "invalid code {input}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"
+        "invalid code {}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000",
+        Shown(input)
     )]
     InvalidCode {
-        /// The code as given (escaped, shortened).
+        /// The code as given; the message quotes, escapes and shortens it.
         input: String,
     },
 
@@ -49,15 +53,17 @@ pub enum Error {
     /// assert!(err.to_string().ends_with("; did you mean planfix?"));
     /// ```
     #[error(
-        "unknown catalog {catalog} in {input}: known catalogs are {}{}",
+        "unknown catalog {} in {}: known catalogs are {}{}",
+        Shown(catalog),
+        Shown(input),
         known_catalogs(),
         did_you_mean(suggestion)
     )]
     #[non_exhaustive]
     UnknownCatalog {
-        /// The code as given (escaped, shortened).
+        /// The code as given.
         input: String,
-        /// The catalog part (escaped, shortened).
+        /// The catalog part, as given.
         catalog: String,
         /// The catalog whose id is closest to the one given, if one is close.
         suggestion: Option<CatalogId>,
@@ -75,12 +81,13 @@ pub enum Error {
     /// assert!(err.to_string().ends_with("; did you mean planfix:task-not-found?"));
     /// ```
     #[error(
-        "unknown code {input}: catalog {catalog} has no such code{}",
+        "unknown code {}: catalog {catalog} has no such code{}",
+        Shown(input),
         did_you_mean(&suggestion.map(Named))
     )]
     #[non_exhaustive]
     UnknownCode {
-        /// The code as given (escaped, shortened).
+        /// The code as given.
         input: String,
         /// The catalog that was searched.
         catalog: CatalogId,
@@ -99,12 +106,27 @@ pub enum Error {
     /// assert_eq!(errcat::Catalog::embedded().explain("1000", "en")?.code(), Some(errcat::planfix::TASK_NOT_FOUND));
     /// # Ok::<(), errcat::Error>(())
     /// ```
-    #[error("ambiguous code {input}: {}", either(candidates))]
+    #[error("ambiguous code {}: {}", Shown(input), either(candidates))]
     AmbiguousCode {
-        /// The code as given (escaped, shortened).
+        /// The code as given.
         input: String,
         /// Every code with that number, in catalog order.
         candidates: Vec<Code>,
+    },
+
+    /// A bare number (no catalog named) that no catalog has: a well-formed
+    /// code that does not exist, as [`Error::UnknownCode`] is for a code
+    /// whose catalog is named.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("4242", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::UnknownNumber { ref input } if input == "4242"));
+    /// assert_eq!(err.to_string(), r#"unknown code "4242": no catalog has such a number"#);
+    /// ```
+    #[error("unknown code {}: no catalog has such a number", Shown(input))]
+    UnknownNumber {
+        /// The code as given.
+        input: String,
     },
 
     /// A kind is not `success`, `accepted`, `partial`, `error` or `unknown`.
@@ -113,9 +135,12 @@ pub enum Error {
     /// let err = "failure".parse::<errcat::Kind>().unwrap_err();
     /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial, error or unknown"#);
     /// ```
-    #[error("unknown kind {input}: expected success, accepted, partial, error or unknown")]
+    #[error(
+        "unknown kind {}: expected success, accepted, partial, error or unknown",
+        Shown(input)
+    )]
     UnknownKind {
-        /// The kind as given (escaped, shortened).
+        /// The kind as given.
         input: String,
     },
 
@@ -126,9 +151,12 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::InvalidLocale { .. }));
     /// assert_eq!(err.to_string(), r#"invalid locale "../..": expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8"#);
     /// ```
-    #[error("invalid locale {input}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8")]
+    #[error(
+        "invalid locale {}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8",
+        Shown(input)
+    )]
     InvalidLocale {
-        /// The locale as given (escaped, shortened).
+        /// The locale as given.
         input: String,
     },
 
@@ -327,6 +355,16 @@ impl fmt::Display for Named {
 
 /// How many characters of an offending input an error message repeats.
 const SHOWN_CHARS: usize = 64;
+
+/// An input as error messages show it: quoted, escaped, shortened (see
+/// [`shown`]).
+pub(crate) struct Shown<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shown(self.0))
+    }
+}
 
 /// Quotes and escapes `input` for an error message, keeping it to one line
 /// and a readable length.

@@ -8,7 +8,7 @@
 use unic_langid::LanguageIdentifier;
 use unic_langid::subtags::{Language, Region};
 
-use crate::error::{Error, shown};
+use crate::error::Error;
 
 /// The longest locale string accepted, in bytes.
 ///
@@ -55,7 +55,7 @@ pub const MAX_LOCALE_LEN: usize = 255;
 /// ```
 pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     let invalid = || Error::InvalidLocale {
-        input: shown(input),
+        input: input.to_owned(),
     };
     if input.len() > MAX_LOCALE_LEN {
         return Err(invalid());

@@ -228,7 +228,7 @@ impl ApiResponse {
         match self.number {
             Some(n) => Code::try_from((self.catalog, n)),
             None => Err(Error::UnknownCode {
-                input: format!("\"{}:success\" (a success carries no code)", self.catalog),
+                input: format!("{}:success", self.catalog),
                 catalog: self.catalog,
                 suggestion: None,
             }),
