@@ -673,7 +673,7 @@ export function parseResponse(json, catalog, shapes = DEFAULT_SHAPES) {
   }
   const shape = shapes.get(catalog);
   const badCode = () =>
-    invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(keys.anyCase("code") ?? null))}`, "bad-code");
+    invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shownJson(JSON.stringify(keys.anyCase("code") ?? null))}`, "bad-code");
   const noCodeField = () => invalid(`no \`code\` field for the ${catalog} catalog`, "no-code-field");
   if (shape === "planfix") {
     const result = keys.anyCase("result");
@@ -772,7 +772,7 @@ function detect(keys, invalid) {
     if (keys.has("code")) {
       const number = readCode(keys.anyCase("code"));
       if (number === null) {
-        throw invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(keys.anyCase("code")))}`, "bad-code");
+        throw invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shownJson(JSON.stringify(keys.anyCase("code")))}`, "bad-code");
       }
       throw invalid(
         `the keys do not say which API sent it: \`code\` ${number} is mobizon:${number} or planfix:${number}; name the API`,
@@ -823,6 +823,21 @@ function kindOf(value) {
   if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return "array";
   return { boolean: "boolean", number: "number", string: "string" }[typeof value] ?? "object";
+}
+
+/**
+ * A JSON text as errcat shows it in messages: as it is, with what JSON
+ * leaves unescaped (DEL, C1 controls, bidi controls) escaped, cut at 64
+ * characters.
+ */
+function shownJson(json) {
+  const chars = Array.from(json);
+  const escaped = chars
+    .slice(0, 64)
+    .map((c) => (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(c) ? `\\u{${c.codePointAt(0).toString(16)}}` : c))
+    .join("");
+  const more = chars.length > 64 ? `… (${utf8.encode(json).length} bytes)` : "";
+  return `${escaped}${more}`;
 }
 
 /** An outside string as errcat shows it in messages: Rust's `{:?}`, cut at 64 characters. */

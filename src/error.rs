@@ -183,7 +183,7 @@ pub enum Error {
     /// use errcat::{Error, ResponseProblem};
     /// let err = errcat::ApiResponse::parse(r#"{"code": -1}"#, None).unwrap_err();
     /// assert!(matches!(err, Error::InvalidResponse { problem: ResponseProblem::BadCode { .. } }));
-    /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got \"-1\"");
+    /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got -1");
     /// ```
     #[error("invalid response: {problem}")]
     InvalidResponse {
@@ -280,9 +280,12 @@ pub enum ResponseProblem {
     },
     /// A client wrapped the API's response in another object
     /// (`{"response": {"code": …}}`).
-    #[error("the API's response is wrapped in the field {key}: explain the object inside it")]
+    #[error(
+        "the API's response is wrapped in the field {}: explain the object inside it",
+        Shown(key)
+    )]
     Wrapped {
-        /// The wrapping field, as shown in messages (quoted, escaped).
+        /// The wrapping field, as given; the message quotes and escapes it.
         key: String,
     },
     /// The object has the keys of two APIs at once.
@@ -307,11 +310,24 @@ pub enum ResponseProblem {
     },
     /// The code field holds something other than a number from 0 to
     /// `u32::MAX` (or such a number as a string).
-    #[error("`{field}` must be a code number from 0 to {max}, got {got}", max = u32::MAX)]
+    ///
+    /// ```
+    /// use errcat::{ApiResponse, Error, ResponseProblem};
+    /// let err = ApiResponse::parse(r#"{"code": "abc", "data": []}"#, None).unwrap_err();
+    /// let Error::InvalidResponse { problem: ResponseProblem::BadCode { ref got, .. } } = err else { panic!() };
+    /// assert_eq!(got, r#""abc""#);
+    /// assert!(err.to_string().ends_with(r#"got "abc""#));
+    /// ```
+    #[error(
+        "`{field}` must be a code number from 0 to {max}, got {}",
+        ShownJson(got),
+        max = u32::MAX
+    )]
     BadCode {
         /// The field: `code`.
         field: &'static str,
-        /// Its value as JSON (escaped, shortened).
+        /// Its value as compact JSON (`-1`, `"abc"`, `null`); the message
+        /// shortens it and escapes what JSON leaves unescaped.
         got: String,
     },
 }
@@ -364,6 +380,36 @@ impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&shown(self.0))
     }
+}
+
+/// A JSON text as error messages show it: as it is, already quoted where
+/// it is a string, with the characters JSON leaves unescaped (DEL, C1
+/// controls, bidi controls) escaped, and shortened as [`shown`] shortens.
+pub(crate) struct ShownJson<'a>(pub(crate) &'a str);
+
+impl fmt::Display for ShownJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shown_json(self.0))
+    }
+}
+
+/// See [`ShownJson`].
+pub(crate) fn shown_json(json: &str) -> String {
+    let mut chars = json.chars();
+    let mut out = String::new();
+    for c in chars.by_ref().take(SHOWN_CHARS) {
+        if c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    if chars.next().is_some() {
+        out.push_str(&format!("… ({} bytes)", json.len()));
+    }
+    out
 }
 
 /// Quotes and escapes `input` for an error message, keeping it to one line

@@ -11,7 +11,7 @@ use std::fmt;
 use crate::args::Args;
 use crate::catalog::Catalog;
 use crate::code::Code;
-use crate::error::{Error, Named, ResponseProblem, known_catalogs, listed, shown};
+use crate::error::{Error, Named, ResponseProblem, known_catalogs, listed, shown, shown_json};
 use crate::fallback::FallbackChain;
 use crate::phrase::Phrase;
 
@@ -180,7 +180,7 @@ impl LocalizedError<'_> {
             ),
             ResponseProblem::Wrapped { key } => self.say(
                 Phrase::ResponseWrapped,
-                &Args::new().with("key", key.as_str()),
+                &Args::new().with("key", shown(key)),
             ),
             ResponseProblem::Mixed => self.say(Phrase::ResponseMixed, &Args::new()),
             ResponseProblem::NotFromCatalog { catalog, field } => self.say(
@@ -200,7 +200,7 @@ impl LocalizedError<'_> {
                 &Args::new()
                     .with("field", *field)
                     .with("max", u32::MAX.to_string())
-                    .with("value", got.as_str()),
+                    .with("value", shown_json(got)),
             ),
         }
     }
