@@ -719,10 +719,14 @@ impl Catalog {
     /// ```
     /// let catalog = errcat::Catalog::embedded();
     /// let chain = catalog.chain_for_accept_language("uk, en;q=0.5");
-    /// let hits = catalog.search_for("неверный токен", &chain);
-    /// assert!(hits.is_empty(), "Russian texts are not in uk → en");
-    /// let hits = catalog.search_for("невірний токен", &chain);
+    /// let hits = catalog.search_for("Неправильний токен", &chain);
+    /// assert_eq!(hits[0].code, errcat::planfix::INVALID_TOKEN);
     /// assert_eq!(hits[0].locale.to_string(), "uk");
+    /// // Only the chain's texts: uk and en, never ru.
+    /// let hits = catalog.search_for("неверный токен", &chain);
+    /// assert!(hits.iter().all(|h| h.locale.to_string() != "ru"));
+    /// assert!(!catalog.search("неверный токен", None)?.is_empty());
+    /// # Ok::<(), errcat::Error>(())
     /// ```
     pub fn search_for(&self, query: &str, chain: &FallbackChain) -> Vec<SearchHit<'_>> {
         let slots: Vec<u16> = chain
