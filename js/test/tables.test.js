@@ -59,3 +59,16 @@ test("an explanation names the requested locale without its variants, as the lib
   assert.deepEqual([e.requested, e.locale], ["kk-KZ", "kk"]);
   assert.equal(catalog.chainForLocale("kk-KZ-variant1").requested, "kk-KZ-variant1");
 });
+
+test("locale-cases.json: thousands of generated strings, as one locale and as a header, get the library's answers", () => {
+  const generated = JSON.parse(readFileSync(new URL("./locale-cases.json", import.meta.url), "utf8"));
+  assert.ok(generated.length > 1000, `${generated.length} cases`);
+  const found = [];
+  for (const [input, single, header] of generated) {
+    const got = answer(() => catalog.chainForLocale(input));
+    if (got !== single) found.push(`${JSON.stringify(input)}: expected ${single}, got ${got}`);
+    const gotHeader = answer(() => catalog.chainForAcceptLanguage(input));
+    if (gotHeader !== header) found.push(`${JSON.stringify(input)} as a header: expected ${header}, got ${gotHeader}`);
+  }
+  assert.deepEqual(found, []);
+});

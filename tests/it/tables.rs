@@ -217,3 +217,115 @@ fn the_cli_answers_the_locale_table() {
     assert!(run > 100, "{run} cases run");
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+/// Locale strings made of the pieces the parser treats specially (BCP 47
+/// subtags of every length and kind, RFC 5646 singletons, ISO 639-2 codes,
+/// English and Windows language names, POSIX codesets and modifiers), put
+/// together by a fixed pseudo-random sequence: thousands of cases beyond
+/// the hand-written table, with the library's answers, in
+/// `js/test/locale-cases.json` for the npm package's test.
+fn generated_locale_strings() -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "kk",
+        "KZ",
+        "ru",
+        "uk",
+        "en",
+        "de",
+        "rus",
+        "kaz",
+        "eng",
+        "ger",
+        "und",
+        "Cyrl",
+        "latn",
+        "1996",
+        "1abc",
+        "abcd",
+        "variant1",
+        "rozaj",
+        "toolongsub",
+        "u",
+        "x",
+        "t",
+        "a",
+        "ca",
+        "gregory",
+        "nu",
+        "419",
+        "12",
+        "Kazakh",
+        "russian",
+        "UKRAINIAN",
+        "French",
+        "C",
+        "POSIX",
+        "Russia",
+        "Kazakhstan",
+        "1251",
+        "UTF-8",
+        "euro",
+        "ккк",
+        "ä",
+        "",
+    ];
+    const SEPARATORS: &[&str] = &["-", "_", "-", "-", ".", "@", " ", "--"];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        // xorshift64*: a fixed sequence, the same on every machine.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    };
+    let mut strings = Vec::new();
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for i in 0..1 + next(6) {
+            if i > 0 {
+                s.push_str(SEPARATORS[next(SEPARATORS.len())]);
+            }
+            s.push_str(PIECES[next(PIECES.len())]);
+        }
+        strings.push(s);
+    }
+    strings.sort();
+    strings.dedup();
+    strings
+}
+
+#[test]
+fn the_npm_packages_generated_locale_cases_are_the_librarys() {
+    let catalog = Catalog::embedded();
+    let cases: Vec<Value> = generated_locale_strings()
+        .into_iter()
+        .map(|input| {
+            let single = answer(catalog.chain(&input));
+            let header = catalog.chain_for_accept_language(&input).to_string();
+            serde_json::json!([input, single, header])
+        })
+        .collect();
+    let refused = cases.iter().filter(|c| c[1] == "invalid-locale").count();
+    assert!(
+        refused > 300 && cases.len() - refused > 300,
+        "{refused} of {} refused",
+        cases.len()
+    );
+    let mut text = String::from("[\n");
+    for (i, case) in cases.iter().enumerate() {
+        text.push_str(&serde_json::to_string(case).unwrap());
+        text.push_str(if i + 1 < cases.len() { ",\n" } else { "\n" });
+    }
+    text.push_str("]\n");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("js/test/locale-cases.json");
+    if std::env::var_os("ERRCAT_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == text,
+        "{} is stale: run `ERRCAT_BLESS=1 cargo test --test it -- tables` and review the diff",
+        path.display()
+    );
+}
