@@ -16,7 +16,7 @@ import type {
 export type * from "./codes.js";
 
 /** The version of the exported document's shape that this package reads. */
-export declare const FORMAT: 1;
+export declare const FORMAT: 2;
 
 /** What went wrong, to branch on. */
 export type ErrorKind =
@@ -147,9 +147,25 @@ export interface MessageTexts {
   hint: string | null;
 }
 
+/**
+ * The tables of errcat's locale parsing (`parse_locale`,
+ * `parse_accept_language`), as the export carries them.
+ */
+export interface LocaleRules {
+  /** The longest locale string read, in UTF-8 bytes. */
+  max_locale_len: number;
+  /** The POSIX names of English (`C`, `POSIX`). */
+  posix_english: string[];
+  /** ISO 639-2 three-letter codes (lower case) → two-letter codes. */
+  iso_639_2: Record<string, string>;
+  /** English language names (lower case) → codes. */
+  language_names: Record<string, string>;
+  accept_language: { max_header_bytes: number; max_ranges: number };
+}
+
 /** `data/index.json`, or the whole document of `errcat export --all`. */
 export interface ExportIndex {
-  format: 1;
+  format: 2;
   version: string;
   hash: string;
   fallback: {
@@ -157,6 +173,7 @@ export interface ExportIndex {
     last_resort: string;
     chains: Record<ShippedLocale, ShippedLocale[]>;
   };
+  locale_rules: LocaleRules;
   catalogs: { [C in CatalogId]: { sections: Sections[C][]; codes: RegistryCode<C>[]; extras: RegistryExtra<C>[] } };
   locales: Record<ShippedLocale, { file: string; hash: string }>;
   texts?: Record<string, LocaleFile>;
@@ -186,6 +203,14 @@ export declare class Catalog {
   readonly locales: ShippedLocale[];
   addLocale(file: LocaleFile): this;
   chain(languages?: Languages): Chain;
+  /** The chain for one locale string, never read as a header. */
+  chainForLocale(input: string): Chain;
+  /** The chain for an Accept-Language header. */
+  chainForAcceptLanguage(header: string): Chain;
+  /** Reads a locale name as errcat does, with this export's rules. */
+  parseLocale(input: string): ParsedLocale;
+  /** Reads an Accept-Language header as errcat does, with this export's rules. */
+  parseAcceptLanguage(header: string): { locale: ParsedLocale; quality: number }[];
   missingLocales(languages?: Languages): ShippedLocale[];
   /** The code's text, or the catalog's `unknown-code` text for a number it does not have. */
   explainNumber<C extends CatalogId>(catalog: C, number: number, languages?: Languages): Explanation<C>;
@@ -200,6 +225,9 @@ export declare class Catalog {
 }
 
 export declare function createCatalog(index: ExportIndex, ...localeFiles: LocaleFile[]): Catalog;
-export declare function parseLocale(input: string): ParsedLocale;
-export declare function parseAcceptLanguage(header: string): { locale: ParsedLocale; quality: number }[];
+export declare function parseLocale(input: string, rules: LocaleRules): ParsedLocale;
+export declare function parseAcceptLanguage(
+  header: string,
+  rules: LocaleRules,
+): { locale: ParsedLocale; quality: number }[];
 export declare function parseResponse(json: string | object, catalog?: CatalogId): ApiResponse;

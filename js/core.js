@@ -6,14 +6,12 @@
 // the exported index and whichever locale files it has loaded (see
 // index.js for the package's own data, loaded all at once).
 
-/** The version of the exported document's shape that this module reads. */
-export const FORMAT = 1;
+/**
+ * The version of the exported document's shape that this module reads: 2
+ * carries `locale_rules`, the tables of the library's locale parsing.
+ */
+export const FORMAT = 2;
 
-/** The longest locale string accepted, in UTF-8 bytes (as in Rust). */
-const MAX_LOCALE_LEN = 255;
-/** Accept-Language: the longest header read and the most ranges read. */
-const MAX_HEADER_BYTES = 4096;
-const MAX_RANGES = 32;
 const MAX_CODE = 4294967295;
 /** The smallest i64, which explain_number takes; -MIN_I64 is one past the largest. */
 const MIN_I64 = -(2 ** 63);
@@ -61,39 +59,103 @@ const DIGITS = /^[0-9]+$/;
 const ALNUM = /^[A-Za-z0-9]+$/;
 
 /**
- * Parses a BCP 47 or POSIX locale name (`kk-KZ`, `KK-kz`, `kk_KZ.UTF-8`,
- * `ru_RU@euro`, `C`) into `{language, script, region, variants, tag}`,
- * as errcat's `parse_locale` does; throws an ErrcatError of kind
+ * The export's `locale_rules`, checked once: the tables the library's
+ * `parse_locale` and `parse_accept_language` use (ISO 639-2 codes, English
+ * language names, the POSIX names of English, the length limits).
+ */
+function rulesOf(rules) {
+  const ok =
+    rules !== null &&
+    typeof rules === "object" &&
+    Number.isInteger(rules.max_locale_len) &&
+    Array.isArray(rules.posix_english) &&
+    rules.iso_639_2 !== null &&
+    typeof rules.iso_639_2 === "object" &&
+    rules.language_names !== null &&
+    typeof rules.language_names === "object" &&
+    Number.isInteger(rules.accept_language?.max_header_bytes) &&
+    Number.isInteger(rules.accept_language?.max_ranges);
+  if (!ok) {
+    throw new ErrcatError("unsupported-format", "the export has no usable locale_rules: regenerate it with `errcat export --all`");
+  }
+  return rules;
+}
+
+/** `table[word]`, the word compared ASCII-case-insensitively with the table's lower-case keys. */
+function lookupWord(table, word) {
+  return own(table, asciiLower(word));
+}
+
+/**
+ * `name` up to its first singleton subtag (`u`, `t`, `x`, …), which starts
+ * the extensions and private use (RFC 5646 §2.2.6, §2.2.7); null if those
+ * are malformed (subtags of 1–8 letters and digits) or nothing precedes them.
+ */
+function withoutExtensions(name) {
+  let at = 0;
+  for (const subtag of name.split(/[-_]/)) {
+    if (subtag.length === 1) {
+      const head = name.slice(0, at).replace(/[-_]+$/, "");
+      const parts = name.slice(at).split(/[-_]/);
+      const wellFormed = parts.length >= 2 && parts.every((s) => s.length >= 1 && s.length <= 8 && ALNUM.test(s));
+      return head !== "" && wellFormed ? head : null;
+    }
+    at += subtag.length + 1;
+  }
+  return name;
+}
+
+/**
+ * Parses a locale name as people and systems write it into `{language,
+ * script, region, variants, tag}`, with the library's algorithm
+ * (`errcat::parse_locale`) and the tables of the export's `locale_rules`:
+ * BCP 47 tags in any case, extensions and private use dropped
+ * (`ru-RU-u-ca-gregory` → `ru-RU`), POSIX names (`kk_KZ.UTF-8`,
+ * `ru_RU@euro`, `C`), ISO 639-2 codes (`kaz` → `kk`) and English language
+ * names (`Russian_Russia.1251` → `ru`). Throws an ErrcatError of kind
  * `invalid-locale` for anything else.
  */
-export function parseLocale(input) {
+export function parseLocale(input, localeRules) {
+  const rules = rulesOf(localeRules);
   const invalid = () =>
     new ErrcatError(
       "invalid-locale",
-      `invalid locale ${JSON.stringify(String(input).slice(0, 64))}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8`,
+      `invalid locale ${shown(String(input))}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8`,
     );
-  if (typeof input !== "string" || utf8.encode(input).length > MAX_LOCALE_LEN) throw invalid();
+  if (typeof input !== "string" || utf8.encode(input).length > rules.max_locale_len) throw invalid();
   const trimmed = trim(input);
   // POSIX: language[_territory][.codeset][@modifier].
   const end = trimmed.search(/[.@]/);
-  const name = end < 0 ? trimmed : trimmed.slice(0, end);
-  if (name === "") throw invalid();
-  if (/^(c|posix)$/i.test(name)) return locale("en", null, null, []);
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw invalid();
+  const whole = end < 0 ? trimmed : trimmed.slice(0, end);
+  if (whole === "") throw invalid();
+  if (rules.posix_english.some((n) => asciiLower(n) === asciiLower(whole))) return locale("en", null, null, []);
+  if (!/^[A-Za-z0-9_-]+$/.test(whole)) throw invalid();
+  let name = withoutExtensions(whole);
+  if (name === null) throw invalid();
+  const cut = name.search(/[-_]/);
+  const first = cut < 0 ? name : name.slice(0, cut);
+  const rest = cut < 0 ? null : name.slice(cut + 1);
+  if (first.length >= 4) {
+    // A language's English name (`Russian_Russia.1251`, `kazakh`); its
+    // region, if any, is a country's name, kept only as a region subtag.
+    const code = lookupWord(rules.language_names, first);
+    if (typeof code !== "string") throw invalid();
+    const region = rest !== null && (/^[A-Za-z]{2}$/.test(rest) || /^[0-9]{3}$/.test(rest)) ? rest.toUpperCase() : null;
+    return locale(code, null, region, []);
+  }
+  const two = first.length === 3 ? lookupWord(rules.iso_639_2, first) : undefined;
+  if (typeof two === "string") name = two + name.slice(3);
   const subtags = name.split(/[-_]/);
-  const first = subtags.shift();
-  if (first.length < 2 || first.length > 8 || first.length === 4 || !ALPHA.test(first)) throw invalid();
-  const language = first.toLowerCase();
+  const language = subtags.shift().toLowerCase();
+  if (language.length < 2 || language.length > 3 || !ALPHA.test(language)) throw invalid();
   let script = null;
   let region = null;
   const variants = [];
   let position = 1;
-  while (subtags.length > 0) {
-    const s = subtags[0];
+  for (const s of subtags) {
     const isScript = s.length === 4 && ALPHA.test(s);
     const isRegion = (s.length === 2 && ALPHA.test(s)) || (s.length === 3 && DIGITS.test(s));
-    const isVariant =
-      ALNUM.test(s) && ((s.length >= 5 && s.length <= 8) || (s.length === 4 && /^[0-9]/.test(s)));
+    const isVariant = ALNUM.test(s) && ((s.length >= 5 && s.length <= 8) || (s.length === 4 && /^[0-9]/.test(s)));
     if (position === 1 && isScript) {
       script = s[0].toUpperCase() + s.slice(1).toLowerCase();
       position = 2;
@@ -106,9 +168,8 @@ export function parseLocale(input) {
     } else {
       throw invalid();
     }
-    subtags.shift();
   }
-  // `und` alone names no language: nothing to serve.
+  // `und` names no language: nothing to serve.
   if (language === "und") throw invalid();
   return locale(language, script, region, [...new Set(variants)].sort());
 }
@@ -118,27 +179,35 @@ function locale(language, script, region, variants) {
   return { language, script, region, variants, tag };
 }
 
+/** The tag without variants: what an explanation names as requested, as the library's does. */
+function chosenBy(id) {
+  return [id.language, id.script, id.region].filter(Boolean).join("-");
+}
+
 /**
- * The languages of an HTTP Accept-Language header, best first:
- * `[{locale, quality}]`. Ranges with q=0, malformed ranges and q-values,
- * `*` and POSIX names are skipped; equal qualities keep the header's order.
+ * The languages of an HTTP Accept-Language header (RFC 9110 §12.5.4), best
+ * first: `[{locale, quality}]`, with the library's algorithm
+ * (`errcat::parse_accept_language`) and the export's `locale_rules`.
+ * Ranges with q=0, malformed ranges and q-values, `*` and POSIX names are
+ * skipped; equal qualities keep the header's order.
  */
-export function parseAcceptLanguage(header) {
-  return acceptLanguageRanges(header).ranges;
+export function parseAcceptLanguage(header, localeRules) {
+  return acceptLanguageRanges(header, rulesOf(localeRules)).ranges;
 }
 
 /** The accepted ranges, best first, and the languages excluded with q=0. */
-function acceptLanguageRanges(header) {
+function acceptLanguageRanges(header, rules) {
+  const { max_header_bytes: maxBytes, max_ranges: maxRanges } = rules.accept_language;
   let bytes = utf8.encode(String(header ?? ""));
-  if (bytes.length > MAX_HEADER_BYTES) {
-    let end = MAX_HEADER_BYTES;
+  if (bytes.length > maxBytes) {
+    let end = maxBytes;
     while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1;
     bytes = bytes.slice(0, end);
   }
   const text = new TextDecoder().decode(bytes);
   const ranges = [];
   const excluded = [];
-  for (const part of text.split(",").slice(0, MAX_RANGES)) {
+  for (const part of text.split(",").slice(0, maxRanges)) {
     const [rawTag, ...params] = part.split(";");
     const tag = trim(rawTag);
     if (tag === "" || tag === "*") continue;
@@ -157,7 +226,7 @@ function acceptLanguageRanges(header) {
     if (/[.@]/.test(tag)) continue;
     let parsed;
     try {
-      parsed = parseLocale(tag.replaceAll("_", "-"));
+      parsed = parseLocale(tag.replaceAll("_", "-"), rules);
     } catch {
       continue;
     }
@@ -205,6 +274,7 @@ export function createCatalog(index, ...localeFiles) {
 
 export class Catalog {
   #index;
+  #rules;
   #shipped;
   #chains;
   #unshipped;
@@ -219,8 +289,9 @@ export class Catalog {
       );
     }
     this.#index = index;
+    this.#rules = rulesOf(index.locale_rules);
     const tags = Object.keys(index.locales);
-    this.#shipped = tags.map((tag) => parseLocale(tag));
+    this.#shipped = tags.map((tag) => parseLocale(tag, this.#rules));
     const slot = (tag) => tags.indexOf(tag);
     this.#chains = tags.map((tag) => (own(index.fallback.chains, tag) ?? []).map(slot).filter((s) => s >= 0));
     const last = slot(index.fallback.last_resort);
@@ -263,7 +334,34 @@ export class Catalog {
    * `invalid-locale` for a single string that is not a locale.
    */
   chain(languages) {
-    const { requested, slots } = this.#resolve(languages);
+    return this.#chainOf(this.#resolve(languages));
+  }
+
+  /**
+   * The chain for one locale string, as errcat's `Catalog::chain`: never
+   * read as a header, whatever it holds. Throws an ErrcatError of kind
+   * `invalid-locale` for a string that is not a locale.
+   */
+  chainForLocale(input) {
+    return this.#chainOf(this.#single(input));
+  }
+
+  /** The chain for an Accept-Language header, as errcat's `Catalog::chain_for_accept_language`. */
+  chainForAcceptLanguage(header) {
+    return this.#chainOf(this.#acceptLanguage(String(header ?? "")));
+  }
+
+  /** `parseLocale` with this export's `locale_rules`. */
+  parseLocale(input) {
+    return parseLocale(input, this.#rules);
+  }
+
+  /** `parseAcceptLanguage` with this export's `locale_rules`. */
+  parseAcceptLanguage(header) {
+    return parseAcceptLanguage(header, this.#rules);
+  }
+
+  #chainOf({ requested, slots }) {
     return { requested: requested.tag, locales: slots.map((s) => this.#shipped[s].tag) };
   }
 
@@ -424,7 +522,7 @@ export class Catalog {
       const message = pick(texts);
       if (message) {
         return {
-          requested: requested.tag,
+          requested: chosenBy(requested),
           locale: tag,
           fallback: head !== slot && !asked.includes(slot),
           title: message.title,
@@ -487,19 +585,22 @@ export class Catalog {
 
   #resolve(languages) {
     if (languages === undefined) languages = globalThis.navigator?.languages ?? [];
-    if (typeof languages === "string" && !/[,;]/.test(languages)) {
-      const requested = parseLocale(languages);
-      const head = this.#narrow(requested);
-      const slots = head === null ? this.#unshipped : this.#chains[head];
-      return { requested, head, asked: [], slots };
-    }
+    if (typeof languages === "string" && !/[,;]/.test(languages)) return this.#single(languages);
     const header = typeof languages === "string" ? languages : Array.from(languages).join(", ");
     return this.#acceptLanguage(header);
   }
 
+  /** One locale's chain: narrowed to a shipped locale, then its default chain. */
+  #single(input) {
+    const requested = parseLocale(input, this.#rules);
+    const head = this.#narrow(requested);
+    const slots = head === null ? this.#unshipped : this.#chains[head];
+    return { requested, head, asked: [], slots };
+  }
+
   /** The user's languages in order, then what the table adds to each, then the last resort. */
   #acceptLanguage(header) {
-    const { ranges, excluded } = acceptLanguageRanges(header);
+    const { ranges, excluded } = acceptLanguageRanges(header, this.#rules);
     const accepted = ranges.map((r) => r.locale);
     const excludedSlots = excluded.map((id) => this.#narrow(id)).filter((s) => s !== null);
     const policy = [];
@@ -572,7 +673,7 @@ export function parseResponse(json, catalog, shapes = DEFAULT_SHAPES) {
   }
   const shape = shapes.get(catalog);
   const badCode = () =>
-    invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(keys.anyCase("code") ?? null))}`, "bad-code");
+    invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shownJson(JSON.stringify(keys.anyCase("code") ?? null))}`, "bad-code");
   const noCodeField = () => invalid(`no \`code\` field for the ${catalog} catalog`, "no-code-field");
   if (shape === "planfix") {
     const result = keys.anyCase("result");
@@ -671,7 +772,7 @@ function detect(keys, invalid) {
     if (keys.has("code")) {
       const number = readCode(keys.anyCase("code"));
       if (number === null) {
-        throw invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shown(JSON.stringify(keys.anyCase("code")))}`, "bad-code");
+        throw invalid(`\`code\` must be a code number from 0 to ${MAX_CODE}, got ${shownJson(JSON.stringify(keys.anyCase("code")))}`, "bad-code");
       }
       throw invalid(
         `the keys do not say which API sent it: \`code\` ${number} is mobizon:${number} or planfix:${number}; name the API`,
@@ -722,6 +823,21 @@ function kindOf(value) {
   if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return "array";
   return { boolean: "boolean", number: "number", string: "string" }[typeof value] ?? "object";
+}
+
+/**
+ * A JSON text as errcat shows it in messages: as it is, with what JSON
+ * leaves unescaped (DEL, C1 controls, bidi controls) escaped, cut at 64
+ * characters.
+ */
+function shownJson(json) {
+  const chars = Array.from(json);
+  const escaped = chars
+    .slice(0, 64)
+    .map((c) => (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(c) ? `\\u{${c.codePointAt(0).toString(16)}}` : c))
+    .join("");
+  const more = chars.length > 64 ? `… (${utf8.encode(json).length} bytes)` : "";
+  return `${escaped}${more}`;
 }
 
 /** An outside string as errcat shows it in messages: Rust's `{:?}`, cut at 64 characters. */

@@ -1,6 +1,14 @@
 // Types for errcat: errcat/core's API with the package's data loaded.
 
-import type { ApiResponse, Catalog, Chain, Explanation, Languages, ResponseExplanation } from "./core.js";
+import type {
+  ApiResponse,
+  Catalog,
+  Chain,
+  Explanation,
+  Languages,
+  ParsedLocale,
+  ResponseExplanation,
+} from "./core.js";
 import type { CatalogId } from "./codes.js";
 
 export * from "./core.js";
@@ -28,3 +36,15 @@ export declare function explainResponse(
 
 /** The fallback chain for the user's languages. */
 export declare function chain(languages?: Languages): Chain;
+
+/** The chain for one locale string, never read as a header. */
+export declare function chainForLocale(input: string): Chain;
+
+/** The chain for an Accept-Language header. */
+export declare function chainForAcceptLanguage(header: string): Chain;
+
+/** Reads a locale name as errcat does, with the package's locale rules. */
+export declare function parseLocale(input: string): ParsedLocale;
+
+/** Reads an Accept-Language header as errcat does, with the package's locale rules. */
+export declare function parseAcceptLanguage(header: string): { locale: ParsedLocale; quality: number }[];

@@ -10,7 +10,7 @@ import ru from "./data/ru.json" with { type: "json" };
 import uk from "./data/uk.json" with { type: "json" };
 import { createCatalog } from "./core.js";
 
-export { Catalog, ErrcatError, FORMAT, createCatalog, parseAcceptLanguage, parseLocale, parseResponse } from "./core.js";
+export { Catalog, ErrcatError, FORMAT, createCatalog, parseResponse } from "./core.js";
 
 /** Every shipped locale's texts, ready to use. */
 export const catalog = createCatalog(index, en, kk, ru, uk);
@@ -23,3 +23,15 @@ export const explainResponse = (json, languages, options) => catalog.explainResp
 
 /** See Catalog#chain. */
 export const chain = (languages) => catalog.chain(languages);
+
+/** See Catalog#chainForLocale. */
+export const chainForLocale = (input) => catalog.chainForLocale(input);
+
+/** See Catalog#chainForAcceptLanguage. */
+export const chainForAcceptLanguage = (header) => catalog.chainForAcceptLanguage(header);
+
+/** Reads a locale name as errcat does, with the package's locale rules (see Catalog#parseLocale). */
+export const parseLocale = (input) => catalog.parseLocale(input);
+
+/** Reads an Accept-Language header as errcat does (see Catalog#parseAcceptLanguage). */
+export const parseAcceptLanguage = (header) => catalog.parseAcceptLanguage(header);

@@ -11,9 +11,9 @@ use unic_langid::LanguageIdentifier;
 use crate::locale::parse_locale;
 
 /// The longest header read; the rest is ignored.
-const MAX_HEADER_BYTES: usize = 4096;
+pub(crate) const MAX_HEADER_BYTES: usize = 4096;
 /// The most language ranges read from one header.
-const MAX_RANGES: usize = 32;
+pub(crate) const MAX_RANGES: usize = 32;
 
 /// The languages of an `Accept-Language` header, best first, with their
 /// quality (q-value).

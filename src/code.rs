@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, shown};
+use crate::error::Error;
 use crate::registry::{CATALOG_RANGES, CODES, EXTRAS, MESSAGE_RANGES, SECTIONS};
 
 pub use crate::registry::CatalogId;
@@ -166,8 +166,8 @@ impl std::str::FromStr for CatalogId {
             .into_iter()
             .find(|c| c.as_str().eq_ignore_ascii_case(t))
             .ok_or_else(|| Error::UnknownCatalog {
-                input: shown(s),
-                catalog: shown(t),
+                input: s.to_owned(),
+                catalog: t.to_owned(),
                 suggestion: closest_catalog(t),
             })
     }
@@ -286,7 +286,9 @@ impl std::str::FromStr for Kind {
         Kind::ALL
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(t))
-            .ok_or_else(|| Error::UnknownKind { input: shown(s) })
+            .ok_or_else(|| Error::UnknownKind {
+                input: s.to_owned(),
+            })
     }
 }
 
@@ -500,7 +502,7 @@ impl TryFrom<(CatalogId, u32)> for Code {
     /// ```
     fn try_from((catalog, number): (CatalogId, u32)) -> Result<Code, Error> {
         catalog.code(number).ok_or_else(|| Error::UnknownCode {
-            input: format!("\"{catalog}:{number}\""),
+            input: format!("{catalog}:{number}"),
             catalog,
             suggestion: None,
         })
@@ -564,14 +566,14 @@ impl std::str::FromStr for Code {
     /// assert_eq!("mobizon:030".parse::<Code>().unwrap().to_string(), "mobizon:30");
     /// assert_eq!("1000".parse::<Code>().unwrap(), planfix::TASK_NOT_FOUND);
     /// assert!(matches!("1".parse::<Code>(), Err(Error::AmbiguousCode { .. })));
-    /// assert!(matches!("4242".parse::<Code>(), Err(Error::InvalidCode { .. })));
+    /// assert!(matches!("4242".parse::<Code>(), Err(Error::UnknownNumber { .. })));
     /// assert!(matches!("jira:1".parse::<Code>(), Err(Error::UnknownCatalog { .. })));
     /// assert!(matches!("planfix:4242".parse::<Code>(), Err(Error::UnknownCode { .. })));
     /// ```
     fn from_str(input: &str) -> Result<Code, Error> {
         let t = trim(input);
         let invalid = || Error::InvalidCode {
-            input: shown(input),
+            input: input.to_owned(),
         };
         let Some((catalog, rest)) = t.split_once(':') else {
             if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
@@ -584,12 +586,12 @@ impl std::str::FromStr for Code {
             return Err(invalid());
         }
         let catalog: CatalogId = catalog.parse().map_err(|_| Error::UnknownCatalog {
-            input: shown(input),
-            catalog: shown(catalog),
+            input: input.to_owned(),
+            catalog: catalog.to_owned(),
             suggestion: closest_catalog(catalog),
         })?;
         let unknown = || Error::UnknownCode {
-            input: shown(input),
+            input: input.to_owned(),
             catalog,
             suggestion: None,
         };
@@ -609,7 +611,7 @@ impl std::str::FromStr for Code {
         catalog
             .code_by_name(rest)
             .ok_or_else(|| Error::UnknownCode {
-                input: shown(input),
+                input: input.to_owned(),
                 catalog,
                 suggestion: closest_code(catalog, rest),
             })
@@ -628,11 +630,11 @@ fn bare_number(input: &str, digits: &str) -> Result<Code, Error> {
         .collect();
     match candidates[..] {
         [code] => Ok(code),
-        [] => Err(Error::InvalidCode {
-            input: shown(input),
+        [] => Err(Error::UnknownNumber {
+            input: input.to_owned(),
         }),
         _ => Err(Error::AmbiguousCode {
-            input: shown(input),
+            input: input.to_owned(),
             candidates,
         }),
     }

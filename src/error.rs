@@ -1,5 +1,6 @@
 //! The one error type of the library. Every message names the input that
-//! caused it, quoted and escaped, so it fits on one line whatever the input.
+//! caused it, quoted and escaped, so it fits on one line whatever the input;
+//! the error's fields hold that input as given.
 
 use std::fmt;
 
@@ -9,7 +10,9 @@ use crate::code::{CatalogId, Code};
 ///
 /// Each message names the offending input, escaped (control characters,
 /// quotes and non-printing characters are shown as escapes) and shortened to
-/// its first 64 characters, so an error is always one readable line.
+/// its first 64 characters, so an error is always one readable line. The
+/// fields hold the input as given, without quotes or escapes, for programs
+/// that show it their own way.
 ///
 /// ```
 /// fn code(text: &str) -> Result<errcat::Code, errcat::Error> {
@@ -30,10 +33,11 @@ pub enum Error {
     /// assert_eq!(err.to_string(), r#"invalid code "planfix:": expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"#);
     /// ```
     #[error(
-        "invalid code {input}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"
+        "invalid code {}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000",
+        Shown(input)
     )]
     InvalidCode {
-        /// The code as given (escaped, shortened).
+        /// The code as given; the message quotes, escapes and shortens it.
         input: String,
     },
 
@@ -49,15 +53,17 @@ pub enum Error {
     /// assert!(err.to_string().ends_with("; did you mean planfix?"));
     /// ```
     #[error(
-        "unknown catalog {catalog} in {input}: known catalogs are {}{}",
+        "unknown catalog {} in {}: known catalogs are {}{}",
+        Shown(catalog),
+        Shown(input),
         known_catalogs(),
         did_you_mean(suggestion)
     )]
     #[non_exhaustive]
     UnknownCatalog {
-        /// The code as given (escaped, shortened).
+        /// The code as given.
         input: String,
-        /// The catalog part (escaped, shortened).
+        /// The catalog part, as given.
         catalog: String,
         /// The catalog whose id is closest to the one given, if one is close.
         suggestion: Option<CatalogId>,
@@ -75,12 +81,13 @@ pub enum Error {
     /// assert!(err.to_string().ends_with("; did you mean planfix:task-not-found?"));
     /// ```
     #[error(
-        "unknown code {input}: catalog {catalog} has no such code{}",
+        "unknown code {}: catalog {catalog} has no such code{}",
+        Shown(input),
         did_you_mean(&suggestion.map(Named))
     )]
     #[non_exhaustive]
     UnknownCode {
-        /// The code as given (escaped, shortened).
+        /// The code as given.
         input: String,
         /// The catalog that was searched.
         catalog: CatalogId,
@@ -99,12 +106,27 @@ pub enum Error {
     /// assert_eq!(errcat::Catalog::embedded().explain("1000", "en")?.code(), Some(errcat::planfix::TASK_NOT_FOUND));
     /// # Ok::<(), errcat::Error>(())
     /// ```
-    #[error("ambiguous code {input}: {}", either(candidates))]
+    #[error("ambiguous code {}: {}", Shown(input), either(candidates))]
     AmbiguousCode {
-        /// The code as given (escaped, shortened).
+        /// The code as given.
         input: String,
         /// Every code with that number, in catalog order.
         candidates: Vec<Code>,
+    },
+
+    /// A bare number (no catalog named) that no catalog has: a well-formed
+    /// code that does not exist, as [`Error::UnknownCode`] is for a code
+    /// whose catalog is named.
+    ///
+    /// ```
+    /// let err = errcat::Catalog::embedded().explain("4242", "en").unwrap_err();
+    /// assert!(matches!(err, errcat::Error::UnknownNumber { ref input } if input == "4242"));
+    /// assert_eq!(err.to_string(), r#"unknown code "4242": no catalog has such a number"#);
+    /// ```
+    #[error("unknown code {}: no catalog has such a number", Shown(input))]
+    UnknownNumber {
+        /// The code as given.
+        input: String,
     },
 
     /// A kind is not `success`, `accepted`, `partial`, `error` or `unknown`.
@@ -113,9 +135,12 @@ pub enum Error {
     /// let err = "failure".parse::<errcat::Kind>().unwrap_err();
     /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial, error or unknown"#);
     /// ```
-    #[error("unknown kind {input}: expected success, accepted, partial, error or unknown")]
+    #[error(
+        "unknown kind {}: expected success, accepted, partial, error or unknown",
+        Shown(input)
+    )]
     UnknownKind {
-        /// The kind as given (escaped, shortened).
+        /// The kind as given.
         input: String,
     },
 
@@ -126,9 +151,12 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::InvalidLocale { .. }));
     /// assert_eq!(err.to_string(), r#"invalid locale "../..": expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8"#);
     /// ```
-    #[error("invalid locale {input}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8")]
+    #[error(
+        "invalid locale {}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8",
+        Shown(input)
+    )]
     InvalidLocale {
-        /// The locale as given (escaped, shortened).
+        /// The locale as given.
         input: String,
     },
 
@@ -155,7 +183,7 @@ pub enum Error {
     /// use errcat::{Error, ResponseProblem};
     /// let err = errcat::ApiResponse::parse(r#"{"code": -1}"#, None).unwrap_err();
     /// assert!(matches!(err, Error::InvalidResponse { problem: ResponseProblem::BadCode { .. } }));
-    /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got \"-1\"");
+    /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got -1");
     /// ```
     #[error("invalid response: {problem}")]
     InvalidResponse {
@@ -252,9 +280,12 @@ pub enum ResponseProblem {
     },
     /// A client wrapped the API's response in another object
     /// (`{"response": {"code": …}}`).
-    #[error("the API's response is wrapped in the field {key}: explain the object inside it")]
+    #[error(
+        "the API's response is wrapped in the field {}: explain the object inside it",
+        Shown(key)
+    )]
     Wrapped {
-        /// The wrapping field, as shown in messages (quoted, escaped).
+        /// The wrapping field, as given; the message quotes and escapes it.
         key: String,
     },
     /// The object has the keys of two APIs at once.
@@ -279,11 +310,24 @@ pub enum ResponseProblem {
     },
     /// The code field holds something other than a number from 0 to
     /// `u32::MAX` (or such a number as a string).
-    #[error("`{field}` must be a code number from 0 to {max}, got {got}", max = u32::MAX)]
+    ///
+    /// ```
+    /// use errcat::{ApiResponse, Error, ResponseProblem};
+    /// let err = ApiResponse::parse(r#"{"code": "abc", "data": []}"#, None).unwrap_err();
+    /// let Error::InvalidResponse { problem: ResponseProblem::BadCode { ref got, .. } } = err else { panic!() };
+    /// assert_eq!(got, r#""abc""#);
+    /// assert!(err.to_string().ends_with(r#"got "abc""#));
+    /// ```
+    #[error(
+        "`{field}` must be a code number from 0 to {max}, got {}",
+        ShownJson(got),
+        max = u32::MAX
+    )]
     BadCode {
         /// The field: `code`.
         field: &'static str,
-        /// Its value as JSON (escaped, shortened).
+        /// Its value as compact JSON (`-1`, `"abc"`, `null`); the message
+        /// shortens it and escapes what JSON leaves unescaped.
         got: String,
     },
 }
@@ -327,6 +371,46 @@ impl fmt::Display for Named {
 
 /// How many characters of an offending input an error message repeats.
 const SHOWN_CHARS: usize = 64;
+
+/// An input as error messages show it: quoted, escaped, shortened (see
+/// [`shown`]).
+pub(crate) struct Shown<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shown(self.0))
+    }
+}
+
+/// A JSON text as error messages show it: as it is, already quoted where
+/// it is a string, with the characters JSON leaves unescaped (DEL, C1
+/// controls, bidi controls) escaped, and shortened as [`shown`] shortens.
+pub(crate) struct ShownJson<'a>(pub(crate) &'a str);
+
+impl fmt::Display for ShownJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shown_json(self.0))
+    }
+}
+
+/// See [`ShownJson`].
+pub(crate) fn shown_json(json: &str) -> String {
+    let mut chars = json.chars();
+    let mut out = String::new();
+    for c in chars.by_ref().take(SHOWN_CHARS) {
+        if c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    if chars.next().is_some() {
+        out.push_str(&format!("… ({} bytes)", json.len()));
+    }
+    out
+}
 
 /// Quotes and escapes `input` for an error message, keeping it to one line
 /// and a readable length.

@@ -138,7 +138,15 @@ impl Serialize for Entry<'_, '_> {
 /// let unknown = &json["texts"]["kk"]["catalogs"]["planfix"]["extras"]["unknown-code"];
 /// assert_eq!(unknown["title"], "Белгісіз қате коды: {$number}");
 /// assert!(json["hash"].as_str().unwrap().starts_with("sha256-"));
+/// assert_eq!(json["locale_rules"]["iso_639_2"]["kaz"], "kk");
+/// assert_eq!(json["locale_rules"]["language_names"]["ukrainian"], "uk");
 /// ```
+///
+/// `locale_rules` carries the tables of [`parse_locale`](crate::parse_locale)
+/// and [`parse_accept_language`](crate::parse_accept_language) (ISO 639-2
+/// codes, English language names, POSIX names of English, the length
+/// limits), so that a front-end reads locales as the library does without
+/// a copy of its own.
 #[derive(Debug, Clone)]
 pub struct ExportAll {
     locales: Vec<LocaleTexts>,
@@ -411,7 +419,7 @@ impl ExportAll {
 
 impl Serialize for ExportAll {
     /// The whole document: `{format, version, hash, fallback: {table,
-    /// last_resort, chains}, catalogs: {<catalog>: {sections, codes,
+    /// last_resort, chains}, locale_rules, catalogs: {<catalog>: {sections, codes,
     /// extras}}, locales: {<locale>: {file, hash}}, texts: {<locale>: …}}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         Index {
@@ -512,13 +520,14 @@ struct Index<'e> {
 impl Serialize for Index<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = self.export;
-        let mut o = s.serialize_struct("Export", 7)?;
+        let mut o = s.serialize_struct("Export", 8)?;
         o.serialize_field("format", &FORMAT)?;
         o.serialize_field("version", env!("CARGO_PKG_VERSION"))?;
         if self.hash {
             o.serialize_field("hash", &e.hash)?;
         }
         o.serialize_field("fallback", &Fallback(&e.chains))?;
+        o.serialize_field("locale_rules", &LocaleRules)?;
         o.serialize_field("catalogs", &Registry)?;
         o.serialize_field("locales", &Locales(e))?;
         if !self.files {
@@ -529,7 +538,42 @@ impl Serialize for Index<'_> {
 }
 
 /// The version of the document's shape; a front-end refuses another.
-const FORMAT: u32 = 1;
+/// 2 added `locale_rules`, which a reader of 1 would not apply.
+const FORMAT: u32 = 2;
+
+/// The tables of [`parse_locale`](crate::parse_locale) and
+/// [`parse_accept_language`](crate::parse_accept_language), for front-ends
+/// that implement the same algorithm: `{max_locale_len, posix_english,
+/// iso_639_2: {<three letters>: <two>}, language_names: {<english name>:
+/// <code>}, accept_language: {max_header_bytes, max_ranges}}`, names in
+/// lower case except the POSIX ones, all compared ASCII-case-insensitively.
+struct LocaleRules;
+
+impl Serialize for LocaleRules {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("LocaleRules", 5)?;
+        o.serialize_field("max_locale_len", &crate::locale::MAX_LOCALE_LEN)?;
+        o.serialize_field("posix_english", crate::locale::POSIX_ENGLISH)?;
+        o.serialize_field("iso_639_2", &Pairs(crate::locale::ISO_639_2))?;
+        o.serialize_field("language_names", &Pairs(crate::locale::LANGUAGE_NAMES))?;
+        o.serialize_field("accept_language", &AcceptLanguageRules)?;
+        o.end()
+    }
+}
+
+struct AcceptLanguageRules;
+
+impl Serialize for AcceptLanguageRules {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("AcceptLanguageRules", 2)?;
+        o.serialize_field(
+            "max_header_bytes",
+            &crate::accept_language::MAX_HEADER_BYTES,
+        )?;
+        o.serialize_field("max_ranges", &crate::accept_language::MAX_RANGES)?;
+        o.end()
+    }
+}
 
 struct Fallback<'e>(&'e [(String, Vec<String>)]);
 

@@ -8,7 +8,7 @@
 use unic_langid::LanguageIdentifier;
 use unic_langid::subtags::{Language, Region};
 
-use crate::error::{Error, shown};
+use crate::error::Error;
 
 /// The longest locale string accepted, in bytes.
 ///
@@ -55,7 +55,7 @@ pub const MAX_LOCALE_LEN: usize = 255;
 /// ```
 pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     let invalid = || Error::InvalidLocale {
-        input: shown(input),
+        input: input.to_owned(),
     };
     if input.len() > MAX_LOCALE_LEN {
         return Err(invalid());
@@ -74,7 +74,7 @@ pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     if name.is_empty() {
         return Err(invalid());
     }
-    if name.eq_ignore_ascii_case("C") || name.eq_ignore_ascii_case("POSIX") {
+    if POSIX_ENGLISH.iter().any(|n| name.eq_ignore_ascii_case(n)) {
         return Ok(english());
     }
     if !name
@@ -121,6 +121,10 @@ pub fn parse_locale(input: &str) -> Result<LanguageIdentifier, Error> {
     Ok(id)
 }
 
+/// The POSIX locale names that mean English (the portable locale, IEEE Std
+/// 1003.1 §7.2).
+pub(crate) const POSIX_ENGLISH: &[&str] = &["C", "POSIX"];
+
 /// `name` up to its first singleton subtag (`u`, `t`, `x`, …), which
 /// starts the extensions and private use; `None` if those are malformed
 /// (subtags of 1–8 letters and digits) or nothing precedes them.
@@ -145,7 +149,7 @@ fn without_extensions(name: &str) -> Option<&str> {
 /// Three-letter ISO 639-2 codes (terminological and bibliographic) of
 /// languages with a two-letter code: the shipped ones and a few common
 /// ones, so that `rus` finds the `ru` texts.
-const ISO_639_2: &[(&str, &str)] = &[
+pub(crate) const ISO_639_2: &[(&str, &str)] = &[
     ("eng", "en"),
     ("rus", "ru"),
     ("ukr", "uk"),
@@ -179,7 +183,7 @@ fn iso_639_1(three: &str) -> Option<&'static str> {
 /// English names of the shipped languages. Other names are refused rather
 /// than guessed: a language errcat does not ship would be served in
 /// English anyway, and a misspelt one should say so.
-const LANGUAGE_NAMES: &[(&str, &str)] = &[
+pub(crate) const LANGUAGE_NAMES: &[(&str, &str)] = &[
     ("english", "en"),
     ("russian", "ru"),
     ("ukrainian", "uk"),
@@ -195,6 +199,8 @@ fn language_name(word: &str) -> Option<&'static str> {
 
 /// The common shapes `ll` and `ll-RR` / `ll_RR` (ASCII letters), read
 /// without the general parser: most lookups name their locale this way.
+/// Only a shortcut: the npm package, which reads the general path's
+/// tables from the export, has none and gets the same answers.
 /// `None` sends anything else, valid or not, to the general path.
 fn simple_tag(input: &str) -> Option<LanguageIdentifier> {
     let bytes = input.as_bytes();

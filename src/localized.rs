@@ -11,7 +11,7 @@ use std::fmt;
 use crate::args::Args;
 use crate::catalog::Catalog;
 use crate::code::Code;
-use crate::error::{Error, Named, ResponseProblem, known_catalogs, listed};
+use crate::error::{Error, Named, ResponseProblem, known_catalogs, listed, shown, shown_json};
 use crate::fallback::FallbackChain;
 use crate::phrase::Phrase;
 
@@ -180,7 +180,7 @@ impl LocalizedError<'_> {
             ),
             ResponseProblem::Wrapped { key } => self.say(
                 Phrase::ResponseWrapped,
-                &Args::new().with("key", key.as_str()),
+                &Args::new().with("key", shown(key)),
             ),
             ResponseProblem::Mixed => self.say(Phrase::ResponseMixed, &Args::new()),
             ResponseProblem::NotFromCatalog { catalog, field } => self.say(
@@ -200,16 +200,19 @@ impl LocalizedError<'_> {
                 &Args::new()
                     .with("field", *field)
                     .with("max", u32::MAX.to_string())
-                    .with("value", got.as_str()),
+                    .with("value", shown_json(got)),
             ),
         }
     }
 
     fn line(&self) -> String {
         match self.error {
-            Error::InvalidCode { input } => self.say(
-                Phrase::InvalidCode,
-                &Args::new().with("code", input.as_str()),
+            Error::InvalidCode { input } => {
+                self.say(Phrase::InvalidCode, &Args::new().with("code", shown(input)))
+            }
+            Error::UnknownNumber { input } => self.say(
+                Phrase::UnknownNumber,
+                &Args::new().with("code", shown(input)),
             ),
             Error::UnknownCatalog {
                 input,
@@ -217,8 +220,8 @@ impl LocalizedError<'_> {
                 suggestion,
             } => {
                 let args = Args::new()
-                    .with("catalog", catalog.as_str())
-                    .with("code", input.as_str())
+                    .with("catalog", shown(catalog))
+                    .with("code", shown(input))
                     .with("known", known_catalogs());
                 let mut line = self.say(Phrase::UnknownCatalog, &args);
                 line.push_str(&self.did_you_mean(suggestion.map(|c| c.to_string())));
@@ -230,7 +233,7 @@ impl LocalizedError<'_> {
                 suggestion,
             } => {
                 let args = Args::new()
-                    .with("code", input.as_str())
+                    .with("code", shown(input))
                     .with("catalog", catalog.as_str());
                 let mut line = self.say(Phrase::UnknownCode, &args);
                 line.push_str(&self.did_you_mean(suggestion.map(|c| Named(c).to_string())));
@@ -239,17 +242,16 @@ impl LocalizedError<'_> {
             Error::AmbiguousCode { input, candidates } => {
                 let or = self.catalog.phrase(Phrase::Or, self.chain);
                 let args = Args::new()
-                    .with("code", input.as_str())
+                    .with("code", shown(input))
                     .with("candidates", listed(candidates, &or));
                 self.say(Phrase::AmbiguousCode, &args)
             }
-            Error::UnknownKind { input } => self.say(
-                Phrase::UnknownKind,
-                &Args::new().with("kind", input.as_str()),
-            ),
+            Error::UnknownKind { input } => {
+                self.say(Phrase::UnknownKind, &Args::new().with("kind", shown(input)))
+            }
             Error::InvalidLocale { input } => self.say(
                 Phrase::InvalidLocale,
-                &Args::new().with("locale", input.as_str()),
+                &Args::new().with("locale", shown(input)),
             ),
             Error::InvalidJson {
                 line,

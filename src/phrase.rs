@@ -69,6 +69,8 @@ pub enum Phrase {
     /// A code its catalog lacks; `$code` is the code as given, `$catalog`
     /// the catalog searched.
     UnknownCode,
+    /// A bare number no catalog has; `$code` is the code as given.
+    UnknownNumber,
     /// After an error, the nearest right name; `$suggestion` is that name.
     DidYouMean,
     /// A locale that is not one; `$locale` is the locale as given.
@@ -145,7 +147,7 @@ impl Phrase {
     /// ```
     /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
     /// ```
-    pub const ALL: [Phrase; 53] = [
+    pub const ALL: [Phrase; 54] = [
         Phrase::LanguageName,
         Phrase::FallbackNote,
         Phrase::ServerSaid,
@@ -166,6 +168,7 @@ impl Phrase {
         Phrase::NoMatch,
         Phrase::CheckFailed,
         Phrase::UnknownCode,
+        Phrase::UnknownNumber,
         Phrase::DidYouMean,
         Phrase::InvalidLocale,
         Phrase::Or,
@@ -228,6 +231,7 @@ impl Phrase {
             Phrase::NoMatch => "no-match",
             Phrase::CheckFailed => "check-failed",
             Phrase::UnknownCode => "unknown-code",
+            Phrase::UnknownNumber => "unknown-number",
             Phrase::DidYouMean => "did-you-mean",
             Phrase::InvalidLocale => "invalid-locale",
             Phrase::Or => "or",
@@ -274,6 +278,7 @@ impl Phrase {
             Phrase::FallbackNote => &["requested", "language"],
             Phrase::NoMatch => &["query"],
             Phrase::UnknownCode => &["code", "catalog"],
+            Phrase::UnknownNumber => &["code"],
             Phrase::DidYouMean => &["suggestion"],
             Phrase::InvalidLocale => &["locale"],
             Phrase::InvalidCode => &["code"],

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::code::{CatalogId, Code, Kind, Shape};
-use crate::error::{Error, ResponseProblem, shown};
+use crate::error::{Error, ResponseProblem};
 
 /// A parsed API response.
 ///
@@ -228,7 +228,7 @@ impl ApiResponse {
         match self.number {
             Some(n) => Code::try_from((self.catalog, n)),
             None => Err(Error::UnknownCode {
-                input: format!("\"{}:success\" (a success carries no code)", self.catalog),
+                input: format!("{}:success", self.catalog),
                 catalog: self.catalog,
                 suggestion: None,
             }),
@@ -381,7 +381,7 @@ impl<'a> Keys<'a> {
             // `{"failures": {"field": …, "error": …}}` is no wrapper.
             let inner = Keys(inner);
             let evidence = inner.planfix().is_some() || inner.mobizon().is_some() || inner.item();
-            (evidence && inner.any_case("code").is_some()).then(|| shown(key))
+            (evidence && inner.any_case("code").is_some()).then(|| key.clone())
         })
     }
 
@@ -390,10 +390,7 @@ impl<'a> Keys<'a> {
             .any_case(field)
             .map_or_else(|| "null".to_owned(), Value::to_string);
         Error::InvalidResponse {
-            problem: ResponseProblem::BadCode {
-                field,
-                got: shown(&got),
-            },
+            problem: ResponseProblem::BadCode { field, got },
         }
     }
 

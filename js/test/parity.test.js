@@ -48,13 +48,13 @@ for (const c of expected.cases) {
       const [api, number] = code.split(":");
       if (number === "success") {
         const { explanation } = explainResponse('{"Result":"success"}', c.input);
-        assert.deepEqual(rust(explanation), { ...expected.extras[locale][code], requested: c.requested, fallback }, code);
+        assert.deepEqual(rust(explanation), { ...expected.extras[locale][code], requested: c.explained, fallback }, code);
         extras += 1;
         continue;
       }
       const e = explainNumber(api, Number(number), c.input);
       if (e.kind === "unknown") {
-        assert.deepEqual(rust(e), { ...expected.extras[locale][code], requested: c.requested, fallback }, code);
+        assert.deepEqual(rust(e), { ...expected.extras[locale][code], requested: c.explained, fallback }, code);
         assert.equal(e.section, null);
         extras += 1;
         continue;
@@ -62,7 +62,7 @@ for (const c of expected.cases) {
       const message = texts[locale].catalogs[api].messages[number];
       assert.deepEqual(
         [e.code, e.locale, e.fallback, e.requested, e.title, e.explanation, e.hint],
-        [code, locale, fallback, c.requested, message.title, message.explanation, message.hint],
+        [code, locale, fallback, c.explained, message.title, message.explanation, message.hint],
         code,
       );
       codes += 1;

@@ -197,8 +197,11 @@ test("a locale without a code's text falls back along its chain", () => {
 });
 
 test("another export format is refused", () => {
-  const index = { ...json("../data/index.json"), format: 2 };
+  const index = { ...json("../data/index.json"), format: 1 };
   assert.throws(() => createCatalog(index), (e) => e.kind === "unsupported-format");
+  // A document that claims the format but lacks the locale rules is refused too.
+  const { locale_rules: _, ...without } = json("../data/index.json");
+  assert.throws(() => createCatalog(without), (e) => e.kind === "unsupported-format");
 });
 
 test("codes.d.ts is generated from the current registry", () => {

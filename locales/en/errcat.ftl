@@ -42,6 +42,7 @@ no-match = no code matches { $query }
 check-failed = the check found errors
 # $code is the code as given, quoted.
 unknown-code = unknown code { $code }: catalog { $catalog } has no such code
+unknown-number = unknown code { $code }: no catalog has such a number
 # $suggestion is the name nearest to what was given; follows an error
 # message after a semicolon.
 did-you-mean = did you mean { $suggestion }?

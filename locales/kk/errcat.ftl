@@ -55,6 +55,7 @@ no-match = { $query } сұрауына сәйкес код табылмады
 check-failed = тексеру қателер тапты
 # en-hash: eb8805a7
 unknown-code = { $code } — белгісіз код: { $catalog } каталогында мұндай код жоқ
+unknown-number = { $code } — белгісіз код: мұндай нөмір ешбір каталогта жоқ
 # en-hash: 859973bb
 did-you-mean = { $suggestion } деп жазғыңыз келген шығар?
 # en-hash: 4af0cf51

@@ -55,6 +55,7 @@ no-match = ни один код не подходит под запрос { $que
 check-failed = проверка нашла ошибки
 # en-hash: eb8805a7
 unknown-code = неизвестный код { $code }: в каталоге { $catalog } такого кода нет
+unknown-number = неизвестный код { $code }: такого номера нет ни в одном каталоге
 # en-hash: 859973bb
 did-you-mean = возможно, имелся в виду { $suggestion }?
 # en-hash: 4af0cf51

@@ -55,6 +55,7 @@ no-match = жоден код не відповідає запиту { $query }
 check-failed = перевірка виявила помилки
 # en-hash: eb8805a7
 unknown-code = невідомий код { $code }: у каталозі { $catalog } такого коду немає
+unknown-number = невідомий код { $code }: такого номера немає в жодному каталозі
 # en-hash: 859973bb
 did-you-mean = можливо, ви мали на увазі { $suggestion }?
 # en-hash: 4af0cf51

@@ -708,16 +708,46 @@ impl Catalog {
             Some(l) => Some(self.narrow(&parse_locale(l)?)),
             None => None,
         };
+        Ok(self.search_slots(query, |slot| only.is_none_or(|o| o == Some(slot))))
+    }
+
+    /// Finds codes as [`Catalog::search`] does, in the texts of the locales
+    /// of `chain` (the user's languages and their fallbacks), so that a
+    /// chain from `Accept-Language` or from one locale limits a search as it
+    /// chooses the texts of an answer.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let chain = catalog.chain_for_accept_language("uk, en;q=0.5");
+    /// let hits = catalog.search_for("Неправильний токен", &chain);
+    /// assert_eq!(hits[0].code, errcat::planfix::INVALID_TOKEN);
+    /// assert_eq!(hits[0].locale.to_string(), "uk");
+    /// // Only the chain's texts: uk and en, never ru.
+    /// let hits = catalog.search_for("неверный токен", &chain);
+    /// assert!(hits.iter().all(|h| h.locale.to_string() != "ru"));
+    /// assert!(!catalog.search("неверный токен", None)?.is_empty());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    pub fn search_for(&self, query: &str, chain: &FallbackChain) -> Vec<SearchHit<'_>> {
+        let slots: Vec<u16> = chain
+            .locales()
+            .iter()
+            .filter_map(|l| self.narrow(l))
+            .collect();
+        self.search_slots(query, |slot| slots.contains(&slot))
+    }
+
+    fn search_slots(&self, query: &str, searched: impl Fn(u16) -> bool) -> Vec<SearchHit<'_>> {
         let query = Query::new(query);
         if query.is_empty() {
-            return Ok(Vec::new());
+            return Vec::new();
         }
         let mut hits: Vec<SearchHit<'_>> = Vec::new();
         for (slot, locale) in self.locales.iter().enumerate() {
             let Ok(slot) = u16::try_from(slot) else {
                 continue;
             };
-            if only.is_some_and(|o| o != Some(slot)) {
+            if !searched(slot) {
                 continue;
             }
             for code in all_codes() {
@@ -756,7 +786,7 @@ impl Catalog {
             }
         }
         rank(&mut hits);
-        Ok(hits)
+        hits
     }
 
     /// The locales this catalog ships, in slot order.

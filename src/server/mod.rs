@@ -11,11 +11,15 @@
 //! | route | answers |
 //! |---|---|
 //! | `GET /v1/codes/{catalog}/{number-or-name}` | one explanation; `?lang=`, else `Accept-Language`; `ETag`, 304 |
+//! | `GET /v1/codes/{code}` | the same, the code spelled as the CLI takes it (`planfix:1000`, `planfix:task-not-found`, `1000`) |
 //! | `GET /v1/codes?catalog=&lang=` | every code, fallback applied |
-//! | `GET /v1/search?q=&lang=` | reverse search |
+//! | `GET /v1/search?q=&lang=` | reverse search, in the texts of the negotiated chain (every language's when none is asked for) |
 //! | `POST /v1/explain-response` | a raw Mobizon or Planfix response, explained |
 //! | `GET /v1/diagnostics` | what `errcat check` says about the served catalog, and the last reload |
 //! | `GET /healthz`, `/readyz`, `/metrics`, `/openapi.json` | liveness, readiness, Prometheus text, the OpenAPI 3 document |
+//!
+//! Every endpoint negotiates its language the same way: `?lang=` when given
+//! and not empty, else `Accept-Language`, else English.
 //!
 //! Errors are RFC 9457 problem documents (`application/problem+json`)
 //! with errcat's `{"error": {"kind": …, "message": …}}` in them, and 400 (bad input),
@@ -381,6 +385,7 @@ impl App {
             )));
         let api = Router::new()
             .route(routes::CODE, get(routes::code))
+            .route(routes::CODE_ANY, get(routes::code_any))
             .route(routes::CODES, get(routes::codes))
             .route(routes::SEARCH, get(routes::search))
             .route(routes::EXPLAIN, post(routes::explain_response))

@@ -22,6 +22,7 @@ use super::state::ReloadRecord;
     ),
     paths(
         routes::code,
+        routes::code_any,
         routes::codes,
         routes::search,
         routes::explain_response,

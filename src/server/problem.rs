@@ -124,7 +124,9 @@ impl From<Error> for ApiError {
             Error::InvalidCode { .. } => (StatusCode::BAD_REQUEST, "invalid-code"),
             Error::AmbiguousCode { .. } => (StatusCode::BAD_REQUEST, "ambiguous-code"),
             Error::UnknownCatalog { .. } => (StatusCode::NOT_FOUND, "unknown-catalog"),
-            Error::UnknownCode { .. } => (StatusCode::NOT_FOUND, "unknown-code"),
+            Error::UnknownCode { .. } | Error::UnknownNumber { .. } => {
+                (StatusCode::NOT_FOUND, "unknown-code")
+            }
             Error::InvalidLocale { .. } => (StatusCode::BAD_REQUEST, "invalid-locale"),
             Error::InvalidJson { .. } => (StatusCode::BAD_REQUEST, "invalid-json"),
             Error::InvalidResponse { .. } => (StatusCode::BAD_REQUEST, "invalid-response"),

@@ -31,8 +31,9 @@ use crate::{ApiResponse, Catalog, CatalogId, Code, Error, Explanation, FallbackC
 
 /// Every route, as its template: the OpenAPI document, the router and the
 /// metrics' `route` label all use these.
-pub(crate) const ROUTES: [&str; 9] = [
+pub(crate) const ROUTES: [&str; 10] = [
     CODE,
+    CODE_ANY,
     CODES,
     SEARCH,
     EXPLAIN,
@@ -43,6 +44,7 @@ pub(crate) const ROUTES: [&str; 9] = [
     OPENAPI,
 ];
 pub(crate) const CODE: &str = "/v1/codes/{catalog}/{code}";
+pub(crate) const CODE_ANY: &str = "/v1/codes/{code}";
 pub(crate) const CODES: &str = "/v1/codes";
 pub(crate) const SEARCH: &str = "/v1/search";
 pub(crate) const EXPLAIN: &str = "/v1/explain-response";
@@ -95,7 +97,9 @@ pub(crate) struct SearchQuery {
     /// Words in any shipped language, a code's name or its number (its
     /// first 256 characters and 16 words are read).
     q: String,
-    /// Only this locale's texts; without it (or empty), every locale's.
+    /// The texts of this locale's chain (`ru` → ru, en); without it (or
+    /// empty), those of the `Accept-Language` header's chain; without
+    /// either, every locale's.
     #[param(max_length = 255, example = "ru")]
     lang: Option<String>,
 }
@@ -144,29 +148,82 @@ pub(crate) async fn code(
     ApiQuery(query): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    let spelled = format!("{catalog_name}:{code}");
+    explain_code(
+        &app,
+        &catalog_name,
+        &spelled,
+        query.lang.as_deref(),
+        &headers,
+    )
+}
+
+/// One explanation, the code in one path segment spelled any way the CLI
+/// and the library take it: `GET /v1/codes/planfix:1000`,
+/// `/v1/codes/planfix:task-not-found`, or a bare number only one catalog
+/// has, `/v1/codes/1000`. The answer is the one of the canonical URL
+/// `/v1/codes/{catalog}/{number}` (the body's `code` names it), given
+/// directly rather than by a redirect.
+#[utoipa::path(
+    get, path = "/v1/codes/{code}", tag = "codes",
+    params(
+        ("code" = String, Path, description = "The code as `<catalog>:<number>` (`planfix:1000`), `<catalog>:<name>` (`planfix:task-not-found`) or a number only one catalog has (`1000`)"),
+        LangQuery,
+        ("Accept-Language" = Option<String>, Header, description = "The user's languages, used when `lang` is absent"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: 304 if it is still current"),
+    ),
+    responses(
+        (status = 200, description = "The explanation, the same as at `/v1/codes/{catalog}/{number}`", body = ExplanationDoc, headers(
+            ("Content-Language" = String, description = "The locale that served the text"),
+            ("ETag" = String), ("Cache-Control" = String), ("Vary" = String),
+        )),
+        (status = 304, description = "Unchanged since the ETag in If-None-Match"),
+        (status = 400, description = "Invalid or ambiguous code (a number several catalogs have), or invalid locale", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such catalog or code", body = ErrorBody, content_type = "application/problem+json"),
+    )
+)]
+pub(crate) async fn code_any(
+    State(app): AppState,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    explain_code(&app, "", &code, query.lang.as_deref(), &headers)
+}
+
+/// The answer for the code `spelled` (`catalog:code`, or as one path
+/// segment gave it, `catalog` then being empty), kept by its inputs.
+fn explain_code(
+    app: &Shared,
+    catalog_name: &str,
+    spelled: &str,
+    lang: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
     let served = app.served.load();
-    let key = answer_key(&catalog_name, &code, query.lang.as_deref(), &headers);
+    let key = answer_key(catalog_name, spelled, lang, headers);
     if let Some(answer) = key.as_deref().and_then(|k| served.answers.get(k)) {
-        return Ok(respond(&headers, &answer));
+        return Ok(respond(headers, &answer));
     }
     let catalog = served.catalog();
-    let chain = chain(catalog, query.lang.as_deref(), &headers)?;
-    let code: Code = format!("{catalog_name}:{code}")
-        .parse()
-        .map_err(|err| match err {
-            Error::UnknownCode { .. } => {
-                let id = catalog_name.parse::<CatalogId>().ok();
-                let number = code.trim().parse::<i64>().ok();
-                unknown_code(catalog, &chain, id.zip(number), err)
-            }
-            err => ApiError::said(err, catalog, &chain),
-        })?;
+    let chain = chain(catalog, lang, headers)?;
+    let code: Code = spelled.parse().map_err(|err| match err {
+        Error::UnknownCode { catalog: id, .. } => {
+            // The number the API returned, if the code gave one: the
+            // catalog's own unknown-code text says what it may be.
+            let number = spelled
+                .rsplit_once(':')
+                .and_then(|(_, n)| n.trim().parse::<i64>().ok());
+            unknown_code(catalog, &chain, number.map(|n| (id, n)), err)
+        }
+        err => ApiError::said(err, catalog, &chain),
+    })?;
     let explanation = catalog.lookup(code, &chain)?;
     let answer = Arc::new(render(&explanation.locale().to_string(), &explanation)?);
     if let Some(key) = key {
         served.answers.keep(key, Arc::clone(&answer));
     }
-    Ok(respond(&headers, &answer))
+    Ok(respond(headers, &answer))
 }
 
 /// Every code (of one catalog, or of both) in one language, fallback
@@ -212,24 +269,40 @@ pub(crate) async fn codes(
 /// codes.
 #[utoipa::path(
     get, path = "/v1/search", tag = "codes",
-    params(SearchQuery),
+    params(SearchQuery, ("Accept-Language" = Option<String>, Header, description = "Used when `lang` is absent: the texts of its chain are searched")),
     responses(
-        (status = 200, description = "The codes found, best first (none is not an error)", body = SearchDoc),
+        (status = 200, description = "The codes found, best first (none is not an error)", body = SearchDoc, headers(
+            ("Vary" = String),
+        )),
         (status = 400, description = "No `q`, or an invalid locale", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn search(
     State(app): AppState,
     ApiQuery(query): ApiQuery<SearchQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let served = app.served.load();
-    let lang = query.lang.as_deref().filter(|l| !l.is_empty());
-    let hits = served.catalog().search(&query.q, lang)?;
+    let catalog = served.catalog();
+    let negotiated = query.lang.as_deref().is_some_and(|l| !l.is_empty())
+        || headers.contains_key(header::ACCEPT_LANGUAGE);
+    // The same negotiation as every other endpoint; with no language
+    // asked for at all, every language's texts.
+    let hits = if negotiated {
+        let chain = chain(catalog, query.lang.as_deref(), &headers)?;
+        catalog.search_for(&query.q, &chain)
+    } else {
+        catalog.search(&query.q, None)?
+    };
     #[derive(Serialize)]
     struct Hits<'a> {
         hits: Vec<SearchHit<'a>>,
     }
-    Ok(Json(Hits { hits }).into_response())
+    let mut answer = Json(Hits { hits }).into_response();
+    answer
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    Ok(answer)
 }
 
 /// Explains a raw Mobizon or Planfix API response, keeping what the server
@@ -386,12 +459,14 @@ fn chain(
     if let Some(lang) = lang.filter(|l| !l.is_empty()) {
         return Ok(catalog.chain(lang)?);
     }
-    // Repeated headers are one comma-separated list (RFC 9110 §5.3); a
-    // value that is not visible ASCII has no language in it.
-    let accepted: Vec<&str> = headers
+    // Repeated headers are one comma-separated list (RFC 9110 §5.3). Bytes
+    // beyond ASCII (obs-text) are read as UTF-8, as the library reads a
+    // header given as a string: a range with other characters is skipped
+    // there, not the whole header.
+    let accepted: Vec<String> = headers
         .get_all(header::ACCEPT_LANGUAGE)
         .iter()
-        .filter_map(|v| v.to_str().ok())
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .collect();
     Ok(catalog.chain_for_accept_language(&accepted.join(",")))
 }

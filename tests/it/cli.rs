@@ -150,7 +150,11 @@ fn exit_status_follows_the_contract() {
             1,
             "unknown catalog \"jira\"",
         ),
-        (&["explain", "4242"], 2, "invalid code \"4242\""),
+        (
+            &["explain", "4242"],
+            1,
+            "unknown code \"4242\": no catalog has such a number",
+        ),
         (
             &["explain", "1"],
             2,
@@ -331,7 +335,7 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
         .map(str::to_owned)
         .collect();
     // locale, required, translated, missing, errors, warnings
-    assert_eq!(row[..5], ["de", "164", "1", "163", "0"], "{}", stdout(&o));
+    assert_eq!(row[..5], ["de", "165", "1", "164", "0"], "{}", stdout(&o));
     assert!(
         stdout(&o).contains(
             "de/planfix.ftl:1:1: warning: missing-message: 71 of 72 messages are missing"

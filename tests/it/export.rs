@@ -14,7 +14,7 @@ pub fn document(catalog: &Catalog) -> Value {
 fn the_document_holds_the_registry_the_policy_and_every_locales_texts() {
     let catalog = Catalog::embedded();
     let doc = document(catalog);
-    assert_eq!(doc["format"], 1);
+    assert_eq!(doc["format"], 2);
     assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(doc["fallback"]["table"], json!({"kk": ["ru"]}));
     assert_eq!(doc["fallback"]["last_resort"], "en");

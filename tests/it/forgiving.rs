@@ -69,14 +69,14 @@ fn an_ambiguous_number_lists_its_candidates() {
         "7".parse::<Code>().unwrap(),
         mobizon_recipient::OPERATOR_UNKNOWN
     );
-    // A number no catalog has is not a code.
+    // A number no catalog has is a well-formed code that does not exist.
     assert!(matches!(
         "4242".parse::<Code>(),
-        Err(Error::InvalidCode { .. })
+        Err(Error::UnknownNumber { ref input }) if input == "4242"
     ));
     assert!(matches!(
         "99999999999".parse::<Code>(),
-        Err(Error::InvalidCode { .. })
+        Err(Error::UnknownNumber { .. })
     ));
 }
 

@@ -47,6 +47,7 @@ fn bad_codes_and_locales_get_the_expected_error() {
             Error::InvalidCode { .. } => "InvalidCode",
             Error::UnknownCatalog { .. } => "UnknownCatalog",
             Error::UnknownCode { .. } => "UnknownCode",
+            Error::UnknownNumber { .. } => "UnknownNumber",
             Error::AmbiguousCode { .. } => "AmbiguousCode",
             Error::InvalidLocale { .. } => "InvalidLocale",
             _ => "other",

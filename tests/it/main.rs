@@ -24,6 +24,7 @@ mod root;
 #[cfg(all(feature = "server", unix))]
 mod serve;
 mod support;
+mod tables;
 mod terminal;
 mod traffic;
 mod translating;

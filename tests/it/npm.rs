@@ -150,9 +150,14 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
         let e = catalog.explain_response(&success, &chain);
         answers.insert("planfix:success".to_owned(), extra("planfix:success", e));
         let locales: Vec<String> = chain.locales().iter().map(ToString::to_string).collect();
+        // An explanation names the requested locale without its variants.
+        let explained = catalog
+            .lookup(errcat::planfix::TASK_NOT_FOUND, &chain)
+            .unwrap();
         cases.push(json!({
             "input": input,
             "requested": chain.requested().to_string(),
+            "explained": explained.requested().to_string(),
             "chain": locales,
             "answers": answers,
         }));

@@ -346,7 +346,13 @@ fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
         ("/v1/search", 400, "invalid-query"),
         ("/v1/search?q=x&lang=..", 400, "invalid-locale"),
         ("/nowhere", 404, "not-found"),
-        ("/v1/codes/planfix", 404, "not-found"),
+        // One path segment: the code as the CLI takes it.
+        ("/v1/codes/planfix", 400, "invalid-code"),
+        ("/v1/codes/4242", 404, "unknown-code"),
+        ("/v1/codes/1", 400, "ambiguous-code"),
+        ("/v1/codes/planfix:4242", 404, "unknown-code"),
+        ("/v1/codes/jira:1", 404, "unknown-catalog"),
+        ("/v1/codes/..%2F..", 400, "invalid-code"),
     ];
     for (path, status, kind) in cases {
         let r = server.get(path, &[]);
@@ -375,6 +381,14 @@ fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
             .as_str()
             .unwrap()
             .contains("4242")
+    );
+    // The same in one segment.
+    let one = server.get("/v1/codes/planfix:4242", &[("Accept-Language", "uk")]);
+    assert_eq!(one.json()["error"], unknown.json()["error"]);
+    let bare = server.get("/v1/codes/4242", &[]);
+    assert_eq!(
+        bare.json()["error"]["message"],
+        "unknown code \"4242\": no catalog has such a number"
     );
     // An unknown name has no number: the library's error.
     let unknown = server.get("/v1/codes/planfix/no-such-code", &[]);
@@ -1755,4 +1769,157 @@ fn the_binary_logs_every_finding_in_preview() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("--locales"), "{stderr}");
+}
+
+/// Every spelling of a code that `Code::from_str` takes gets the answer
+/// of the canonical URL, directly.
+#[test]
+fn the_code_path_takes_every_spelling_the_cli_takes() {
+    let server = Server::embedded();
+    let canonical = server.get("/v1/codes/planfix/1000?lang=kk", &[]);
+    assert_eq!(canonical.status, 200);
+    for path in [
+        "/v1/codes/planfix:1000",
+        "/v1/codes/1000",
+        "/v1/codes/planfix:task-not-found",
+        "/v1/codes/PLANFIX:TASK_NOT_FOUND",
+        "/v1/codes/planfix%3A01000",
+        "/v1/codes/%20planfix:1000%20",
+        "/v1/codes/planfix/task-not-found",
+        "/v1/codes/Planfix/01000",
+    ] {
+        let r = server.get(&format!("{path}?lang=kk"), &[]);
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+        assert_eq!(r.body, canonical.body, "{path}");
+        assert_eq!(r.header("etag"), canonical.header("etag"), "{path}");
+        assert_eq!(r.header("content-language"), Some("kk"), "{path}");
+    }
+    // And `errcat explain` takes each of them too.
+    for code in ["planfix:1000", "1000", "planfix:task-not-found"] {
+        let o = crate::fixtures::errcat(&["explain", code, "--json", "--lang", "kk"]);
+        assert_eq!(o.status.code(), Some(0), "{code}");
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v, canonical.json(), "{code}");
+    }
+}
+
+/// `?lang=` (percent-encoded, RFC 3986 §2.1) on a code, and on the search,
+/// gives the library's answer for every case of `tests/fixtures/locales.txt`.
+/// An empty `lang` counts as absent (the OpenAPI document says so): that
+/// case gets the answer without a language, English.
+#[test]
+fn the_service_answers_the_locale_table() {
+    let server = Server::embedded();
+    let mut differences = Vec::new();
+    for case in crate::tables::cases("locales.txt") {
+        let query: String = case.input.bytes().map(|b| format!("%{b:02X}")).collect();
+        let r = server.get(&format!("/v1/codes/planfix/1000?lang={query}"), &[]);
+        let expected = if case.input.is_empty() {
+            Some(("en".to_owned(), "en".to_owned()))
+        } else {
+            crate::tables::requested_and_served(&case.expected)
+        };
+        let got = match r.status {
+            200 => {
+                let v = r.json();
+                let shown = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+                assert_eq!(r.header("content-language"), Some(shown("locale").as_str()));
+                Some((shown("requested"), shown("locale")))
+            }
+            400 if r.error_kind() == "invalid-locale" => None,
+            status => {
+                differences.push(format!(
+                    "locales.txt:{}: {:?}: {status}",
+                    case.line, case.input
+                ));
+                continue;
+            }
+        };
+        if got != expected {
+            differences.push(format!(
+                "locales.txt:{}: {:?}: expected {}, got {got:?}",
+                case.line, case.input, case.expected
+            ));
+        }
+        // The search negotiates the same way: refused alike.
+        let search = server.get(&format!("/v1/search?q=token&lang={query}"), &[]);
+        let refused = search.status == 400 && search.error_kind() == "invalid-locale";
+        if refused != expected.is_none() {
+            differences.push(format!(
+                "locales.txt:{}: {:?}: the search answered {}",
+                case.line, case.input, search.status
+            ));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+/// `Accept-Language` on a code gives the library's requested and serving
+/// locale for every case of `tests/fixtures/accept-language.txt` that a
+/// header can carry: RFC 9110 §5.5 allows no control characters but tab
+/// in a field value, so those cases are the library's and the npm
+/// package's only. Bytes beyond ASCII are sent as UTF-8.
+#[test]
+fn the_service_answers_the_accept_language_table() {
+    let server = Server::embedded();
+    let mut differences = Vec::new();
+    let mut run = 0;
+    for case in crate::tables::cases("accept-language.txt") {
+        if case.input.chars().any(|c| c.is_control() && c != '\t') {
+            continue;
+        }
+        run += 1;
+        let r = server.get(
+            "/v1/codes/planfix/1000",
+            &[("Accept-Language", &case.input)],
+        );
+        let v = r.json();
+        let shown = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        let got = Some((shown("requested"), shown("locale")));
+        if r.status != 200 || got != crate::tables::requested_and_served(&case.expected) {
+            differences.push(format!(
+                "accept-language.txt:{}: {:?}: expected {}, got {} {got:?}",
+                case.line, case.input, case.expected, r.status
+            ));
+        }
+    }
+    assert!(run > 40, "{run} cases run");
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+/// `/v1/search` reads `Accept-Language` as `?lang=`: the texts of the
+/// chain are searched, and the answer varies with the header.
+#[test]
+fn the_search_negotiates_its_language_like_every_endpoint() {
+    let server = Server::embedded();
+    let russian = "/v1/search?q=%D0%BD%D0%B5%D0%B2%D0%B5%D1%80%D0%BD%D1%8B%D0%B9+%D1%82%D0%BE%D0%BA%D0%B5%D0%BD";
+    let codes = |r: &Reply| -> Vec<String> {
+        r.json()["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {}", h["code"], h["locale"]))
+            .collect()
+    };
+    let anywhere = server.get(russian, &[]);
+    assert!(!codes(&anywhere).is_empty());
+    assert_eq!(anywhere.header("vary"), Some("Accept-Language"));
+    let header = server.get(russian, &[("Accept-Language", "uk")]);
+    let query = server.get(&format!("{russian}&lang=uk"), &[]);
+    assert_eq!(codes(&header), codes(&query));
+    assert!(codes(&header).is_empty(), "{:?}", codes(&header));
+    let header = server.get(russian, &[("Accept-Language", "kk")]);
+    let query = server.get(&format!("{russian}&lang=kk"), &[]);
+    assert_eq!(codes(&header), codes(&query));
+    assert!(
+        codes(&header).iter().any(|c| c.ends_with("\"ru\"")),
+        "{:?}",
+        codes(&header)
+    );
+    let library = Catalog::embedded();
+    let chain = library.chain_for_accept_language("kk");
+    assert_eq!(
+        codes(&header).len(),
+        library.search_for("неверный токен", &chain).len()
+    );
 }

@@ -171,7 +171,7 @@ fn both_spellings_of_the_code_key_are_told_apart_by_the_other_keys() {
             err,
             Error::InvalidResponse {
                 problem: ResponseProblem::Wrapped { ref key }
-            } if key == "\"response\""
+            } if key == "response"
         ),
         "{err:?}"
     );

@@ -3,7 +3,7 @@
 // refuse wrong ones (each @ts-expect-error fails the build if it is not an
 // error).
 
-import { explainNumber, explainResponse, createCatalog, chain, ErrcatError } from "errcat";
+import { explainNumber, explainResponse, createCatalog, chain, chainForLocale, chainForAcceptLanguage, parseLocale, ErrcatError } from "errcat";
 import type {
   CodeKind,
   Explanation,
@@ -81,3 +81,9 @@ console.log(unknownCode, mobizonSuccess, named);
 // @ts-expect-error: "tasks" is a Planfix section, not a Mobizon one.
 lazy.sectionTitle("mobizon", "tasks");
 console.log(seven, fatal);
+
+// One definition of locale reading: the package's rules, or an export's.
+const russian: string = chainForLocale("Russian_Russia.1251").requested;
+const header: string[] = chainForAcceptLanguage("kk-KZ-x-private, uk").locales;
+const kazakh: string = parseLocale("kaz").tag;
+console.log(russian, header, kazakh);

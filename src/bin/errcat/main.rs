@@ -320,7 +320,10 @@ impl Failure {
     fn exit_status(&self) -> u8 {
         match self {
             Failure::Lookup(
-                Error::UnknownCatalog { .. } | Error::UnknownCode { .. } | Error::NoText { .. },
+                Error::UnknownCatalog { .. }
+                | Error::UnknownCode { .. }
+                | Error::UnknownNumber { .. }
+                | Error::NoText { .. },
             ) => 1,
             Failure::Lookup(_) | Failure::Stdin(_) => 2,
             Failure::Io(_) | Failure::CheckFailed | Failure::NoMatch(_) => 1,
