@@ -17,9 +17,13 @@ pub use crate::check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::ftl::stamp::{CONFIRMED_PREFIX, STAMP_PREFIX};
 pub use crate::locale::MAX_LOCALE_LEN;
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
 pub use crate::stamp::{Skipped, StampReport, scaffold_locale, stamp_locale, stamp_messages};
 pub use crate::text::fold;
 
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
 /// The HTML error index: every code of both catalogs in every shipped
 /// language, on one self-contained page (`errcat docs`).
 ///
