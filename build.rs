@@ -801,6 +801,9 @@ fn write_compiled(
     }
     // What could not be rendered is left out and served by fallback.
     warnings.extend(diagnostics.iter().map(ToString::to_string));
+    // The checker and the loader both raise a duplicate id: say it once.
+    let mut said = BTreeSet::new();
+    warnings.retain(|warning| said.insert(warning.clone()));
 
     let mut out = String::new();
     writeln!(out, "static LOCALES: [LocaleEntry; {}] = [", ids.len())?;

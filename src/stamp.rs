@@ -19,6 +19,7 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 
 use crate::code::CatalogId;
+use crate::diagnostic::Rule;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::files::read::{Budget, read_regular};
@@ -265,12 +266,12 @@ impl std::fmt::Display for Skipped {
 }
 
 /// Rules whose findings concern a whole file, not the message at their line.
-const FILE_RULES: &[&str] = &[
-    "missing-message",
-    "io",
-    "invalid-utf8",
-    "locale-name",
-    "unknown-file",
+const FILE_RULES: &[Rule] = &[
+    Rule::MissingMessage,
+    Rule::Io,
+    Rule::InvalidUtf8,
+    Rule::LocaleName,
+    Rule::UnknownFile,
 ];
 
 /// Records the current English above the chosen messages of a locale's
@@ -341,7 +342,9 @@ pub fn stamp_messages(
     let report = crate::check::check_dir(dir)?;
     let mut errors: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for d in &report.diagnostics {
-        if d.severity == crate::diagnostic::Severity::Error && !FILE_RULES.contains(&d.rule) {
+        if d.severity == crate::diagnostic::Severity::Error
+            && !FILE_RULES.iter().any(|rule| rule.id() == d.rule)
+        {
             errors.entry(d.path.as_str()).or_default().push(d.line);
         }
     }

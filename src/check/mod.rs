@@ -61,9 +61,10 @@ pub fn check_embedded() -> Report {
 /// std::fs::write(dir.join("de/mobizon.ftl"), "success = Erfolg { $x ]\n").unwrap();
 /// let report = errcat::tooling::check_dir(&dir).unwrap();
 /// assert!(report.has_errors());
-/// let syntax = report.diagnostics.iter().find(|d| d.rule == "syntax").unwrap();
+/// use errcat::tooling::Rule;
+/// let syntax = report.diagnostics.iter().find(|d| d.rule == Rule::Syntax.id()).unwrap();
 /// assert_eq!((syntax.line, syntax.column), (1, 23));
-/// assert!(report.diagnostics.iter().any(|d| d.rule == "missing-message"));
+/// assert!(report.diagnostics.iter().any(|d| d.rule == Rule::MissingMessage.id()));
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
