@@ -56,10 +56,10 @@ fn browser_switches_language_searches_and_follows_anchors() {
 
     let tmp = TempDir::new();
     let index =
-        errcat::tooling::docs::write_index(Catalog::embedded(), &tmp.0.join("site")).unwrap();
+        errcat::tooling::docs::write_index(Catalog::embedded(), &tmp.path().join("site")).unwrap();
     let url = file_url(&index);
 
-    let browser = Browser::start(&chromedriver, &chromium, &tmp.0);
+    let browser = Browser::start(&chromedriver, &chromium, tmp.path());
     browser.navigate(&url);
     browser.wait_for("the page's script to run", || {
         browser.script("return document.readyState === 'complete' && !document.documentElement.classList.contains('no-js')")

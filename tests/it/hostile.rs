@@ -938,11 +938,11 @@ fn run_ftl(
         return Err("an .ftl case needs Expect::Served".to_owned());
     };
     let dir = TempDir::new();
-    let folder = dir.0.join(folder);
+    let folder = dir.path().join(folder);
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join(format!("{file}.ftl"));
     std::fs::write(&path, bytes).unwrap();
-    let (catalog, found) = Catalog::from_dir(&dir.0).map_err(|e| format!("from_dir: {e}"))?;
+    let (catalog, found) = Catalog::from_dir(dir.path()).map_err(|e| format!("from_dir: {e}"))?;
     // Diagnostics without their path: `line:col: severity: rule: message`.
     let shown: Vec<String> = found
         .iter()
@@ -1097,7 +1097,7 @@ fn hostile_inputs_get_their_expected_outcome() {
 fn write_folder(files: &[(&str, &str, &[u8])]) -> TempDir {
     let dir = TempDir::new();
     for (folder, file, bytes) in files {
-        let folder = dir.0.join(folder);
+        let folder = dir.path().join(folder);
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join(format!("{file}.ftl")), bytes).unwrap();
     }
@@ -1116,7 +1116,7 @@ fn f1_a_broken_en_file_still_serves_every_code() {
         b"catalog-title = X\n",
     ] {
         let dir = write_folder(&[("en", "planfix", bytes)]);
-        let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+        let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
         for code in errcat::CatalogId::Planfix.codes() {
             // en and an unshipped language get the embedded en; kk still
             // has its own (embedded) file.
@@ -1146,7 +1146,7 @@ fn assert_passes_in_child(test: &str, env: &str, dir: &TempDir) {
         .args(["-c", "ulimit -v 2097152 && exec \"$@\"", "sh"])
         .arg(std::env::current_exe().unwrap())
         .args([test, "--exact", "--include-ignored", "--nocapture"])
-        .env(env, &dir.0)
+        .env(env, dir.path())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -1195,7 +1195,7 @@ fn f2_deep_nesting_does_not_overflow_the_stack() {
             ),
             ("open", "{".repeat(depth)),
         ] {
-            let folder = dir.0.join(format!("{shape}-{depth}/kk"));
+            let folder = dir.path().join(format!("{shape}-{depth}/kk"));
             std::fs::create_dir_all(&folder).unwrap();
             std::fs::write(folder.join("planfix.ftl"), task_not_found(&text, "T")).unwrap();
         }
@@ -1301,7 +1301,7 @@ fn f6_an_invalid_lc_all_falls_through_to_lang() {
 fn f7_a_byte_order_mark_is_not_part_of_the_first_message() {
     let text = format!("\u{FEFF}{}", task_not_found("X", "BOM"));
     let dir = write_folder(&[("kk", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let e = catalog.explain("planfix:1000", "kk").unwrap();
     assert_eq!((e.locale().to_string().as_str(), e.title()), ("kk", "BOM"));
@@ -1334,9 +1334,9 @@ fn f8_a_pipe_or_a_device_is_skipped_not_read() {
         return;
     }
     let dir = TempDir::new();
-    std::fs::create_dir_all(dir.0.join("kk")).unwrap();
-    std::fs::create_dir_all(dir.0.join("ru")).unwrap();
-    let fifo = dir.0.join("kk/planfix.ftl");
+    std::fs::create_dir_all(dir.path().join("kk")).unwrap();
+    std::fs::create_dir_all(dir.path().join("ru")).unwrap();
+    let fifo = dir.path().join("kk/planfix.ftl");
     assert!(
         Command::new("mkfifo")
             .arg(&fifo)
@@ -1344,7 +1344,7 @@ fn f8_a_pipe_or_a_device_is_skipped_not_read() {
             .unwrap()
             .success()
     );
-    std::os::unix::fs::symlink("/dev/zero", dir.0.join("ru/planfix.ftl")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("ru/planfix.ftl")).unwrap();
     assert_passes_in_child(
         "hostile::f8_a_pipe_or_a_device_is_skipped_not_read",
         CHILD,
@@ -1402,7 +1402,7 @@ fn f10_a_quote_in_variant_text_does_not_hide_nesting() {
             format!("{{ $a ->\n *[x] \" {{ {}\n}}", "F(".repeat(depth)),
         ),
     ] {
-        let folder = dir.0.join(format!("{shape}/kk"));
+        let folder = dir.path().join(format!("{shape}/kk"));
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("planfix.ftl"), task_not_found(&value, "T")).unwrap();
     }
@@ -1425,7 +1425,7 @@ fn f11_a_broken_message_in_en_still_has_an_answer() {
         "task-not-found = { $missing ->\n}\n    .title = T\n",
     ] {
         let dir = write_folder(&[("en", "planfix", text.as_bytes())]);
-        let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+        let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
         for locale in ["en", "de"] {
             let e = catalog
                 .explain("planfix:1000", locale)
@@ -1449,7 +1449,7 @@ fn f11_a_broken_message_in_en_still_has_an_answer() {
 fn f12_a_parser_message_stays_on_one_line() {
     let text = task_not_found("{ $n -> *[other] many }", "T");
     let dir = write_folder(&[("kk", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let shown: Vec<String> = diagnostics
         .iter()
         .map(|d| {
@@ -1476,7 +1476,7 @@ fn f12_a_parser_message_stays_on_one_line() {
 fn f13_column_0_lines_inside_a_placeable_belong_to_their_message() {
     let text = "task-not-found = Aufgabe {\nother } nicht gefunden\n    .title = { $n ->\n*[other] {\nother\n}\n} fehlt\nother = X\n";
     let dir = write_folder(&[("de", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let e = catalog.explain("planfix:1000", "de").unwrap();
     assert_eq!(
@@ -1486,7 +1486,7 @@ fn f13_column_0_lines_inside_a_placeable_belong_to_their_message() {
     // Unclosed, the broken message is reported and the next one is served.
     let text = "invalid-token = {\nx\ntask-not-found = Aufgabe fehlt\n    .title = Fehlt\n";
     let dir = write_folder(&[("de", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].line, 2, "{diagnostics:?}");
     let e = catalog.explain("planfix:1000", "de").unwrap();
@@ -1538,7 +1538,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
         format!("{{ NUMBER({}) }}", args.join(", "))
     };
     let dir = success_folder(&call(1000), "");
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(
@@ -1549,7 +1549,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
     );
     let e = catalog.explain("mobizon:0", "kk").unwrap();
     assert_eq!(e.locale().to_string(), "ru");
-    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     assert!(
         report
             .diagnostics
@@ -1558,7 +1558,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
     );
     // 64 named arguments still parse.
     let dir = success_folder(&call(64), "");
-    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     assert!(
         report.diagnostics.iter().all(|d| d.rule != "syntax"),
         "{:?}",
@@ -1568,8 +1568,8 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
         20_000,
         |n| success_folder(&call(n), ""),
         |dir| {
-            Catalog::from_dir(&dir.0).unwrap();
-            errcat::tooling::check_dir(&dir.0).unwrap();
+            Catalog::from_dir(dir.path()).unwrap();
+            errcat::tooling::check_dir(dir.path()).unwrap();
         },
     );
     assert!(ratio < LINEAR, "4× the arguments took {ratio:.1}× as long");
@@ -1582,7 +1582,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
 fn f15_thousands_of_attributes_are_indexed_once() {
     let attributes = |n: usize| -> String { (0..n).map(|i| format!("    .a{i} = x\n")).collect() };
     let dir = success_folder("S", &attributes(3));
-    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     let extra: Vec<(usize, &str)> = report
         .diagnostics
         .iter()
@@ -1601,8 +1601,8 @@ fn f15_thousands_of_attributes_are_indexed_once() {
         5_000,
         |n| success_folder("S", &attributes(n)),
         |dir| {
-            Catalog::from_dir(&dir.0).unwrap();
-            errcat::tooling::check_dir(&dir.0).unwrap();
+            Catalog::from_dir(dir.path()).unwrap();
+            errcat::tooling::check_dir(dir.path()).unwrap();
         },
     );
     assert!(ratio < LINEAR, "4× the attributes took {ratio:.1}× as long");
@@ -1626,7 +1626,7 @@ fn f16_thousands_of_locale_folders_load_in_linear_time() {
                         break 'all;
                     }
                     let tag = format!("{}{}{region}", a as char, b as char);
-                    let folder = dir.0.join(tag);
+                    let folder = dir.path().join(tag);
                     std::fs::create_dir_all(&folder).unwrap();
                     std::fs::write(folder.join("mobizon.ftl"), "success = S\n    .title = T\n")
                         .unwrap();
@@ -1638,11 +1638,11 @@ fn f16_thousands_of_locale_folders_load_in_linear_time() {
         dir
     };
     let dir = folders(100);
-    let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
     let chain = catalog.chain("ab-CC").unwrap();
     assert_eq!(chain.to_string(), "ab-CC: ab-CC → ab → en");
     let ratio = growth(500, folders, |dir| {
-        Catalog::from_dir(&dir.0).unwrap();
+        Catalog::from_dir(dir.path()).unwrap();
     });
     assert!(ratio < LINEAR, "4× the folders took {ratio:.1}× as long");
 }
@@ -1670,7 +1670,7 @@ fn f17_hundreds_of_thousands_of_terms_load_in_bounded_memory() {
         let (dir, bytes) = folder(n);
         let mut loaded = None;
         let peak = crate::alloc::peak_bytes_during(|| {
-            loaded = Some(Catalog::from_dir(&dir.0).unwrap());
+            loaded = Some(Catalog::from_dir(dir.path()).unwrap());
         });
         let (catalog, diagnostics) = loaded.unwrap();
         let e = catalog.explain("mobizon:0", "kk").unwrap();
