@@ -225,8 +225,10 @@ pub(crate) fn file_problem(path: &str, rule: Rule, message: String) -> Diagnosti
 }
 
 /// The finding about a locale folder whose name is not a canonical locale
-/// tag, in the one wording the loader and the checker share.
-pub(crate) fn locale_name_problem(path: &str, folder: &str) -> Diagnostic {
+/// tag (or not even UTF-8), in the one wording the loader and the checker
+/// share. `folder` is shown as `{:?}` shows it: a name that is not UTF-8
+/// keeps its bytes as `\xFF` escapes.
+pub(crate) fn locale_name_problem(path: &str, folder: &impl fmt::Debug) -> Diagnostic {
     file_problem(
         path,
         Rule::LocaleName,

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::code::CatalogId;
-use crate::diagnostic::{Diagnostic, Rule, Severity, file_problem};
+use crate::diagnostic::{Diagnostic, Rule, Severity, file_problem, locale_name_problem};
 use crate::error::Error;
 use crate::files::read::{Budget, read_regular};
 use crate::ftl::SourceFile;
@@ -57,11 +57,7 @@ pub(crate) fn read_dir(
         }
         match entry.file_name().into_string() {
             Ok(name) => folders.push((name, path)),
-            Err(name) => diagnostics.push(file_problem(
-                &path.display().to_string(),
-                Rule::LocaleName,
-                format!("folder name {name:?} is not UTF-8; its files are not loaded"),
-            )),
+            Err(name) => diagnostics.push(locale_name_problem(&path.display().to_string(), &name)),
         }
     }
     folders.sort();

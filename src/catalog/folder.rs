@@ -63,7 +63,7 @@ fn from_sources(files: &[SourceFile<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
         let Some(id) = folder_locale(file.locale) else {
             diagnostics.push(crate::diagnostic::locale_name_problem(
                 file.path,
-                file.locale,
+                &file.locale,
             ));
             continue;
         };
