@@ -599,14 +599,18 @@ fn write_registry(
                 .as_deref()
                 .map(|s| format!(", section `{s}`"))
                 .unwrap_or_default();
-            let title = titles
-                .get(&((*catalog).to_owned(), row.name.clone()))
+            let english = titles.get(&((*catalog).to_owned(), row.name.clone()));
+            let title = english
                 .map(|t| format!(" {}", doc_text(t)))
                 .unwrap_or_default();
+            // The example looks the title up, so that the doctest proves
+            // the title above is the catalog's English one (a code without
+            // an English title gets an example that fails).
+            let english = english.map_or("", String::as_str);
             let name = const_name(&row.name);
             writeln!(
                 out,
-                "    /// `{catalog}:{}` (`{}`):{title}\n    ///\n    /// Kind `{}`{section}; suggested HTTP status {}.{retired}\n    ///\n    /// ```\n    /// assert_eq!(errcat::{module}::{name}.to_string(), \"{catalog}:{}\");\n    /// ```",
+                "    /// `{catalog}:{}` (`{}`):{title}\n    ///\n    /// Kind `{}`{section}; suggested HTTP status {}.{retired}\n    ///\n    /// ```\n    /// assert_eq!(errcat::{module}::{name}.to_string(), \"{catalog}:{}\");\n    /// let catalog = errcat::Catalog::embedded();\n    /// let e = catalog.lookup(errcat::{module}::{name}, &catalog.chain(\"en\")?)?;\n    /// assert_eq!(e.title(), {english:?});\n    /// # Ok::<(), errcat::Error>(())\n    /// ```",
                 row.number,
                 row.name,
                 row.kind.to_ascii_lowercase(),
@@ -801,6 +805,9 @@ fn write_compiled(
     }
     // What could not be rendered is left out and served by fallback.
     warnings.extend(diagnostics.iter().map(ToString::to_string));
+    // The checker and the loader both raise a duplicate id: say it once.
+    let mut said = BTreeSet::new();
+    warnings.retain(|warning| said.insert(warning.clone()));
 
     let mut out = String::new();
     writeln!(out, "static LOCALES: [LocaleEntry; {}] = [", ids.len())?;

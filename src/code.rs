@@ -26,6 +26,7 @@ pub(crate) enum Shape {
 
 impl Shape {
     /// The shape's name in `registry/catalogs.tsv` and in the export.
+    #[cfg(feature = "tooling")]
     pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Shape::Mobizon => "mobizon",

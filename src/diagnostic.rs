@@ -8,6 +8,116 @@ use std::fmt;
 
 use serde::Serialize;
 
+/// Declares [`Rule`], its ids and their descriptions, and [`RULES`], from
+/// one table: a rule's id is written nowhere else.
+macro_rules! rules {
+    ($($variant:ident = $id:literal: $what:literal,)*) => {
+        /// A rule of `errcat check`. Each has a stable kebab-case id
+        /// ([`Rule::id`]), which findings carry as [`Diagnostic::rule`] and
+        /// tools may match on, and a description ([`Rule::what`]).
+        ///
+        /// ```
+        /// use errcat::tooling::{Rule, RULES};
+        /// assert_eq!(Rule::Stale.id(), "stale");
+        /// assert_eq!(Rule::from_id("duplicate-id"), Some(Rule::DuplicateId));
+        /// assert_eq!(RULES.len(), Rule::ALL.len());
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $(
+                #[doc = concat!("`", $id, "`: ", $what, ".")]
+                $variant,
+            )*
+        }
+
+        impl Rule {
+            /// Every rule, in the order of [`RULES`].
+            ///
+            /// ```
+            /// assert_eq!(errcat::tooling::Rule::ALL[0].id(), "invalid-utf8");
+            /// ```
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The rule's stable id, as findings carry it: `missing-message`.
+            ///
+            /// ```
+            /// assert_eq!(errcat::tooling::Rule::MissingMessage.id(), "missing-message");
+            /// ```
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $id,)*
+                }
+            }
+
+            /// What the rule finds, in one line.
+            ///
+            /// ```
+            /// let what = errcat::tooling::Rule::DuplicateId.what();
+            /// assert_eq!(what, "a message id defined twice in one file");
+            /// ```
+            pub const fn what(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $what,)*
+                }
+            }
+
+            /// The rule whose id is `id`, if there is one.
+            ///
+            /// ```
+            /// use errcat::tooling::Rule;
+            /// assert_eq!(Rule::from_id("syntax"), Some(Rule::Syntax));
+            /// assert_eq!(Rule::from_id("Syntax"), None);
+            /// ```
+            pub fn from_id(id: &str) -> Option<Rule> {
+                Rule::ALL.iter().copied().find(|rule| rule.id() == id)
+            }
+        }
+
+        /// Every rule `check` applies, with what it finds, as
+        /// `(id, description)`: [`Rule::ALL`] as strings. The ids are
+        /// stable: tools may match on them.
+        ///
+        /// ```
+        /// assert!(errcat::tooling::RULES.iter().any(|(id, _)| *id == "missing-message"));
+        /// ```
+        pub const RULES: &[(&str, &str)] = &[$(($id, $what),)*];
+    };
+}
+
+rules! {
+    InvalidUtf8 = "invalid-utf8": "the file is not valid UTF-8 (the byte offset is given)",
+    Syntax = "syntax": "Fluent syntax error, with the parser's reason",
+    LocaleName = "locale-name": "a locale folder whose name is not a canonical locale tag",
+    UnknownFile = "unknown-file": "an .ftl file that names no catalog (warning)",
+    Io = "io": "a file or folder that cannot be read",
+    DuplicateId = "duplicate-id": "a message id defined twice in one file",
+    MissingMessage = "missing-message": "messages the registry requires that the file lacks",
+    UnknownId = "unknown-id": "a message id the registry does not know: a typo, or an obsolete message",
+    MissingValue = "missing-value": "a code's message without its explanation (the value)",
+    MissingAttribute = "missing-attribute": "an attribute (.title, .hint) the reference locale has and this one lacks",
+    ExtraAttribute = "extra-attribute": "an attribute the reference locale does not have",
+    Variables = "variables": "$variables that differ from the reference's (missing, extra, misspelled)",
+    UnknownVariable = "unknown-variable": "a $variable in the reference locale that the registry does not offer for the code (each code's variables are in its documentation)",
+    UnresolvedReference = "unresolved-reference": "a message or term reference that resolves to nothing",
+    PluralCategories = "plural-categories": "a plural select lacking one of the locale's CLDR categories",
+    UnknownPluralCategory = "unknown-plural-category": "a variant key of a plural select that is not one of the locale's CLDR categories: a misspelling, or a category the language does not use",
+    EmptyValue = "empty-value": "a value or attribute with no text",
+    TooLong = "too-long": "a message that can format to more than 64 KiB once its term and message references are expanded",
+    IdenticalToEnglish = "identical-to-english": "text identical to the English (warning: likely untranslated)",
+    BidiControl = "bidi-control": "a bidirectional control character (U+202A–U+202E, U+2066–U+2069)",
+    ControlCharacter = "control-character": "a control character (C0 but tab and line breaks, DEL, C1), in the file or in the text a string literal's escapes produce",
+    ReplacementCharacter = "replacement-character": "U+FFFD, the mark of text damaged by an encoding error",
+    Stale = "stale": "the English text changed since this translation was stamped (warning)",
+}
+
+impl fmt::Display for Rule {
+    /// The rule's id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// How much a finding matters.
 ///
 /// ```
@@ -43,7 +153,8 @@ impl fmt::Display for Severity {
 /// std::fs::create_dir_all(dir.join("de")).unwrap();
 /// std::fs::write(dir.join("de/mobizon.ftl"), "sucess = Erfolg\n").unwrap();
 /// let report = errcat::tooling::check_dir(&dir)?;
-/// let d = report.diagnostics.iter().find(|d| d.rule == "unknown-id").unwrap();
+/// let unknown_id = errcat::tooling::Rule::UnknownId;
+/// let d = report.diagnostics.iter().find(|d| d.rule == unknown_id.id()).unwrap();
 /// assert_eq!((d.line, d.column), (1, 1));
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// # Ok::<(), errcat::Error>(())
@@ -58,7 +169,8 @@ pub struct Diagnostic {
     pub column: usize,
     /// Error or warning.
     pub severity: Severity,
-    /// The rule that found it, a stable kebab-case id such as `syntax`.
+    /// The rule that found it: a [`Rule`]'s stable kebab-case id, such as
+    /// `syntax`.
     pub rule: &'static str,
     /// What is wrong, in one line.
     pub message: String,
@@ -71,7 +183,7 @@ impl Diagnostic {
         text: &[u8],
         offset: usize,
         severity: Severity,
-        rule: &'static str,
+        rule: Rule,
         message: String,
     ) -> Diagnostic {
         let (line, column) = line_col(text, offset);
@@ -80,7 +192,7 @@ impl Diagnostic {
             line,
             column,
             severity,
-            rule,
+            rule: rule.id(),
             message,
         }
     }
@@ -101,14 +213,42 @@ pub(crate) fn one_line(message: &str) -> String {
 }
 
 /// A finding about a whole file, pointed at its first line.
-pub(crate) fn file_problem(path: &str, rule: &'static str, message: String) -> Diagnostic {
+pub(crate) fn file_problem(path: &str, rule: Rule, message: String) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
         line: 1,
         column: 1,
         severity: Severity::Error,
-        rule,
+        rule: rule.id(),
         message,
+    }
+}
+
+/// The finding about a locale folder whose name is not a canonical locale
+/// tag (or not even UTF-8), in the one wording the loader and the checker
+/// share. `folder` is shown as `{:?}` shows it: a name that is not UTF-8
+/// keeps its bytes as `\xFF` escapes.
+pub(crate) fn locale_name_problem(path: &str, folder: &impl fmt::Debug) -> Diagnostic {
+    file_problem(
+        path,
+        Rule::LocaleName,
+        format!(
+            "folder {folder:?} is not a canonical locale name such as kk or pt-BR; its files are not loaded"
+        ),
+    )
+}
+
+/// The finding about a message defined a second time in one file, at the
+/// line of the second definition; the first one is served. The loader and
+/// the checker both raise it through here, in one wording.
+pub(crate) fn duplicate_id_problem(path: &str, line: usize, id: &str) -> Diagnostic {
+    Diagnostic {
+        path: path.to_owned(),
+        line,
+        column: 1,
+        severity: Severity::Error,
+        rule: Rule::DuplicateId.id(),
+        message: format!("{id} is defined again here; only the first definition is used"),
     }
 }
 

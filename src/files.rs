@@ -11,4 +11,5 @@
 //! decide what a refusal means (a diagnostic, an error).
 
 pub(crate) mod read;
+#[cfg(feature = "tooling")]
 pub(crate) mod write;

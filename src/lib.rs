@@ -22,7 +22,8 @@
 //! - every failure is an [`Error`] naming the input.
 //!
 //! Translator tooling (`errcat check`'s rules, `stamp`, the HTML index) is
-//! in [`tooling`], apart from this application API.
+//! in [`tooling`], apart from this application API; what of it writes
+//! files needs the `tooling` feature.
 //!
 //! For hot loops, parse once and use the typed path, which neither parses
 //! nor allocates:
@@ -64,6 +65,12 @@
 //!
 //! - `cli` (default): the `errcat` command-line tool. Libraries and UIs
 //!   depend on `errcat` with `default-features = false`.
+//! - `tooling` (with `cli`): what writes files for translators and
+//!   publishers — `tooling::stamp_locale` and `tooling::scaffold_locale`,
+//!   the HTML index (`tooling::docs`), and the front-end export
+//!   (`export_all`, `write_all`). It adds sha2, base64 and tempfile, which
+//!   lookups never need; the checker (`tooling::check_dir`) is there
+//!   without it.
 //! - `server`: [`server`], the catalog as an HTTP JSON service, and with
 //!   `cli` the `errcat serve` command. Off by default: it brings tokio,
 //!   hyper and axum, which neither the library nor the other commands need.
@@ -94,10 +101,13 @@ mod catalog;
 mod check;
 mod code;
 mod diagnostic;
+#[cfg(feature = "tooling")]
 mod docs;
 mod error;
 mod explanation;
 mod export;
+#[cfg(feature = "tooling")]
+mod export_all;
 mod fallback;
 mod files;
 mod ftl;
@@ -111,6 +121,7 @@ mod search;
 #[cfg_attr(docsrs, doc(cfg(feature = "server")))]
 pub mod server;
 mod source;
+#[cfg(feature = "tooling")]
 mod stamp;
 // The service escapes log fields as the CLI escapes its text output.
 mod system;
@@ -127,7 +138,10 @@ pub use catalog::Catalog;
 pub use code::{CatalogId, Code, Kind};
 pub use error::{Error, ResponseProblem};
 pub use explanation::{Explanation, StoredTexts};
-pub use export::{Export, ExportAll, export_all, write_all};
+pub use export::Export;
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
+pub use export_all::{ExportAll, export_all, write_all};
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use locale::parse_locale;
 pub use localized::{LocalizedCode, LocalizedError};

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::code::CatalogId;
-use crate::diagnostic::{Diagnostic, Severity, file_problem};
+use crate::diagnostic::{Diagnostic, Rule, Severity, file_problem, locale_name_problem};
 use crate::error::Error;
 use crate::files::read::{Budget, read_regular};
 use crate::ftl::SourceFile;
@@ -57,11 +57,7 @@ pub(crate) fn read_dir(
         }
         match entry.file_name().into_string() {
             Ok(name) => folders.push((name, path)),
-            Err(name) => diagnostics.push(file_problem(
-                &path.display().to_string(),
-                "locale-name",
-                format!("folder name {name:?} is not UTF-8; its files are not loaded"),
-            )),
+            Err(name) => diagnostics.push(locale_name_problem(&path.display().to_string(), &name)),
         }
     }
     folders.sort();
@@ -73,7 +69,7 @@ pub(crate) fn read_dir(
         let Ok(entries) = fs::read_dir(&folder) else {
             diagnostics.push(file_problem(
                 &folder.display().to_string(),
-                "io",
+                Rule::Io,
                 "cannot read this folder".to_owned(),
             ));
             continue;
@@ -94,7 +90,7 @@ pub(crate) fn read_dir(
                     severity: Severity::Warning,
                     ..file_problem(
                         &shown,
-                        "unknown-file",
+                        Rule::UnknownFile,
                         format!(
                             "{catalog:?} is not a catalog (mobizon, planfix) or errcat's own words (errcat); the file is ignored"
                         ),
@@ -111,7 +107,7 @@ pub(crate) fn read_dir(
                 }),
                 Err(refused) => diagnostics.push(file_problem(
                     &shown,
-                    "io",
+                    Rule::Io,
                     format!("{refused}; it is skipped"),
                 )),
             }

@@ -1,6 +1,6 @@
 //! Tools for translators and for publishing the catalogs, apart from the
 //! application API at the crate root: `errcat check`'s rules
-//! ([`check_dir`], [`check_embedded`], [`RULES`]), the `new-locale` and
+//! ([`check_dir`], [`check_embedded`], [`Rule`]), the `new-locale` and
 //! `stamp` commands ([`scaffold_locale`], [`stamp_locale`]), the preview
 //! of a locales folder ([`preview_dir`]), the HTML error index ([`docs`]),
 //! and the helpers they share.
@@ -11,13 +11,16 @@
 //! ```
 //! let report = errcat::tooling::check_embedded();
 //! assert!(!report.has_errors());
-//! assert!(errcat::tooling::RULES.iter().any(|(rule, _)| *rule == "stale"));
+//! use errcat::tooling::Rule;
+//! assert!(errcat::tooling::RULES.iter().any(|(rule, _)| *rule == Rule::Stale.id()));
 //! ```
 
 pub use crate::check::{Coverage, RULES, Report, check_dir, check_embedded};
-pub use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::diagnostic::{Diagnostic, Rule, Severity};
 pub use crate::ftl::stamp::{CONFIRMED_PREFIX, STAMP_PREFIX};
 pub use crate::locale::MAX_LOCALE_LEN;
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
 pub use crate::stamp::{Skipped, StampReport, scaffold_locale, stamp_locale, stamp_messages};
 pub use crate::text::fold;
 
@@ -58,6 +61,8 @@ pub fn preview_dir(
     crate::Catalog::from_dir_checked(dir.as_ref())
 }
 
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
 /// The HTML error index: every code of both catalogs in every shipped
 /// language, on one self-contained page (`errcat docs`).
 ///

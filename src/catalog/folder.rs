@@ -104,13 +104,9 @@ fn from_sources(
             continue;
         }
         let Some(id) = folder_locale(file.locale) else {
-            diagnostics.push(crate::diagnostic::file_problem(
+            diagnostics.push(crate::diagnostic::locale_name_problem(
                 file.path,
-                "locale-name",
-                format!(
-                    "folder {:?} is not a canonical locale name such as kk or pt-BR; its files are not loaded",
-                    file.locale
-                ),
+                &file.locale,
             ));
             continue;
         };

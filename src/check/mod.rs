@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::code::CatalogId;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Rule, Severity};
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::ftl::SourceFile;
@@ -63,9 +63,10 @@ pub fn check_embedded() -> Report {
 /// std::fs::write(dir.join("de/mobizon.ftl"), "success = Erfolg { $x ]\n").unwrap();
 /// let report = errcat::tooling::check_dir(&dir).unwrap();
 /// assert!(report.has_errors());
-/// let syntax = report.diagnostics.iter().find(|d| d.rule == "syntax").unwrap();
+/// use errcat::tooling::Rule;
+/// let syntax = report.diagnostics.iter().find(|d| d.rule == Rule::Syntax.id()).unwrap();
 /// assert_eq!((syntax.line, syntax.column), (1, 23));
-/// assert!(report.diagnostics.iter().any(|d| d.rule == "missing-message"));
+/// assert!(report.diagnostics.iter().any(|d| d.rule == Rule::MissingMessage.id()));
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
@@ -80,12 +81,12 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
 
 /// The rules that judge a whole file rather than a message in it: their
 /// findings point at line 1 whatever is there.
-pub(crate) const FILE_RULES: &[&str] = &[
-    "missing-message",
-    "io",
-    "invalid-utf8",
-    "locale-name",
-    "unknown-file",
+pub(crate) const FILE_RULES: &[Rule] = &[
+    Rule::MissingMessage,
+    Rule::Io,
+    Rule::InvalidUtf8,
+    Rule::LocaleName,
+    Rule::UnknownFile,
 ];
 
 /// Checks the files read from a locales folder, as [`check_dir`] does
@@ -109,7 +110,7 @@ pub(crate) fn check_folder_files(files: &[SourceFile<'_>]) -> Report {
 pub(crate) fn broken_lines(report: &Report) -> HashMap<&str, Vec<usize>> {
     let mut broken: HashMap<&str, Vec<usize>> = HashMap::new();
     for d in &report.diagnostics {
-        if d.severity == Severity::Error && !FILE_RULES.contains(&d.rule) {
+        if d.severity == Severity::Error && !FILE_RULES.iter().any(|r| r.id() == d.rule) {
             broken.entry(d.path.as_str()).or_default().push(d.line);
         }
     }

@@ -14,7 +14,9 @@ use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternEleme
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity, file_problem};
+use crate::diagnostic::{
+    Diagnostic, Rule, Severity, duplicate_id_problem, file_problem, locale_name_problem,
+};
 use crate::fallback::LAST_RESORT;
 use crate::ftl::budget::{MAX_MESSAGE_BYTES, message_size, sizes_of};
 use crate::ftl::entries::guarded;
@@ -26,94 +28,7 @@ use crate::ftl::stamp::{
 use crate::ftl::{SourceFile, decode, folder_locale, parse_entries};
 use crate::text::edit_distance;
 
-/// Every rule `check` applies, with what it finds. The ids are stable: tools
-/// may match on them.
-///
-/// ```
-/// assert!(errcat::tooling::RULES.iter().any(|(id, _)| *id == "missing-message"));
-/// ```
-pub const RULES: &[(&str, &str)] = &[
-    (
-        "invalid-utf8",
-        "the file is not valid UTF-8 (the byte offset is given)",
-    ),
-    ("syntax", "Fluent syntax error, with the parser's reason"),
-    (
-        "locale-name",
-        "a locale folder whose name is not a canonical locale tag",
-    ),
-    (
-        "unknown-file",
-        "an .ftl file that names no catalog (warning)",
-    ),
-    ("io", "a file or folder that cannot be read"),
-    ("duplicate-id", "a message id defined twice in one file"),
-    (
-        "missing-message",
-        "messages the registry requires that the file lacks",
-    ),
-    (
-        "unknown-id",
-        "a message id the registry does not know: a typo, or an obsolete message",
-    ),
-    (
-        "missing-value",
-        "a code's message without its explanation (the value)",
-    ),
-    (
-        "missing-attribute",
-        "an attribute (.title, .hint) the reference locale has and this one lacks",
-    ),
-    (
-        "extra-attribute",
-        "an attribute the reference locale does not have",
-    ),
-    (
-        "variables",
-        "$variables that differ from the reference's (missing, extra, misspelled)",
-    ),
-    (
-        "unknown-variable",
-        "a $variable in the reference locale that the registry does not offer for the code (each code's variables are in its documentation)",
-    ),
-    (
-        "unresolved-reference",
-        "a message or term reference that resolves to nothing",
-    ),
-    (
-        "plural-categories",
-        "a plural select lacking one of the locale's CLDR categories",
-    ),
-    (
-        "unknown-plural-category",
-        "a variant key of a plural select that is not one of the locale's CLDR categories: a misspelling, or a category the language does not use",
-    ),
-    ("empty-value", "a value or attribute with no text"),
-    (
-        "too-long",
-        "a message that can format to more than 64 KiB once its term and message references are expanded",
-    ),
-    (
-        "identical-to-english",
-        "text identical to the English (warning: likely untranslated)",
-    ),
-    (
-        "bidi-control",
-        "a bidirectional control character (U+202A–U+202E, U+2066–U+2069)",
-    ),
-    (
-        "control-character",
-        "a control character (C0 but tab and line breaks, DEL, C1), in the file or in the text a string literal's escapes produce",
-    ),
-    (
-        "replacement-character",
-        "U+FFFD, the mark of text damaged by an encoding error",
-    ),
-    (
-        "stale",
-        "the English text changed since this translation was stamped (warning)",
-    ),
-];
+pub use crate::diagnostic::RULES;
 
 /// What `check` found: the findings, and the coverage of each locale.
 ///
@@ -247,14 +162,7 @@ pub(crate) fn check_sources(
         if folder_locale(&file.locale).is_some() {
             locales.insert(file.locale.clone());
         } else {
-            diagnostics.push(file_problem(
-                &file.path,
-                "locale-name",
-                format!(
-                    "folder {:?} is not a canonical locale name such as kk or pt-BR",
-                    file.locale
-                ),
-            ));
+            diagnostics.push(locale_name_problem(&file.path, &file.locale));
         }
     }
 
@@ -290,7 +198,7 @@ pub(crate) fn check_sources(
                 let path = format!("{}/{locale}/{}.ftl", base_dir(files), catalog.name);
                 let mut problem = file_problem(
                     &path,
-                    "missing-message",
+                    Rule::MissingMessage,
                     format!(
                         "the file does not exist: all {} messages are missing",
                         required.len()
@@ -421,16 +329,7 @@ impl ParsedFile {
                     Entry::Message(m) => {
                         let id = m.id.name.to_owned();
                         if out.messages.contains_key(&id) {
-                            diagnostics.push(Diagnostic {
-                                path: out.path.clone(),
-                                line: lines.start,
-                                column: 1,
-                                severity: Severity::Error,
-                                rule: "duplicate-id",
-                                message: format!(
-                                    "{id} is defined again here; only the first definition is used"
-                                ),
-                            });
+                            diagnostics.push(duplicate_id_problem(&out.path, lines.start, &id));
                             continue;
                         }
                         let source = bare_source(m);
@@ -596,15 +495,13 @@ fn check_file(
     let mut suggestions = 32;
     let is_reference = file.locale == LAST_RESORT;
     let at =
-        |line: usize, column: usize, severity: Severity, rule: &'static str, message: String| {
-            Diagnostic {
-                path: file.path.clone(),
-                line,
-                column,
-                severity,
-                rule,
-                message,
-            }
+        |line: usize, column: usize, severity: Severity, rule: Rule, message: String| Diagnostic {
+            path: file.path.clone(),
+            line,
+            column,
+            severity,
+            rule: rule.id(),
+            message,
         };
 
     let missing: Vec<&str> = required
@@ -617,7 +514,7 @@ fn check_file(
             1,
             1,
             missing_severity,
-            "missing-message",
+            Rule::MissingMessage,
             format!(
                 "{} of {} messages are missing: {}",
                 missing.len(),
@@ -644,7 +541,7 @@ fn check_file(
                 facts.line,
                 1,
                 Severity::Error,
-                "unknown-id",
+                Rule::UnknownId,
                 format!(
                     "{id} is not a message of the {} catalog{hint}",
                     catalog.name
@@ -658,7 +555,7 @@ fn check_file(
                 facts.line,
                 1,
                 Severity::Error,
-                "missing-value",
+                Rule::MissingValue,
                 if catalog.titled {
                     format!("{id} has no explanation: write it after `{id} =`")
                 } else {
@@ -675,7 +572,7 @@ fn check_file(
                 facts.line,
                 1,
                 Severity::Error,
-                "missing-attribute",
+                Rule::MissingAttribute,
                 format!("{id} has no .title"),
             ));
         }
@@ -686,7 +583,7 @@ fn check_file(
                     line,
                     1,
                     Severity::Error,
-                    "empty-value",
+                    Rule::EmptyValue,
                     format!("{id} {} is empty", part_name(part)),
                 ));
             }
@@ -715,7 +612,7 @@ fn check_file(
                     line,
                     1,
                     Severity::Error,
-                    "unknown-variable",
+                    Rule::UnknownVariable,
                     format!(
                         "{id} {} uses {}, which no lookup gives; the registry offers {offered}",
                         part_name(part),
@@ -734,7 +631,7 @@ fn check_file(
                     facts.line,
                     1,
                     Severity::Error,
-                    "missing-attribute",
+                    Rule::MissingAttribute,
                     format!("{id} has no .{attr}, which en has"),
                 ));
             }
@@ -745,7 +642,7 @@ fn check_file(
                     *line,
                     1,
                     Severity::Error,
-                    "extra-attribute",
+                    Rule::ExtraAttribute,
                     format!("{id} has .{attr}, which en does not have"),
                 ));
             }
@@ -770,7 +667,7 @@ fn check_file(
                     line,
                     1,
                     Severity::Error,
-                    "variables",
+                    Rule::Variables,
                     format!(
                         "{id} {} uses {}, but en uses {}",
                         part_name(part),
@@ -787,7 +684,7 @@ fn check_file(
                     line,
                     1,
                     Severity::Warning,
-                    "identical-to-english",
+                    Rule::IdenticalToEnglish,
                     format!(
                         "{id} {} is the same as in en: not translated yet?",
                         part_name(part)
@@ -810,7 +707,7 @@ fn check_file(
                     facts.line,
                     1,
                     Severity::Warning,
-                    "stale",
+                    Rule::Stale,
                     format!(
                         "the English of {id} changed since this translation was stamped ({stamp} → {}):{changed} review it, then run `errcat stamp {} {id}`",
                         theirs.hash, file.locale
@@ -963,7 +860,7 @@ fn check_references(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                     line: facts.line,
                     column: 1,
                     severity: Severity::Error,
-                    rule: "unresolved-reference",
+                    rule: Rule::UnresolvedReference.id(),
                     message: format!(
                         "{id} refers to {sigil}{target}{attr}, which this file does not define"
                     ),
@@ -1024,7 +921,7 @@ fn check_plurals(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                     line: facts.line,
                     column: 1,
                     severity: Severity::Error,
-                    rule: "plural-categories",
+                    rule: Rule::PluralCategories.id(),
                     message: format!(
                         "{}: a plural select in {} needs the categories {}; missing {}",
                         id,
@@ -1096,7 +993,7 @@ fn check_plural_keys(
             line,
             column: 1,
             severity: Severity::Error,
-            rule: "unknown-plural-category",
+            rule: Rule::UnknownPluralCategory.id(),
             message,
         });
     }
@@ -1107,9 +1004,9 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
     for (id, facts) in &file.messages {
         for (part, c) in &facts.produced {
             let (rule, what) = if is_bidi(*c) {
-                ("bidi-control", "a bidirectional control character")
+                (Rule::BidiControl, "a bidirectional control character")
             } else {
-                ("control-character", "a control character")
+                (Rule::ControlCharacter, "a control character")
             };
             let line = facts.attributes.get(part).copied().unwrap_or(facts.line);
             diagnostics.push(Diagnostic {
@@ -1117,7 +1014,7 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                 line,
                 column: 1,
                 severity: Severity::Error,
-                rule,
+                rule: rule.id(),
                 message: format!(
                     "{id} {} formats to U+{:04X}, {what}, through an escape in a string literal; remove it",
                     part_name(part),
@@ -1130,13 +1027,13 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
     // file: a file of a million NULs is one problem, not a million lines.
     let mut reported = 0;
     for (i, line) in file.text.lines().enumerate() {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<Rule> = Vec::new();
         for (column, c) in line.chars().enumerate() {
             let (rule, what) = match c {
-                c if is_bidi(c) => ("bidi-control", "a bidirectional control character"),
-                c if is_control(c) => ("control-character", "a control character"),
+                c if is_bidi(c) => (Rule::BidiControl, "a bidirectional control character"),
+                c if is_control(c) => (Rule::ControlCharacter, "a control character"),
                 '\u{FFFD}' => (
-                    "replacement-character",
+                    Rule::ReplacementCharacter,
                     "the replacement character, the mark of a damaged encoding",
                 ),
                 _ => continue,
@@ -1158,7 +1055,7 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
                 line: i + 1,
                 column: column + 1,
                 severity: Severity::Error,
-                rule,
+                rule: rule.id(),
                 message: format!("U+{:04X} is {what}; {then}", u32::from(c)),
             });
             if last {

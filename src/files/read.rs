@@ -60,6 +60,7 @@ pub(crate) enum Refused {
 
 impl Refused {
     /// The file does not exist (or a link to it dangles).
+    #[cfg(any(test, feature = "tooling"))]
     pub(crate) fn is_missing(&self) -> bool {
         matches!(self, Refused::Io(e) if e.kind() == io::ErrorKind::NotFound)
     }

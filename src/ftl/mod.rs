@@ -17,7 +17,7 @@ pub(crate) mod stamp;
 use fluent_syntax::parser::ParserError;
 use unic_langid::LanguageIdentifier;
 
-use crate::diagnostic::{Diagnostic, Severity, line_col, one_line};
+use crate::diagnostic::{Diagnostic, Rule, Severity, line_col, one_line};
 use entries::{Chunk, guarded, refused};
 
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
@@ -53,7 +53,7 @@ pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -
                 bytes,
                 offset,
                 Severity::Error,
-                "invalid-utf8",
+                Rule::InvalidUtf8,
                 format!("invalid UTF-8 at byte {offset}; the bad bytes read as U+FFFD"),
             ));
             String::from_utf8_lossy(bytes).into_owned()
@@ -104,7 +104,7 @@ pub(crate) fn parse_entries<'t, R>(
                 line: entry_line,
                 column: 1,
                 severity: Severity::Error,
-                rule: "too-long",
+                rule: Rule::TooLong.id(),
                 message: format!(
                     "the file has more than {MAX_ENTRIES} entries (messages, terms and comments); from here on they are not loaded"
                 ),
@@ -126,7 +126,7 @@ pub(crate) fn parse_entries<'t, R>(
                 line,
                 column,
                 severity: Severity::Error,
-                rule: "syntax",
+                rule: Rule::Syntax.id(),
                 message,
             });
         };

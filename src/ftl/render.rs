@@ -15,7 +15,7 @@ use super::budget::{MAX_MESSAGE_BYTES, MAX_TOTAL_BYTES, message_size, sizes_of};
 use super::entries::guarded;
 use super::refs::{Visit, target, walk};
 use super::{SourceFile, decode, parse_entries};
-use crate::diagnostic::{Diagnostic, Severity, one_line};
+use crate::diagnostic::{Diagnostic, Rule, Severity, duplicate_id_problem, one_line};
 
 /// A bundle of one locale and catalog, shareable between threads.
 pub(crate) type Bundle = FluentBundle<FluentResource>;
@@ -169,17 +169,14 @@ pub(crate) fn load_except(
             let _ = runtime.add_resource(again);
         }
         if let Err(errors) = bundle.add_resource(entry.resource) {
-            diagnostics.extend(errors.into_iter().map(|error| Diagnostic {
-                path: file.path.to_owned(),
-                line: entry.line,
-                column: 1,
-                severity: Severity::Error,
-                rule: "duplicate-id",
-                message: match error {
-                    FluentError::Overriding { id, .. } => {
-                        format!("{id} is defined again here; only the first definition is used")
-                    }
-                    other => one_line(&other.to_string()),
+            // Adding a resource fails only for an id already defined.
+            diagnostics.extend(errors.into_iter().map(|error| match error {
+                FluentError::Overriding { id, .. } => {
+                    duplicate_id_problem(file.path, entry.line, &id)
+                }
+                other => Diagnostic {
+                    message: one_line(&other.to_string()),
+                    ..duplicate_id_problem(file.path, entry.line, "")
                 },
             }));
         }
@@ -198,7 +195,7 @@ pub(crate) fn too_long(path: &str, line: usize, id: &str, size: u64) -> Diagnost
         line,
         column: 1,
         severity: Severity::Error,
-        rule: "too-long",
+        rule: Rule::TooLong.id(),
         message: format!(
             "{id} can format to {size} bytes through its references, more than the {MAX_MESSAGE_BYTES} allowed; it is not loaded"
         ),
@@ -359,7 +356,7 @@ impl Budget {
                     line: 1,
                     column: 1,
                     severity: Severity::Error,
-                    rule: "too-long",
+                    rule: Rule::TooLong.id(),
                     message: format!(
                         "the catalog's {MAX_TOTAL_BYTES} bytes of text are spent; from {id} on, this file's messages are not loaded"
                     ),

@@ -7,13 +7,13 @@ use crate::fixtures::TempDir;
 
 fn folder_with_a_variable() -> (TempDir, Catalog) {
     let dir = TempDir::new();
-    std::fs::create_dir_all(dir.0.join("de")).unwrap();
+    std::fs::create_dir_all(dir.path().join("de")).unwrap();
     std::fs::write(
-        dir.0.join("de/planfix.ftl"),
+        dir.path().join("de/planfix.ftl"),
         "task-not-found = Die Aufgabe { $id } gibt es nicht.\n    .title = Aufgabe { $id } fehlt\n",
     )
     .unwrap();
-    let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
     (dir, catalog)
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::fixtures::TempDir;
 use errcat::Catalog;
-use errcat::tooling::{RULES, Severity, check_dir, check_embedded};
+use errcat::tooling::{RULES, Rule, Severity, check_dir, check_embedded};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
@@ -608,4 +608,52 @@ fn stamp_chosen_messages_then_see_what_changed_in_the_english() {
         "{}",
         stale[0]
     );
+}
+
+#[test]
+fn rules_ids_and_descriptions_come_from_one_table() {
+    assert_eq!(RULES.len(), Rule::ALL.len());
+    for (&rule, &(id, what)) in Rule::ALL.iter().zip(RULES) {
+        assert_eq!((rule.id(), rule.what()), (id, what));
+        assert_eq!(rule.to_string(), id);
+        assert_eq!(Rule::from_id(id), Some(rule));
+        assert!(
+            !id.is_empty()
+                && id.split('-').all(|w| !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+            "{id} is not kebab-case"
+        );
+    }
+    let mut ids: Vec<&str> = RULES.iter().map(|(id, _)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), RULES.len(), "a rule id is listed twice");
+    assert_eq!(Rule::from_id("no-such-rule"), None);
+}
+
+/// The loader (`Catalog::from_dir`) and the checker report a misnamed
+/// locale folder and a duplicated message in the same words.
+#[test]
+fn the_loader_and_the_checker_word_shared_findings_alike() {
+    let dir = TempDir::new();
+    dir.write("KK/mobizon.ftl", b"success = A\n    .title = B\n");
+    dir.write(
+        "kk/mobizon.ftl",
+        b"success = A\n    .title = B\nsuccess = C\n    .title = D\n",
+    );
+    let (_, loaded) = Catalog::from_dir(dir.path()).unwrap();
+    let checked = check_dir(dir.path()).unwrap().diagnostics;
+    for rule in [Rule::LocaleName, Rule::DuplicateId] {
+        let of = |found: &[errcat::tooling::Diagnostic]| -> Vec<String> {
+            found
+                .iter()
+                .filter(|d| d.rule == rule.id())
+                .map(ToString::to_string)
+                .collect()
+        };
+        let (loaded, checked) = (of(&loaded), of(&checked));
+        assert_eq!(loaded.len(), 1, "{rule}: {loaded:?}");
+        assert_eq!(loaded, checked, "{rule}");
+    }
 }

@@ -282,7 +282,7 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
     );
 
     std::fs::write(
-        dir.0.join("de/planfix.ftl"),
+        dir.path().join("de/planfix.ftl"),
         "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe nicht gefunden\n",
     )
     .unwrap();
@@ -346,9 +346,9 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
 
     // The same unfinished file in a released locale fails the check.
     let released = TempDir::new();
-    std::fs::create_dir_all(released.0.join("kk")).unwrap();
+    std::fs::create_dir_all(released.path().join("kk")).unwrap();
     std::fs::write(
-        released.0.join("kk/planfix.ftl"),
+        released.path().join("kk/planfix.ftl"),
         "task-not-found = Тапсырма табылмады.\n    .title = Тапсырма жоқ\n",
     )
     .unwrap();
@@ -370,8 +370,12 @@ fn new_locale_then_preview_with_locales_and_the_environment() {
 #[test]
 fn a_broken_preview_file_is_reported_and_the_lookup_still_answers() {
     let dir = TempDir::new();
-    std::fs::create_dir_all(dir.0.join("kk")).unwrap();
-    std::fs::write(dir.0.join("kk/planfix.ftl"), b"task-not-found = { \xff\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("kk")).unwrap();
+    std::fs::write(
+        dir.path().join("kk/planfix.ftl"),
+        b"task-not-found = { \xff\n",
+    )
+    .unwrap();
     let o = errcat(&[
         "explain",
         "planfix:1000",

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The non-comment lines of a fixture file, split on `sep` and trimmed,
 /// with their line numbers.
@@ -21,28 +20,27 @@ pub fn rows(name: &str, sep: &str) -> Vec<(usize, Vec<String>)> {
     rows
 }
 
-/// A fresh folder under the system's temporary folder, unique to this
-/// process and call, removed on drop.
-pub struct TempDir(pub PathBuf);
+/// A fresh folder under the system's temporary folder, removed on drop:
+/// `tempfile::TempDir` (a random name created exclusively, so parallel
+/// tests and leftovers of killed runs never meet), with the helpers the
+/// tests share.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new() -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "errcat-it-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
+        TempDir(
+            tempfile::Builder::new()
+                .prefix("errcat-it-")
+                .tempdir()
+                .unwrap(),
+        )
     }
 
     /// Writes `bytes` to `path` inside the folder, creating its folders.
     /// Writes a file whole, as editors save: into a temporary file beside
     /// it, then renamed over it, so that a watcher never reads half of it.
     pub fn write(&self, path: &str, bytes: &[u8]) {
-        let path = self.0.join(path);
+        let path = self.path().join(path);
         let folder = path.parent().unwrap();
         std::fs::create_dir_all(folder).unwrap();
         let temporary = folder.join(format!(
@@ -54,18 +52,12 @@ impl TempDir {
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     /// The folder as a command-line argument.
     pub fn arg(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.path().to_str().unwrap()
     }
 }
 

@@ -1,17 +1,20 @@
-//! The hostile-input catalogue: one table of inputs a UI, a support tool or
-//! a translator's editor may pass errcat — empty, 1 MB long, NUL bytes,
+//! The hostile-input catalogue: inputs a UI, a support tool or a
+//! translator's editor may pass errcat — empty, 1 MB long, NUL bytes,
 //! invalid UTF-8, bidi controls, path traversal, numbers past u32 and u64,
 //! signs, leading zeros, whitespace and case variants, look-alike letters —
 //! each with its exact expected outcome: the answer, or the error variant
 //! and message (which names the input), or for the CLI the exit status and
-//! the one line on stderr.
+//! the one line on stderr. The cases are data, in
+//! `tests/fixtures/hostile/{code,locale,ftl,cli}.txt` (the format is
+//! described at the top of each file); the loader and the runner are here.
 //!
 //! Below the table: one regression test per finding of the fuzzing and of
 //! this catalogue (FUZZING.md). A finding whose fix has not landed yet is
 //! `#[ignore]`d; drop the `#[ignore]` with the fix.
 
 use std::ffi::{OsStr, OsString};
-use std::os::unix::ffi::OsStrExt;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::fixtures::TempDir;
@@ -28,15 +31,15 @@ enum Input {
     /// `explain("planfix:1000", lookup_locale)`.
     Ftl {
         folder: OsString,
-        file: &'static str,
+        file: String,
         bytes: Vec<u8>,
-        lookup_locale: &'static str,
+        lookup_locale: String,
     },
     /// The `errcat` binary with these arguments and environment (the
     /// locale variables are cleared first).
     Cli {
         args: Vec<OsString>,
-        env: Vec<(&'static str, OsString)>,
+        env: Vec<(String, OsString)>,
     },
 }
 
@@ -44,17 +47,17 @@ enum Input {
 enum Expect {
     /// An answer: this code, served by this locale, a fallback or not.
     Answer {
-        code: &'static str,
-        locale: &'static str,
+        code: String,
+        locale: String,
         fallback: bool,
     },
     /// This error variant with exactly this message.
-    Error(&'static str, String),
+    Error(String, String),
     /// `from_dir` loads, `planfix:1000` is served by `locale` with this
     /// title (`None`: the embedded title of that locale), and the
     /// diagnostics, each shown without its path, are exactly these.
     Served {
-        locale: &'static str,
+        locale: String,
         title: Option<String>,
         explanation_len: Option<usize>,
         diagnostics: Vec<String>,
@@ -63,93 +66,276 @@ enum Expect {
     /// on stderr (nothing on stdout unless status 0).
     Exit(i32, String),
     /// The binary exits 0 with this JSON answer: code, requested, locale.
-    ExitJson(&'static str, &'static str, &'static str),
+    ExitJson(String, String, String),
     /// A usage error from the argument parser: exit status 2, and the
     /// first line on stderr gives this reason (finding F5: clap adds usage
     /// lines after it).
-    Usage(&'static str),
+    Usage(String),
     /// The operating system refuses to start the process with this argument.
     Unspawnable,
 }
 
 struct Case {
-    name: &'static str,
+    name: String,
     input: Input,
     expect: Expect,
 }
 
-const MB: usize = 1 << 20;
-/// Linux refuses a single argument longer than 128 KiB − 1 (MAX_ARG_STRLEN).
-const MAX_ARG: usize = 128 * 1024 - 1;
+/// The catalogue's files in tests/fixtures/hostile/, one per kind of input.
+const KINDS: [&str; 4] = ["code", "locale", "ftl", "cli"];
 
-fn code(name: &'static str, input: impl Into<String>, expect: Expect) -> Case {
-    Case {
-        name,
-        input: Input::Code(input.into()),
-        expect,
+/// Every case of the catalogue, in file order. The format is described
+/// at the top of each file.
+fn cases() -> Vec<Case> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut cases = Vec::new();
+    for kind in KINDS {
+        let path = dir.join(format!("{kind}.txt"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for (name, fields) in records(&text) {
+            let case = parse_case(kind, &name, &fields)
+                .unwrap_or_else(|e| panic!("{}: case {name:?}: {e}", path.display()));
+            cases.push(case);
+        }
     }
+    cases
 }
 
-fn locale(name: &'static str, input: impl Into<String>, expect: Expect) -> Case {
-    Case {
-        name,
-        input: Input::Locale(input.into()),
-        expect,
+/// A `key: value` line of a case, with its line number.
+type Field = (usize, String, String);
+
+/// The file's cases: each `case: <name>` line and the `key: value` lines
+/// after it, with their line numbers. Comments and blank lines are skipped.
+fn records(text: &str) -> Vec<(String, Vec<Field>)> {
+    let mut records: Vec<(String, Vec<Field>)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line
+            .split_once(':')
+            .map_or((line, ""), |(k, v)| (k, v.trim_start()));
+        if key == "case" {
+            records.push((value.to_owned(), Vec::new()));
+        } else {
+            let (_, fields) = records
+                .last_mut()
+                .unwrap_or_else(|| panic!("line {}: a field before the first case", n + 1));
+            fields.push((n + 1, key.to_owned(), value.to_owned()));
+        }
     }
+    records
 }
 
-fn ftl(
-    name: &'static str,
-    folder: impl AsRef<OsStr>,
-    file: &'static str,
-    bytes: impl Into<Vec<u8>>,
-    lookup_locale: &'static str,
-    expect: Expect,
-) -> Case {
-    Case {
-        name,
-        input: Input::Ftl {
-            folder: folder.as_ref().to_owned(),
-            file,
-            bytes: bytes.into(),
-            lookup_locale,
+fn parse_case(kind: &str, name: &str, fields: &[Field]) -> Result<Case, String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let one = |key: &str| -> Result<&str, String> {
+        let mut found = fields.iter().filter(|(_, k, _)| k == key);
+        match (found.next(), found.next()) {
+            (Some((_, _, v)), None) => Ok(v.as_str()),
+            (None, _) => Err(format!("no `{key}:`")),
+            (Some(_), Some((n, _, _))) => Err(format!("line {n}: `{key}:` again")),
+        }
+    };
+    let maybe = |key: &str| fields.iter().any(|(_, k, _)| k == key);
+    let text = |key: &str| one(key).and_then(|v| string(v).map_err(|e| format!("`{key}:` {e}")));
+    let input = match kind {
+        "code" => Input::Code(text("input")?),
+        "locale" => Input::Locale(text("input")?),
+        "ftl" => Input::Ftl {
+            folder: OsString::from_vec(bytes(one("folder")?)?),
+            file: one("file")?.to_owned(),
+            bytes: bytes(one("bytes")?)?,
+            lookup_locale: one("lookup")?.to_owned(),
         },
-        expect,
-    }
-}
-
-fn cli(name: &'static str, args: &[&[u8]], expect: Expect) -> Case {
-    cli_env(name, args, &[], expect)
-}
-
-fn cli_env(
-    name: &'static str,
-    args: &[&[u8]],
-    env: &[(&'static str, &[u8])],
-    expect: Expect,
-) -> Case {
-    Case {
-        name,
-        input: Input::Cli {
-            args: args
+        "cli" => Input::Cli {
+            args: fields
                 .iter()
-                .map(|a| OsStr::from_bytes(a).to_owned())
-                .collect(),
-            env: env
+                .filter(|(_, k, _)| k == "arg")
+                .map(|(_, _, v)| bytes(v).map(OsString::from_vec))
+                .collect::<Result<_, _>>()?,
+            env: fields
                 .iter()
-                .map(|(k, v)| (*k, OsStr::from_bytes(v).to_owned()))
-                .collect(),
+                .filter(|(_, k, _)| k == "env")
+                .map(|(_, _, v)| {
+                    let (var, value) = v.split_once(' ').ok_or("`env:` needs NAME value")?;
+                    Ok((var.to_owned(), OsString::from_vec(bytes(value)?)))
+                })
+                .collect::<Result<_, String>>()?,
         },
+        other => return Err(format!("unknown kind {other}")),
+    };
+    seen.extend(["input", "folder", "file", "bytes", "lookup", "arg", "env"]);
+    let expect = if maybe("answer") {
+        let words: Vec<&str> = one("answer")?.split(' ').collect();
+        match words.as_slice() {
+            [code, locale] | [code, locale, "fallback"] => Expect::Answer {
+                code: (*code).to_owned(),
+                locale: (*locale).to_owned(),
+                fallback: words.len() == 3,
+            },
+            _ => return Err("`answer:` needs <code> <locale> [fallback]".to_owned()),
+        }
+    } else if maybe("error") {
+        Expect::Error(one("error")?.to_owned(), text("message")?)
+    } else if maybe("served") {
+        Expect::Served {
+            locale: one("served")?.to_owned(),
+            title: if maybe("title") {
+                Some(text("title")?)
+            } else {
+                None
+            },
+            explanation_len: if maybe("explanation-len") {
+                Some(
+                    one("explanation-len")?
+                        .parse()
+                        .map_err(|e| format!("explanation-len: {e}"))?,
+                )
+            } else {
+                None
+            },
+            diagnostics: fields
+                .iter()
+                .filter(|(_, k, _)| k == "diagnostic")
+                .map(|(_, _, v)| string(v))
+                .collect::<Result<_, _>>()?,
+        }
+    } else if maybe("exit") {
+        let status = one("exit")?.parse().map_err(|e| format!("exit: {e}"))?;
+        Expect::Exit(status, text("stderr")?)
+    } else if maybe("exit-json") {
+        match one("exit-json")?.split(' ').collect::<Vec<_>>().as_slice() {
+            [code, requested, locale] => Expect::ExitJson(
+                (*code).to_owned(),
+                (*requested).to_owned(),
+                (*locale).to_owned(),
+            ),
+            _ => return Err("`exit-json:` needs <code> <requested> <locale>".to_owned()),
+        }
+    } else if maybe("usage") {
+        Expect::Usage(text("usage")?)
+    } else if maybe("unspawnable") {
+        Expect::Unspawnable
+    } else {
+        return Err("no expected outcome".to_owned());
+    };
+    seen.extend([
+        "answer",
+        "error",
+        "message",
+        "served",
+        "title",
+        "explanation-len",
+        "diagnostic",
+        "exit",
+        "stderr",
+        "exit-json",
+        "usage",
+        "unspawnable",
+    ]);
+    if let Some((n, key, _)) = fields.iter().find(|(_, k, _)| !seen.contains(k.as_str())) {
+        return Err(format!("line {n}: unknown field `{key}:`"));
+    }
+    Ok(Case {
+        name: name.to_owned(),
+        input,
         expect,
+    })
+}
+
+/// A quoted value that must be UTF-8.
+fn string(value: &str) -> Result<String, String> {
+    String::from_utf8(bytes(value)?).map_err(|e| format!("not UTF-8: {e}"))
+}
+
+/// A value: quoted strings, each optionally `*N` repeated, joined.
+fn bytes(value: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut chars = value.trim().chars().peekable();
+    loop {
+        while chars.next_if(|c| *c == ' ').is_some() {}
+        match chars.next() {
+            None => return Ok(out),
+            Some('"') => {}
+            Some(c) => return Err(format!("expected a quoted string at {c:?} in {value:?}")),
+        }
+        let mut part = Vec::new();
+        loop {
+            let c = chars
+                .next()
+                .ok_or_else(|| format!("unterminated string in {value:?}"))?;
+            let mut utf8 = [0; 4];
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('"') => part.push(b'"'),
+                    Some('\\') => part.push(b'\\'),
+                    Some('n') => part.push(b'\n'),
+                    Some('r') => part.push(b'\r'),
+                    Some('t') => part.push(b'\t'),
+                    Some('0') => part.push(0),
+                    Some('x') => {
+                        let hex: String = chars.by_ref().take(2).collect();
+                        part.push(
+                            u8::from_str_radix(&hex, 16).map_err(|e| format!("\\x{hex}: {e}"))?,
+                        );
+                    }
+                    Some('u') => {
+                        let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                        let code = hex
+                            .strip_prefix('{')
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| format!("bad \\u{hex}}}"))?;
+                        part.extend_from_slice(code.encode_utf8(&mut utf8).as_bytes());
+                    }
+                    other => return Err(format!("unknown escape \\{other:?}")),
+                },
+                c => part.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes()),
+            }
+        }
+        let times = if chars.next_if(|c| *c == '*').is_some() {
+            let digits: String =
+                std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)).collect();
+            digits.parse().map_err(|e| format!("*{digits}: {e}"))?
+        } else {
+            1
+        };
+        out.extend(part.repeat(times));
     }
 }
 
-fn answer(code: &'static str, locale: &'static str, fallback: bool) -> Expect {
-    Expect::Answer {
-        code,
-        locale,
-        fallback,
-    }
+#[test]
+fn the_fixture_syntax_reads_escapes_bytes_and_repeats() {
+    assert_eq!(bytes(r#""a\"\\\n\r\t\0""#).unwrap(), b"a\"\\\n\r\t\0");
+    assert_eq!(
+        bytes(r#""\xFF\x00" "\u{202E}""#).unwrap(),
+        b"\xFF\x00\xE2\x80\xAE"
+    );
+    assert_eq!(bytes(r#""ab"*3 "c""#).unwrap(), b"abababc");
+    assert_eq!(bytes(r#""""#).unwrap(), b"");
+    assert!(bytes(r#""open"#).is_err());
+    assert!(bytes("bare").is_err());
+    assert!(bytes(r#""\q""#).is_err());
+    assert!(string(r#""\xFF""#).is_err());
+    let fields = |lines: &[(&str, &str)]| -> Vec<Field> {
+        lines
+            .iter()
+            .map(|(k, v)| (1, (*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    assert!(parse_case("code", "no outcome", &fields(&[("input", r#""x""#)])).is_err());
+    assert!(
+        parse_case(
+            "code",
+            "typo",
+            &fields(&[("input", r#""x""#), ("answr", "planfix:1 en")])
+        )
+        .is_err()
+    );
 }
 
 /// How errcat quotes an input: its first 64 characters as `{:?}` shows
@@ -163,79 +349,14 @@ fn quoted(input: &str) -> String {
     out
 }
 
-fn invalid_code(input: &str) -> Expect {
-    Expect::Error(
-        "InvalidCode",
-        format!(
-            "invalid code {}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000",
-            quoted(input)
-        ),
-    )
-}
-
-fn unknown_catalog(input: &str, catalog: &str) -> Expect {
-    Expect::Error(
-        "UnknownCatalog",
-        format!(
-            "unknown catalog {} in {}: known catalogs are mobizon, planfix, mobizon-recipient",
-            quoted(catalog),
-            quoted(input)
-        ),
-    )
-}
-
-fn unknown_code(input: &str, catalog: &str) -> Expect {
-    Expect::Error(
-        "UnknownCode",
-        format!(
-            "unknown code {}: catalog {catalog} has no such code",
-            quoted(input)
-        ),
-    )
-}
-
-/// An expected error that suggests the nearly matching `name`.
-fn suggesting(expect: Expect, name: &str) -> Expect {
-    match expect {
-        Expect::Error(variant, message) => {
-            Expect::Error(variant, format!("{message}; did you mean {name}?"))
-        }
-        other => other,
-    }
-}
-
 fn invalid_locale(input: &str) -> Expect {
     Expect::Error(
-        "InvalidLocale",
+        "InvalidLocale".to_owned(),
         format!(
             "invalid locale {}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8",
             quoted(input)
         ),
     )
-}
-
-/// `from_dir` serves `planfix:1000` from `locale` with its embedded title.
-fn embedded_from(locale: &'static str, diagnostics: &[&str]) -> Expect {
-    Expect::Served {
-        locale,
-        title: None,
-        explanation_len: None,
-        diagnostics: diagnostics.iter().map(|d| (*d).to_owned()).collect(),
-    }
-}
-
-/// `from_dir` serves `planfix:1000` from `locale` with this title.
-fn titled(locale: &'static str, title: &str, diagnostics: &[&str]) -> Expect {
-    Expect::Served {
-        locale,
-        title: Some(title.to_owned()),
-        explanation_len: None,
-        diagnostics: diagnostics.iter().map(|d| (*d).to_owned()).collect(),
-    }
-}
-
-fn exit(status: i32, message: &str) -> Expect {
-    Expect::Exit(status, format!("errcat: {message}"))
 }
 
 fn message_of(e: &Expect) -> &str {
@@ -248,623 +369,6 @@ fn message_of(e: &Expect) -> &str {
 /// A `.ftl` message for `planfix:1000` with this value and title.
 fn task_not_found(value: &str, title: &str) -> String {
     format!("task-not-found = {value}\n    .title = {title}\n")
-}
-
-fn cases() -> Vec<Case> {
-    let long_code = "a".repeat(MB);
-    let long_locale = "k".repeat(MB);
-    let zeros = format!("planfix:{}1000", "0".repeat(MB));
-    let arg_code = "a".repeat(MAX_ARG);
-    let arg_locale = "k".repeat(MAX_ARG);
-    let padded_locale = format!("{}kk-KZ", " ".repeat(250));
-    let padded_too_long = format!("{}kk-KZ", " ".repeat(251));
-    let lc_invalid = invalid_locale("../..");
-
-    vec![
-        // ── Codes: explain(code, "en") ─────────────────────────────────
-        code("code: empty", "", invalid_code("")),
-        code("code: 1 MB", long_code.clone(), invalid_code(&long_code)),
-        code(
-            "code: 1 MB of leading zeros",
-            zeros,
-            answer("planfix:1000", "en", false),
-        ),
-        code("code: NUL alone", "\0", invalid_code("\0")),
-        code(
-            "code: NUL after the number",
-            "planfix:1000\0",
-            invalid_code("planfix:1000\0"),
-        ),
-        code(
-            "code: NUL in the catalog",
-            "planfix\0:1000",
-            suggesting(unknown_catalog("planfix\0:1000", "planfix\0"), "planfix"),
-        ),
-        code(
-            "code: U+FFFD from invalid UTF-8",
-            "planfix:\u{FFFD}",
-            invalid_code("planfix:\u{FFFD}"),
-        ),
-        code(
-            "code: bidi override after",
-            "planfix:1000\u{202E}",
-            invalid_code("planfix:1000\u{202E}"),
-        ),
-        code(
-            "code: bidi override before",
-            "\u{202E}planfix:1000",
-            suggesting(
-                unknown_catalog("\u{202E}planfix:1000", "\u{202E}planfix"),
-                "planfix",
-            ),
-        ),
-        code(
-            "code: bidi isolates around the catalog",
-            "\u{2066}planfix\u{2069}:1000",
-            suggesting(
-                unknown_catalog("\u{2066}planfix\u{2069}:1000", "\u{2066}planfix\u{2069}"),
-                "planfix",
-            ),
-        ),
-        code(
-            "code: ../ in the catalog",
-            "../planfix:1000",
-            unknown_catalog("../planfix:1000", "../planfix"),
-        ),
-        code(
-            "code: ../ in the number",
-            "planfix:../1000",
-            invalid_code("planfix:../1000"),
-        ),
-        code(
-            "code: absolute path",
-            "/etc/passwd",
-            invalid_code("/etc/passwd"),
-        ),
-        code(
-            "code: %2e%2e",
-            "planfix:%2e%2e",
-            invalid_code("planfix:%2e%2e"),
-        ),
-        code(
-            "code: u32::MAX",
-            "planfix:4294967295",
-            unknown_code("planfix:4294967295", "planfix"),
-        ),
-        code(
-            "code: u32::MAX + 1",
-            "planfix:4294967296",
-            unknown_code("planfix:4294967296", "planfix"),
-        ),
-        code(
-            "code: u64::MAX + 1",
-            "mobizon:18446744073709551616",
-            unknown_code("mobizon:18446744073709551616", "mobizon"),
-        ),
-        code(
-            "code: 40 digits",
-            "mobizon:9999999999999999999999999999999999999999",
-            unknown_code(
-                "mobizon:9999999999999999999999999999999999999999",
-                "mobizon",
-            ),
-        ),
-        code(
-            "code: negative",
-            "planfix:-1000",
-            invalid_code("planfix:-1000"),
-        ),
-        code("code: minus zero", "mobizon:-0", invalid_code("mobizon:-0")),
-        code(
-            "code: leading +",
-            "planfix:+1000",
-            invalid_code("planfix:+1000"),
-        ),
-        code(
-            "code: leading zeros",
-            "planfix:0001000",
-            answer("planfix:1000", "en", false),
-        ),
-        code(
-            "code: zero as 00",
-            "mobizon:00",
-            answer("mobizon:0", "en", false),
-        ),
-        code(
-            "code: leading zeros past u64's digits",
-            "mobizon:000000000000000000000000030",
-            answer("mobizon:30", "en", false),
-        ),
-        code(
-            "code: whitespace around and inside the colon",
-            " \t planfix : 1000 \n",
-            answer("planfix:1000", "en", false),
-        ),
-        code(
-            "code: no-break and ideographic spaces",
-            "\u{A0}planfix:1000\u{3000}",
-            answer("planfix:1000", "en", false),
-        ),
-        code(
-            "code: space inside the number",
-            "planfix:10 00",
-            invalid_code("planfix:10 00"),
-        ),
-        code(
-            "code: zero-width space",
-            "planfix:\u{200B}1000",
-            invalid_code("planfix:\u{200B}1000"),
-        ),
-        code(
-            "code: upper case",
-            "PLANFIX:TASK-NOT-FOUND",
-            answer("planfix:1000", "en", false),
-        ),
-        code(
-            "code: mixed case, underscores",
-            "PlanFix:Task_Not_Found",
-            answer("planfix:1000", "en", false),
-        ),
-        code(
-            "code: trailing dash in the name",
-            "planfix:task-not-found-",
-            suggesting(
-                unknown_code("planfix:task-not-found-", "planfix"),
-                "planfix:task-not-found",
-            ),
-        ),
-        code(
-            "code: Cyrillic р in рlanfix",
-            "рlanfix:1000",
-            suggesting(unknown_catalog("рlanfix:1000", "рlanfix"), "planfix"),
-        ),
-        code(
-            "code: Cyrillic О for zeros",
-            "planfix:1ООО",
-            invalid_code("planfix:1ООО"),
-        ),
-        code(
-            "code: fullwidth digits",
-            "planfix:１０００",
-            invalid_code("planfix:１０００"),
-        ),
-        code(
-            "code: Cyrillic е in the name",
-            "mobizon:rate-limit-exceedеd",
-            invalid_code("mobizon:rate-limit-exceedеd"),
-        ),
-        code(
-            "code: two colons",
-            "planfix::1000",
-            invalid_code("planfix::1000"),
-        ),
-        code(
-            "code: a second part",
-            "planfix:1000:1",
-            invalid_code("planfix:1000:1"),
-        ),
-        // ── Locales: explain("planfix:1000", locale) ───────────────────
-        locale("locale: empty", "", invalid_locale("")),
-        locale(
-            "locale: 1 MB",
-            long_locale.clone(),
-            invalid_locale(&long_locale),
-        ),
-        locale(
-            "locale: 255 bytes with padding",
-            padded_locale,
-            answer("planfix:1000", "kk", false),
-        ),
-        locale(
-            "locale: 256 bytes with padding",
-            padded_too_long.clone(),
-            invalid_locale(&padded_too_long),
-        ),
-        locale("locale: NUL alone", "\0", invalid_locale("\0")),
-        locale("locale: NUL after", "kk\0", invalid_locale("kk\0")),
-        locale(
-            "locale: U+FFFD from invalid UTF-8",
-            "k\u{FFFD}k",
-            invalid_locale("k\u{FFFD}k"),
-        ),
-        locale(
-            "locale: bidi override",
-            "kk\u{202E}",
-            invalid_locale("kk\u{202E}"),
-        ),
-        locale(
-            "locale: right-to-left mark",
-            "\u{200F}kk",
-            invalid_locale("\u{200F}kk"),
-        ),
-        locale(
-            "locale: ../../etc/passwd",
-            "../../etc/passwd",
-            invalid_locale("../../etc/passwd"),
-        ),
-        locale("locale: absolute", "/kk", invalid_locale("/kk")),
-        locale(
-            "locale: %2e%2e%2fkk",
-            "%2e%2e%2fkk",
-            invalid_locale("%2e%2e%2fkk"),
-        ),
-        locale(
-            "locale: backslashes",
-            "..\\..\\kk",
-            invalid_locale("..\\..\\kk"),
-        ),
-        locale("locale: kk/../ru", "kk/../ru", invalid_locale("kk/../ru")),
-        locale("locale: a dot", ".", invalid_locale(".")),
-        // The codeset is dropped unread: whatever follows the dot never
-        // becomes a path.
-        locale(
-            "locale: traversal in the codeset",
-            "kk_KZ.UTF-8/../../x",
-            answer("planfix:1000", "kk", false),
-        ),
-        locale("locale: a number", "12345", invalid_locale("12345")),
-        locale("locale: negative", "-1", invalid_locale("-1")),
-        locale("locale: leading +", "+kk", invalid_locale("+kk")),
-        locale("locale: leading zero", "0kk", invalid_locale("0kk")),
-        locale("locale: trailing dash", "kk-KZ-", invalid_locale("kk-KZ-")),
-        locale(
-            "locale: whitespace around",
-            " \tkk\n",
-            answer("planfix:1000", "kk", false),
-        ),
-        locale("locale: space inside", "kk KZ", invalid_locale("kk KZ")),
-        locale(
-            "locale: case and underscore",
-            "KK_kz",
-            answer("planfix:1000", "kk", false),
-        ),
-        locale(
-            "locale: script in odd case",
-            "Kk-cYRL-kz",
-            answer("planfix:1000", "kk", false),
-        ),
-        locale("locale: Cyrillic кк", "кк", invalid_locale("кк")),
-        locale("locale: Cyrillic к in kк", "kк", invalid_locale("kк")),
-        locale(
-            "locale: Cyrillic К in the region",
-            "ru-КZ",
-            invalid_locale("ru-КZ"),
-        ),
-        locale(
-            "locale: POSIX C with codeset",
-            "c.utf8",
-            answer("planfix:1000", "en", false),
-        ),
-        locale(
-            "locale: und with a region",
-            "und-KZ",
-            invalid_locale("und-KZ"),
-        ),
-        locale(
-            "locale: private use",
-            "x-private",
-            invalid_locale("x-private"),
-        ),
-        locale(
-            "locale: unshipped language",
-            "de-AT",
-            answer("planfix:1000", "en", true),
-        ),
-        // ── .ftl files: from_dir on a folder with one file ─────────────
-        ftl(
-            "ftl: empty file",
-            "kk",
-            "planfix",
-            "",
-            "kk",
-            embedded_from("ru", &[]),
-        ),
-        ftl(
-            "ftl: 1 MB message",
-            "kk",
-            "planfix",
-            task_not_found(&"ж".repeat(MB / 2), "Үлкен"),
-            "kk",
-            embedded_from(
-                "ru",
-                &[
-                    "1:1: error: too-long: task-not-found can format to 1048586 bytes through its references, more than the 65536 allowed; it is not loaded",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: 1 MB of 0xFF",
-            "kk",
-            "planfix",
-            vec![0xFF; MB],
-            "kk",
-            embedded_from(
-                "ru",
-                &[
-                    "1:1: error: invalid-utf8: invalid UTF-8 at byte 0; the bad bytes read as U+FFFD",
-                    "1:1: error: syntax: Expected one of \"a-zA-Z\"",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: NUL bytes in the text",
-            "kk",
-            "planfix",
-            task_not_found("A\0B", "T\0"),
-            "kk",
-            titled("kk", "T\0", &[]),
-        ),
-        ftl(
-            "ftl: invalid UTF-8 in the text",
-            "kk",
-            "planfix",
-            [
-                &b"task-not-found = Bad \xFF byte\n"[..],
-                b"    .title = T\n",
-            ]
-            .concat(),
-            "kk",
-            titled(
-                "kk",
-                "T",
-                &[
-                    "1:22: error: invalid-utf8: invalid UTF-8 at byte 21; the bad bytes read as U+FFFD",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: bidi controls in the text are the translator's",
-            "kk",
-            "planfix",
-            task_not_found("\u{202E}txet", "\u{2067}T\u{2069}"),
-            "kk",
-            titled("kk", "\u{2067}T\u{2069}", &[]),
-        ),
-        ftl(
-            "ftl: CRLF line ends",
-            "kk",
-            "planfix",
-            "task-not-found = X\r\n    .title = CRLF\r\n",
-            "kk",
-            titled("kk", "CRLF", &[]),
-        ),
-        ftl(
-            "ftl: 16 nested placeables",
-            "kk",
-            "planfix",
-            task_not_found(
-                &format!("{}\"deep\"{}", "{".repeat(16), "}".repeat(16)),
-                "Deep",
-            ),
-            "kk",
-            titled("kk", "Deep", &[]),
-        ),
-        ftl(
-            "ftl: a reference to itself",
-            "kk",
-            "planfix",
-            task_not_found("{ task-not-found }", "Cycle"),
-            "kk",
-            titled("kk", "Cycle", &[]),
-        ),
-        // fluent-syntax 0.12 panics on this (a string slice inside a
-        // character); errcat's guard turns the panic into a diagnostic.
-        ftl(
-            "ftl: a \\u escape that panics the Fluent parser",
-            "kk",
-            "planfix",
-            task_not_found("{ \"\\uЖ\" }", "Escape"),
-            "kk",
-            embedded_from(
-                "ru",
-                &["1:1: error: syntax: the Fluent parser failed on this entry; it is skipped"],
-            ),
-        ),
-        ftl(
-            "ftl: no title falls back",
-            "kk",
-            "planfix",
-            "task-not-found = No title here\n",
-            "kk",
-            embedded_from("ru", &[]),
-        ),
-        ftl(
-            "ftl: a duplicate id keeps the first",
-            "kk",
-            "planfix",
-            format!(
-                "{}{}",
-                task_not_found("1", "First"),
-                task_not_found("2", "Second")
-            ),
-            "kk",
-            titled(
-                "kk",
-                "First",
-                &[
-                    "3:1: error: duplicate-id: task-not-found is defined again here; only the first definition is used",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: a folder named %2e%2e",
-            "%2e%2e",
-            "planfix",
-            task_not_found("X", "Traversal"),
-            "en",
-            embedded_from(
-                "en",
-                &[
-                    "1:1: error: locale-name: folder \"%2e%2e\" is not a canonical locale name such as kk or pt-BR; its files are not loaded",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: a folder named with invalid UTF-8",
-            OsStr::from_bytes(b"k\xFFk"),
-            "planfix",
-            task_not_found("X", "Bytes"),
-            "en",
-            embedded_from(
-                "en",
-                &[
-                    "1:1: error: locale-name: folder name \"k\\xFFk\" is not UTF-8; its files are not loaded",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: an upper-case folder",
-            "KK",
-            "planfix",
-            task_not_found("X", "Upper"),
-            "kk",
-            embedded_from(
-                "kk",
-                &[
-                    "1:1: error: locale-name: folder \"KK\" is not a canonical locale name such as kk or pt-BR; its files are not loaded",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: an unknown catalog file",
-            "kk",
-            "jira",
-            task_not_found("X", "Jira"),
-            "kk",
-            embedded_from(
-                "kk",
-                &[
-                    "1:1: warning: unknown-file: \"jira\" is not a catalog (mobizon, planfix) or errcat's own words (errcat); the file is ignored",
-                ],
-            ),
-        ),
-        ftl(
-            "ftl: a new language",
-            "de",
-            "planfix",
-            task_not_found("Die Aufgabe gibt es nicht.", "Aufgabe fehlt"),
-            "de-AT",
-            titled("de", "Aufgabe fehlt", &[]),
-        ),
-        // ── The errcat binary ──────────────────────────────────────────
-        cli(
-            "cli: invalid UTF-8 code",
-            &[b"explain", b"\xFF\xFE"],
-            Expect::Usage("invalid UTF-8 was detected in one or more arguments"),
-        ),
-        cli(
-            "cli: invalid UTF-8 locale",
-            &[b"explain", b"planfix:1000", b"--lang", b"k\xFFk"],
-            Expect::Usage("invalid UTF-8 was detected in one or more arguments"),
-        ),
-        cli(
-            "cli: invalid UTF-8 catalog",
-            &[b"list", b"--catalog", b"\xC0\xAF"],
-            Expect::Usage("invalid UTF-8 was detected in one or more arguments"),
-        ),
-        cli(
-            "cli: NUL cannot be an argument",
-            &[b"explain", b"planfix:1000\0"],
-            Expect::Unspawnable,
-        ),
-        cli(
-            "cli: empty code",
-            &[b"explain", b""],
-            exit(2, message_of(&invalid_code(""))),
-        ),
-        cli(
-            "cli: the longest argument Linux passes",
-            &[b"explain", arg_code.as_bytes()],
-            exit(2, message_of(&invalid_code(&arg_code))),
-        ),
-        cli(
-            "cli: the longest locale Linux passes",
-            &[
-                b"explain",
-                b"planfix:1000",
-                b"--lang",
-                arg_locale.as_bytes(),
-            ],
-            exit(2, message_of(&invalid_locale(&arg_locale))),
-        ),
-        cli(
-            "cli: bidi override in the code",
-            &[b"explain", "planfix:1000\u{202E}".as_bytes()],
-            exit(2, message_of(&invalid_code("planfix:1000\u{202E}"))),
-        ),
-        cli(
-            "cli: path traversal as the locale",
-            &[b"explain", b"planfix:1000", b"--lang", b"../../etc/passwd"],
-            exit(2, message_of(&invalid_locale("../../etc/passwd"))),
-        ),
-        cli(
-            "cli: u32::MAX + 1",
-            &[b"explain", b"planfix:4294967296"],
-            exit(
-                1,
-                message_of(&unknown_code("planfix:4294967296", "planfix")),
-            ),
-        ),
-        cli(
-            "cli: a negative code is an option to clap",
-            &[b"explain", b"-1"],
-            Expect::Usage("unexpected argument '-1' found"),
-        ),
-        cli(
-            "cli: a negative code after --",
-            &[b"explain", b"--", b"-1"],
-            exit(2, message_of(&invalid_code("-1"))),
-        ),
-        cli(
-            "cli: Cyrillic р in рlanfix",
-            &["explain".as_bytes(), "рlanfix:1000".as_bytes()],
-            exit(
-                1,
-                message_of(&suggesting(
-                    unknown_catalog("рlanfix:1000", "рlanfix"),
-                    "planfix",
-                )),
-            ),
-        ),
-        cli(
-            "cli: traversal as the catalog",
-            &[b"list", b"--catalog", b"../planfix"],
-            exit(1, message_of(&unknown_catalog("../planfix", "../planfix"))),
-        ),
-        cli(
-            "cli: case, zeros and whitespace variants",
-            &[
-                b"explain",
-                b"PLANFIX:0001000",
-                b"--lang",
-                b" KK_kz.UTF-8 ",
-                b"--json",
-            ],
-            Expect::ExitJson("planfix:1000", "kk-KZ", "kk"),
-        ),
-        cli(
-            "cli: a missing locale value",
-            &[b"explain", b"planfix:1000", b"--lang"],
-            Expect::Usage("a value is required for '--lang <LOCALE>' but none was supplied"),
-        ),
-        cli_env(
-            "cli: LANG that is not UTF-8 counts as unset",
-            &[b"explain", b"planfix:1000", b"--json"],
-            &[("LANG", b"kk_KZ.\xFF")],
-            Expect::ExitJson("planfix:1000", "en", "en"),
-        ),
-        cli_env(
-            "cli: LC_ALL with path traversal is not used",
-            &[b"explain", b"planfix:1000", b"--json"],
-            &[("LC_ALL", b"../..")],
-            Expect::ExitJson("planfix:1000", "en", "en"),
-        ),
-        cli(
-            "cli: the locale flag is checked like the library",
-            &[b"explain", b"planfix:1000", b"--lang", b"../.."],
-            exit(2, message_of(&lc_invalid)),
-        ),
-    ]
 }
 
 fn variant(err: &Error) -> &'static str {
@@ -938,11 +442,11 @@ fn run_ftl(
         return Err("an .ftl case needs Expect::Served".to_owned());
     };
     let dir = TempDir::new();
-    let folder = dir.0.join(folder);
+    let folder = dir.path().join(folder);
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join(format!("{file}.ftl"));
     std::fs::write(&path, bytes).unwrap();
-    let (catalog, found) = Catalog::from_dir(&dir.0).map_err(|e| format!("from_dir: {e}"))?;
+    let (catalog, found) = Catalog::from_dir(dir.path()).map_err(|e| format!("from_dir: {e}"))?;
     // Diagnostics without their path: `line:col: severity: rule: message`.
     let shown: Vec<String> = found
         .iter()
@@ -959,7 +463,7 @@ fn run_ftl(
     let e = catalog
         .explain("planfix:1000", lookup_locale)
         .map_err(|e| format!("explain: {e}"))?;
-    if e.locale() != locale {
+    if e.locale().to_string() != *locale {
         return Err(format!("served by {}", e.locale()));
     }
     let expected_title = match title {
@@ -989,11 +493,7 @@ fn run_ftl(
     Ok(())
 }
 
-fn run_cli(
-    args: &[OsString],
-    env: &[(&'static str, OsString)],
-    expect: &Expect,
-) -> Result<(), String> {
+fn run_cli(args: &[OsString], env: &[(String, OsString)], expect: &Expect) -> Result<(), String> {
     let mut cmd = crate::fixtures::errcat_command();
     cmd.args(args);
     for (k, v) in env {
@@ -1022,7 +522,7 @@ fn run_cli(
         }
         Expect::Usage(reason) => {
             let first_line = stderr.lines().next().unwrap_or_default();
-            if status != Some(2) || !first_line.contains(*reason) || !stdout.is_empty() {
+            if status != Some(2) || !first_line.contains(reason.as_str()) || !stdout.is_empty() {
                 return Err(format!("exit {status:?}, stderr {stderr:?}"));
             }
         }
@@ -1034,9 +534,9 @@ fn run_cli(
             let got = (&v["code"], &v["requested"], &v["locale"]);
             if got
                 != (
-                    &Value::from(*code),
-                    &Value::from(*requested),
-                    &Value::from(*locale),
+                    &Value::from(code.as_str()),
+                    &Value::from(requested.as_str()),
+                    &Value::from(locale.as_str()),
                 )
             {
                 return Err(format!("answered {got:?}"));
@@ -1074,8 +574,9 @@ fn run(case: &Case) -> Result<(), String> {
 #[test]
 fn hostile_inputs_get_their_expected_outcome() {
     let cases = cases();
-    assert!(cases.len() >= 50, "{} cases", cases.len());
-    let mut names: Vec<&str> = cases.iter().map(|c| c.name).collect();
+    // The catalogue held 105 cases when it moved to fixture files.
+    assert!(cases.len() >= 105, "{} cases", cases.len());
+    let mut names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), cases.len(), "case names must be unique");
@@ -1097,7 +598,7 @@ fn hostile_inputs_get_their_expected_outcome() {
 fn write_folder(files: &[(&str, &str, &[u8])]) -> TempDir {
     let dir = TempDir::new();
     for (folder, file, bytes) in files {
-        let folder = dir.0.join(folder);
+        let folder = dir.path().join(folder);
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join(format!("{file}.ftl")), bytes).unwrap();
     }
@@ -1116,7 +617,7 @@ fn f1_a_broken_en_file_still_serves_every_code() {
         b"catalog-title = X\n",
     ] {
         let dir = write_folder(&[("en", "planfix", bytes)]);
-        let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+        let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
         for code in errcat::CatalogId::Planfix.codes() {
             // en and an unshipped language get the embedded en; kk still
             // has its own (embedded) file.
@@ -1146,7 +647,7 @@ fn assert_passes_in_child(test: &str, env: &str, dir: &TempDir) {
         .args(["-c", "ulimit -v 2097152 && exec \"$@\"", "sh"])
         .arg(std::env::current_exe().unwrap())
         .args([test, "--exact", "--include-ignored", "--nocapture"])
-        .env(env, &dir.0)
+        .env(env, dir.path())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -1195,7 +696,7 @@ fn f2_deep_nesting_does_not_overflow_the_stack() {
             ),
             ("open", "{".repeat(depth)),
         ] {
-            let folder = dir.0.join(format!("{shape}-{depth}/kk"));
+            let folder = dir.path().join(format!("{shape}-{depth}/kk"));
             std::fs::create_dir_all(&folder).unwrap();
             std::fs::write(folder.join("planfix.ftl"), task_not_found(&text, "T")).unwrap();
         }
@@ -1301,7 +802,7 @@ fn f6_an_invalid_lc_all_falls_through_to_lang() {
 fn f7_a_byte_order_mark_is_not_part_of_the_first_message() {
     let text = format!("\u{FEFF}{}", task_not_found("X", "BOM"));
     let dir = write_folder(&[("kk", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let e = catalog.explain("planfix:1000", "kk").unwrap();
     assert_eq!((e.locale().to_string().as_str(), e.title()), ("kk", "BOM"));
@@ -1334,9 +835,9 @@ fn f8_a_pipe_or_a_device_is_skipped_not_read() {
         return;
     }
     let dir = TempDir::new();
-    std::fs::create_dir_all(dir.0.join("kk")).unwrap();
-    std::fs::create_dir_all(dir.0.join("ru")).unwrap();
-    let fifo = dir.0.join("kk/planfix.ftl");
+    std::fs::create_dir_all(dir.path().join("kk")).unwrap();
+    std::fs::create_dir_all(dir.path().join("ru")).unwrap();
+    let fifo = dir.path().join("kk/planfix.ftl");
     assert!(
         Command::new("mkfifo")
             .arg(&fifo)
@@ -1344,7 +845,7 @@ fn f8_a_pipe_or_a_device_is_skipped_not_read() {
             .unwrap()
             .success()
     );
-    std::os::unix::fs::symlink("/dev/zero", dir.0.join("ru/planfix.ftl")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("ru/planfix.ftl")).unwrap();
     assert_passes_in_child(
         "hostile::f8_a_pipe_or_a_device_is_skipped_not_read",
         CHILD,
@@ -1402,7 +903,7 @@ fn f10_a_quote_in_variant_text_does_not_hide_nesting() {
             format!("{{ $a ->\n *[x] \" {{ {}\n}}", "F(".repeat(depth)),
         ),
     ] {
-        let folder = dir.0.join(format!("{shape}/kk"));
+        let folder = dir.path().join(format!("{shape}/kk"));
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("planfix.ftl"), task_not_found(&value, "T")).unwrap();
     }
@@ -1425,7 +926,7 @@ fn f11_a_broken_message_in_en_still_has_an_answer() {
         "task-not-found = { $missing ->\n}\n    .title = T\n",
     ] {
         let dir = write_folder(&[("en", "planfix", text.as_bytes())]);
-        let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+        let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
         for locale in ["en", "de"] {
             let e = catalog
                 .explain("planfix:1000", locale)
@@ -1449,7 +950,7 @@ fn f11_a_broken_message_in_en_still_has_an_answer() {
 fn f12_a_parser_message_stays_on_one_line() {
     let text = task_not_found("{ $n -> *[other] many }", "T");
     let dir = write_folder(&[("kk", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let shown: Vec<String> = diagnostics
         .iter()
         .map(|d| {
@@ -1476,7 +977,7 @@ fn f12_a_parser_message_stays_on_one_line() {
 fn f13_column_0_lines_inside_a_placeable_belong_to_their_message() {
     let text = "task-not-found = Aufgabe {\nother } nicht gefunden\n    .title = { $n ->\n*[other] {\nother\n}\n} fehlt\nother = X\n";
     let dir = write_folder(&[("de", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let e = catalog.explain("planfix:1000", "de").unwrap();
     assert_eq!(
@@ -1486,7 +987,7 @@ fn f13_column_0_lines_inside_a_placeable_belong_to_their_message() {
     // Unclosed, the broken message is reported and the next one is served.
     let text = "invalid-token = {\nx\ntask-not-found = Aufgabe fehlt\n    .title = Fehlt\n";
     let dir = write_folder(&[("de", "planfix", text.as_bytes())]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].line, 2, "{diagnostics:?}");
     let e = catalog.explain("planfix:1000", "de").unwrap();
@@ -1538,7 +1039,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
         format!("{{ NUMBER({}) }}", args.join(", "))
     };
     let dir = success_folder(&call(1000), "");
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(
@@ -1549,7 +1050,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
     );
     let e = catalog.explain("mobizon:0", "kk").unwrap();
     assert_eq!(e.locale().to_string(), "ru");
-    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     assert!(
         report
             .diagnostics
@@ -1558,7 +1059,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
     );
     // 64 named arguments still parse.
     let dir = success_folder(&call(64), "");
-    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     assert!(
         report.diagnostics.iter().all(|d| d.rule != "syntax"),
         "{:?}",
@@ -1568,8 +1069,8 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
         20_000,
         |n| success_folder(&call(n), ""),
         |dir| {
-            Catalog::from_dir(&dir.0).unwrap();
-            errcat::tooling::check_dir(&dir.0).unwrap();
+            Catalog::from_dir(dir.path()).unwrap();
+            errcat::tooling::check_dir(dir.path()).unwrap();
         },
     );
     assert!(ratio < LINEAR, "4× the arguments took {ratio:.1}× as long");
@@ -1582,7 +1083,7 @@ fn f14_a_call_with_thousands_of_named_arguments_is_refused_before_parsing() {
 fn f15_thousands_of_attributes_are_indexed_once() {
     let attributes = |n: usize| -> String { (0..n).map(|i| format!("    .a{i} = x\n")).collect() };
     let dir = success_folder("S", &attributes(3));
-    let report = errcat::tooling::check_dir(&dir.0).unwrap();
+    let report = errcat::tooling::check_dir(dir.path()).unwrap();
     let extra: Vec<(usize, &str)> = report
         .diagnostics
         .iter()
@@ -1601,8 +1102,8 @@ fn f15_thousands_of_attributes_are_indexed_once() {
         5_000,
         |n| success_folder("S", &attributes(n)),
         |dir| {
-            Catalog::from_dir(&dir.0).unwrap();
-            errcat::tooling::check_dir(&dir.0).unwrap();
+            Catalog::from_dir(dir.path()).unwrap();
+            errcat::tooling::check_dir(dir.path()).unwrap();
         },
     );
     assert!(ratio < LINEAR, "4× the attributes took {ratio:.1}× as long");
@@ -1626,7 +1127,7 @@ fn f16_thousands_of_locale_folders_load_in_linear_time() {
                         break 'all;
                     }
                     let tag = format!("{}{}{region}", a as char, b as char);
-                    let folder = dir.0.join(tag);
+                    let folder = dir.path().join(tag);
                     std::fs::create_dir_all(&folder).unwrap();
                     std::fs::write(folder.join("mobizon.ftl"), "success = S\n    .title = T\n")
                         .unwrap();
@@ -1638,11 +1139,11 @@ fn f16_thousands_of_locale_folders_load_in_linear_time() {
         dir
     };
     let dir = folders(100);
-    let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
     let chain = catalog.chain("ab-CC").unwrap();
     assert_eq!(chain.to_string(), "ab-CC: ab-CC → ab → en");
     let ratio = growth(500, folders, |dir| {
-        Catalog::from_dir(&dir.0).unwrap();
+        Catalog::from_dir(dir.path()).unwrap();
     });
     assert!(ratio < LINEAR, "4× the folders took {ratio:.1}× as long");
 }
@@ -1670,7 +1171,7 @@ fn f17_hundreds_of_thousands_of_terms_load_in_bounded_memory() {
         let (dir, bytes) = folder(n);
         let mut loaded = None;
         let peak = crate::alloc::peak_bytes_during(|| {
-            loaded = Some(Catalog::from_dir(&dir.0).unwrap());
+            loaded = Some(Catalog::from_dir(dir.path()).unwrap());
         });
         let (catalog, diagnostics) = loaded.unwrap();
         let e = catalog.explain("mobizon:0", "kk").unwrap();

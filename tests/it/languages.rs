@@ -148,13 +148,13 @@ fn a_language_the_caller_asked_for_is_not_a_fallback() {
     assert_eq!(chain.to_string(), "de: kk → ru → en");
     // The same chain used with another catalog keeps what was asked.
     let dir = crate::fixtures::TempDir::new();
-    std::fs::create_dir_all(dir.0.join("de")).unwrap();
+    std::fs::create_dir_all(dir.path().join("de")).unwrap();
     std::fs::write(
-        dir.0.join("de/planfix.ftl"),
+        dir.path().join("de/planfix.ftl"),
         "task-not-found = X.\n    .title = X\n",
     )
     .unwrap();
-    let (folder, _) = Catalog::from_dir(&dir.0).unwrap();
+    let (folder, _) = Catalog::from_dir(dir.path()).unwrap();
     let chain = catalog.chain_for_accept_language("fr, uk");
     let e = folder.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
     assert_eq!(
@@ -163,13 +163,13 @@ fn a_language_the_caller_asked_for_is_not_a_fallback() {
     );
     // Text in a language that only the fallback table added is a fallback.
     let kk_missing = crate::fixtures::TempDir::new();
-    std::fs::create_dir_all(kk_missing.0.join("kk")).unwrap();
+    std::fs::create_dir_all(kk_missing.path().join("kk")).unwrap();
     std::fs::write(
-        kk_missing.0.join("kk/planfix.ftl"),
+        kk_missing.path().join("kk/planfix.ftl"),
         "catalog-title = Planfix\n",
     )
     .unwrap();
-    let (folder, _) = Catalog::from_dir(&kk_missing.0).unwrap();
+    let (folder, _) = Catalog::from_dir(kk_missing.path()).unwrap();
     let chain = folder.chain_for_accept_language("kk");
     let e = folder.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
     assert_eq!(

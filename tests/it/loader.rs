@@ -11,7 +11,7 @@ use crate::fixtures::{TempDir, errcat_command};
 fn folder(files: &[(&str, &str, &str)]) -> TempDir {
     let dir = TempDir::new();
     for (locale, catalog, text) in files {
-        let folder = dir.0.join(locale);
+        let folder = dir.path().join(locale);
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join(format!("{catalog}.ftl")), text).unwrap();
     }
@@ -42,7 +42,7 @@ fn a_parser_panic_costs_only_its_entry() {
     let ru = shipped("ru", "planfix");
     let lines = ru.lines().count();
     let dir = folder(&[("ru", "planfix", &format!("{ru}{PANICS_THE_PARSER}"))]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert_eq!(
         shown(&diagnostics),
         [format!(
@@ -71,7 +71,7 @@ fn an_unclosed_placeable_does_not_swallow_the_next_message() {
         "mobizon",
         "success = {\nrate-limit-exceeded = Zu viele Anfragen.\n    .title = Zu schnell\n",
     )]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let e = catalog.explain("mobizon:30", "de").unwrap();
     assert_eq!(
         (e.locale().to_string().as_str(), e.title()),
@@ -103,7 +103,7 @@ fn placeables_side_by_side_and_quoted_text_are_not_nesting() {
     );
     for (text, title) in [(side, "Side"), (quoted, "Quoted")] {
         let dir = folder(&[("de", "mobizon", &text)]);
-        let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+        let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
         assert!(diagnostics.is_empty(), "{title}: {:?}", shown(&diagnostics));
         let e = catalog.explain("mobizon:0", "de").unwrap();
         assert_eq!((e.locale().to_string().as_str(), e.title()), ("de", title));
@@ -119,7 +119,7 @@ fn only_the_entry_that_nests_too_deep_is_refused() {
     );
     let text = format!("{deep}rate-limit-exceeded = Fine.\n    .title = Fine\n");
     let dir = folder(&[("de", "mobizon", &text)]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert_eq!(
         shown(&diagnostics),
         ["1:75: syntax: placeables nest more than 64 levels deep here; the entry is skipped"]
@@ -145,7 +145,7 @@ fn a_term_referenced_in_every_message_is_refused_by_the_budget() {
         text.push_str(&format!("{} = {refs}\n    .title = {refs}\n", code.name()));
     }
     let dir = folder(&[("en", "planfix", &text)]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let refused = diagnostics.iter().filter(|d| d.rule == "too-long").count();
     assert_eq!(
         refused,
@@ -165,17 +165,17 @@ fn the_load_has_a_total_budget() {
     let near_cap = format!("success = {}\n    .title = T\n", "x".repeat(60_000));
     let dir = TempDir::new();
     for i in 0..400 {
-        let path = dir.0.join(format!("de-{}", region(i)));
+        let path = dir.path().join(format!("de-{}", region(i)));
         std::fs::create_dir_all(&path).unwrap();
         std::fs::write(path.join("mobizon.ftl"), &near_cap).unwrap();
     }
-    let (_, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (_, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     let spent: Vec<&str> = diagnostics
         .iter()
         .filter(|d| d.rule == "too-long" && d.message.contains("are spent"))
         .map(|d| d.path.as_str())
         .collect();
-    let folder = dir.0.to_str().unwrap();
+    let folder = dir.path().to_str().unwrap();
     let (ours, shipped): (Vec<&str>, Vec<&str>) = spent.iter().partition(|p| p.starts_with(folder));
     // 16 MiB / 60,001 bytes is 279 files loaded; the other 121 say so.
     assert_eq!(ours.len(), 400 - 16 * 1024 * 1024 / 60_001, "{spent:?}");
@@ -204,7 +204,7 @@ fn a_parser_panic_prints_nothing_in_the_cli() {
     let dir = folder(&[("ru", "planfix", PANICS_THE_PARSER)]);
     let o = errcat_command()
         .args(["explain", "planfix:1000", "--lang", "ru", "--locales"])
-        .arg(&dir.0)
+        .arg(dir.path())
         .env("RUST_BACKTRACE", "1")
         .output()
         .unwrap();
@@ -234,7 +234,7 @@ fn a_parser_panic_prints_nothing_in_a_library_caller() {
             "--nocapture",
             "--test-threads=1",
         ])
-        .env(CHILD, &dir.0)
+        .env(CHILD, dir.path())
         .env("RUST_BACKTRACE", "full")
         .output()
         .unwrap();
@@ -256,7 +256,7 @@ fn a_message_with_arguments_is_formatted_at_lookup_time() {
         "planfix",
         "task-not-found = Die Aufgabe { $id } gibt es nicht.\n    .title = Nicht gefunden\n",
     )]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{:?}", shown(&diagnostics));
     let chain = catalog.chain("de").unwrap();
     let args = errcat::Args::new().with("id", "T-4711");
@@ -287,7 +287,7 @@ fn a_message_with_arguments_still_reaches_what_it_refers_to() {
          task-not-found = { task-word } { $id } gibt es in { -brand } nicht ({ task-word.plural }).\n    .title = Nicht gefunden\n\
          invalid-token = Das Token ist ungültig.\n    .title = Ungültiges Token\n",
     )]);
-    let (catalog, diagnostics) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, diagnostics) = Catalog::from_dir(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{:?}", shown(&diagnostics));
     let chain = catalog.chain("de").unwrap();
     let args = errcat::Args::new().with("id", "T-4711");

@@ -203,3 +203,26 @@ fn the_npm_packages_parity_answers_are_the_librarys() {
         "run `ERRCAT_BLESS=1 cargo test --test it -- npm` and review the diff",
     );
 }
+
+/// The npm tarball carries the licence texts: npm packs only what is in
+/// `js/`, so the package holds copies of the repository's licence files,
+/// listed in its `files`, and they must not drift from the originals.
+#[test]
+fn the_npm_package_carries_the_license_files() {
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(js().join("package.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for name in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        assert!(
+            files.iter().any(|f| f == name),
+            "js/package.json's files lacks {name}"
+        );
+        assert_eq!(
+            std::fs::read(js().join(name)).unwrap(),
+            std::fs::read(root.join(name)).unwrap(),
+            "js/{name} differs from {name}: cp {name} js/"
+        );
+    }
+    assert_eq!(manifest["license"], "MIT OR Apache-2.0");
+}

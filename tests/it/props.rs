@@ -322,17 +322,17 @@ proptest! {
 /// asked for.
 fn from_dir_serves_every_code(folder: &str, file: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let dir = TempDir::new();
-    std::fs::create_dir_all(dir.0.join(folder)).unwrap();
-    std::fs::write(dir.0.join(folder).join(format!("{file}.ftl")), bytes).unwrap();
+    std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+    std::fs::write(dir.path().join(folder).join(format!("{file}.ftl")), bytes).unwrap();
     let (catalog, diagnostics) =
-        Catalog::from_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        Catalog::from_dir(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
     for d in &diagnostics {
         prop_assert!(!d.to_string().contains('\n'), "{:?}", d.to_string());
     }
     // The checker reads the same bytes: it reports, it never panics, and
     // each finding is one line with a position.
     let report =
-        errcat::tooling::check_dir(&dir.0).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        errcat::tooling::check_dir(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
     for d in &report.diagnostics {
         prop_assert!(
             !d.to_string().contains('\n') && d.line >= 1 && d.column >= 1,

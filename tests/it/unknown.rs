@@ -113,13 +113,13 @@ fn planfix_success_parses_and_is_explained_in_every_locale() {
 #[test]
 fn a_folder_without_the_unknown_text_falls_back_to_english() {
     let dir = TempDir::new();
-    std::fs::create_dir_all(dir.0.join("de")).unwrap();
+    std::fs::create_dir_all(dir.path().join("de")).unwrap();
     std::fs::write(
-        dir.0.join("de/planfix.ftl"),
+        dir.path().join("de/planfix.ftl"),
         "task-not-found = Die Aufgabe gibt es nicht.\n    .title = Aufgabe nicht gefunden\n",
     )
     .unwrap();
-    let (catalog, _) = Catalog::from_dir(&dir.0).unwrap();
+    let (catalog, _) = Catalog::from_dir(dir.path()).unwrap();
     let chain = catalog.chain("de").unwrap();
     let e = catalog.explain_number(CatalogId::Planfix, 1000, &chain);
     assert_eq!(
