@@ -19,7 +19,6 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 
 use crate::code::CatalogId;
-use crate::diagnostic::Rule;
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::files::read::{Budget, read_regular};

@@ -540,7 +540,7 @@ fn assert_findings(text: &str) {
 fn preview_falls_back_from_a_message_with_errors_and_prints_every_finding() {
     let dir = TempDir::new();
     dir.write("be/mobizon.ftl", BE_IN_PROGRESS.as_bytes());
-    let path = dir.0.join("be/mobizon.ftl");
+    let path = dir.path().join("be/mobizon.ftl");
     let path = path.to_str().unwrap();
     let expected = [
         format!("{path}:4:1: error: variables: rate-limit-exceeded value uses $limt"),
@@ -622,7 +622,7 @@ fn preview_falls_back_from_a_message_with_errors_and_prints_every_finding() {
     let o = errcat(&["docs", "--out", out.arg(), "--locales", dir.arg()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), checked);
-    let page = std::fs::read_to_string(out.0.join("index.html")).unwrap();
+    let page = std::fs::read_to_string(out.path().join("index.html")).unwrap();
     assert!(page.contains("Поспех") && !page.contains("limt") && !page.contains("numbr"));
 
     let o = errcat(&[
