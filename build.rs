@@ -46,10 +46,11 @@ use unic_langid::LanguageIdentifier;
 
 use ftl::SourceFile;
 use ftl::render::{
-    Budget, CatalogFile, Rendered, RenderedMessage, load, render_locale, render_phrases,
+    Budget, CatalogFile, Rendered, RenderedMessage, load, load_except, render_locale,
+    render_phrases,
 };
 use phrase::Phrase;
-use rules::{CatalogRules, check_sources};
+use rules::{CatalogRules, broken_lines, check_sources};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 
@@ -268,7 +269,10 @@ fn run() -> BuildResult<()> {
     write_registry(&mut registry, &defs, &all, &titles)?;
     fs::write(out.join("registry.rs"), registry)?;
     fs::write(out.join("locales.rs"), write_embedded(&files)?)?;
-    let compiled = write_compiled(&files, &defs, &all, &mut warnings)?;
+    // A message in which the check finds an error is left out and served by
+    // fallback, as `--locales` previews the same folder.
+    let broken = broken_lines(&report);
+    let compiled = write_compiled(&files, &defs, &all, &broken, &mut warnings)?;
     fs::write(out.join("compiled.rs"), compiled)?;
     report_warnings(&warnings);
     Ok(())
@@ -742,8 +746,10 @@ fn write_compiled(
     files: &[ShippedFile],
     defs: &[CatalogDef],
     all: &[(&str, Vec<Row>)],
+    broken: &std::collections::HashMap<&str, Vec<usize>>,
     warnings: &mut Vec<String>,
 ) -> BuildResult<String> {
+    let except = |f: &ShippedFile| broken.get(f.path.as_str()).map_or(&[][..], Vec::as_slice);
     let mut ids: Vec<String> = files.iter().map(|f| f.locale.clone()).collect();
     ids.dedup();
     let langs: Vec<LanguageIdentifier> =
@@ -761,7 +767,10 @@ fn write_compiled(
             let file = files
                 .iter()
                 .find(|f| &f.locale == id && f.catalog == def.id);
-            loaded.push(file.map(|f| (load(&f.source(), lang.clone(), &mut diagnostics), f)));
+            loaded.push(file.map(|f| {
+                let l = load_except(&f.source(), lang.clone(), except(f), &mut diagnostics);
+                (l, f)
+            }));
         }
         let row: Vec<CatalogFile<'_>> = loaded
             .iter()
@@ -789,7 +798,8 @@ fn write_compiled(
         let file = files
             .iter()
             .find(|f| &f.locale == id && f.catalog == phrase::FILE);
-        let loaded = file.map(|f| load(&f.source(), lang.clone(), &mut diagnostics));
+        let loaded =
+            file.map(|f| load_except(&f.source(), lang.clone(), except(f), &mut diagnostics));
         let rendered = render_phrases(
             loaded.as_ref(),
             file.map_or("", |f| f.path.as_str()),

@@ -9,16 +9,17 @@
 
 pub(crate) mod rules;
 
-use std::collections::HashMap;
+
 use std::path::Path;
 
 use crate::code::CatalogId;
-use crate::diagnostic::{Rule, Severity};
+
 use crate::error::Error;
 use crate::fallback::LAST_RESORT;
 use crate::ftl::SourceFile;
 use crate::registry::RELEASED;
 use crate::source::{EMBEDDED, OwnedSourceFile, read_dir};
+pub(crate) use rules::broken_lines;
 use rules::{CatalogRules, check_sources, sort};
 pub use rules::{Coverage, RULES, Report};
 
@@ -79,16 +80,6 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
     Ok(report)
 }
 
-/// The rules that judge a whole file rather than a message in it: their
-/// findings point at line 1 whatever is there.
-pub(crate) const FILE_RULES: &[Rule] = &[
-    Rule::MissingMessage,
-    Rule::Io,
-    Rule::InvalidUtf8,
-    Rule::LocaleName,
-    Rule::UnknownFile,
-];
-
 /// Checks the files read from a locales folder, as [`check_dir`] does
 /// (without the findings of reading the folder).
 pub(crate) fn check_folder_files(files: &[SourceFile<'_>]) -> Report {
@@ -103,16 +94,4 @@ pub(crate) fn check_folder_files(files: &[SourceFile<'_>]) -> Report {
             .collect()
     };
     check_sources(files, &references, &registry_rules(), &RELEASED)
-}
-
-/// The lines of each file (by path) where `report` found an error in a
-/// message: the messages that cannot be served correctly and fall back.
-pub(crate) fn broken_lines(report: &Report) -> HashMap<&str, Vec<usize>> {
-    let mut broken: HashMap<&str, Vec<usize>> = HashMap::new();
-    for d in &report.diagnostics {
-        if d.severity == Severity::Error && !FILE_RULES.iter().any(|r| r.id() == d.rule) {
-            broken.entry(d.path.as_str()).or_default().push(d.line);
-        }
-    }
-    broken
 }

@@ -1069,3 +1069,27 @@ fn check_characters(file: &ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
 /// How many lines with control, bidi or replacement characters `check`
 /// reports in one file before it says there are more.
 const MAX_CHARACTER_FINDINGS: usize = 64;
+
+/// The rules that judge a whole file rather than a message in it: their
+/// findings point at line 1 whatever is there.
+const FILE_RULES: &[Rule] = &[
+    Rule::MissingMessage,
+    Rule::Io,
+    Rule::InvalidUtf8,
+    Rule::LocaleName,
+    Rule::UnknownFile,
+];
+
+/// The lines of each file (by path) where `report` found an error in a
+/// message: the messages that cannot be served correctly and fall back.
+/// The folder loader and the compiled catalog (build.rs) both leave them
+/// out, so that what is served from a folder and what is compiled in agree.
+pub(crate) fn broken_lines(report: &Report) -> HashMap<&str, Vec<usize>> {
+    let mut broken: HashMap<&str, Vec<usize>> = HashMap::new();
+    for d in &report.diagnostics {
+        if d.severity == Severity::Error && !FILE_RULES.iter().any(|r| r.id() == d.rule) {
+            broken.entry(d.path.as_str()).or_default().push(d.line);
+        }
+    }
+    broken
+}
