@@ -3,8 +3,11 @@
 //! the error's fields hold that input as given.
 
 use std::fmt;
+use std::sync::OnceLock;
 
+use crate::catalog::Catalog;
 use crate::code::{CatalogId, Code};
+use crate::fallback::FallbackChain;
 
 /// Why a lookup could not be answered.
 ///
@@ -21,7 +24,7 @@ use crate::code::{CatalogId, Code};
 /// assert!(code("planfix:1000").is_ok());
 /// assert!(matches!(code("planfix:"), Err(errcat::Error::InvalidCode { .. })));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
     /// The code is not of the form `<catalog>:<number>`, `<catalog>:<name>`
@@ -32,10 +35,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::InvalidCode { .. }));
     /// assert_eq!(err.to_string(), r#"invalid code "planfix:": expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000"#);
     /// ```
-    #[error(
-        "invalid code {}: expected <catalog>:<number> or <catalog>:<name>, e.g. planfix:1000",
-        Shown(input)
-    )]
     InvalidCode {
         /// The code as given; the message quotes, escapes and shortens it.
         input: String,
@@ -52,13 +51,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::UnknownCatalog { suggestion: Some(errcat::CatalogId::Planfix), .. }));
     /// assert!(err.to_string().ends_with("; did you mean planfix?"));
     /// ```
-    #[error(
-        "unknown catalog {} in {}: known catalogs are {}{}",
-        Shown(catalog),
-        Shown(input),
-        known_catalogs(),
-        did_you_mean(suggestion)
-    )]
     #[non_exhaustive]
     UnknownCatalog {
         /// The code as given.
@@ -80,11 +72,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::UnknownCode { suggestion: Some(errcat::planfix::TASK_NOT_FOUND), .. }));
     /// assert!(err.to_string().ends_with("; did you mean planfix:task-not-found?"));
     /// ```
-    #[error(
-        "unknown code {}: catalog {catalog} has no such code{}",
-        Shown(input),
-        did_you_mean(&suggestion.map(Named))
-    )]
     #[non_exhaustive]
     UnknownCode {
         /// The code as given.
@@ -106,7 +93,6 @@ pub enum Error {
     /// assert_eq!(errcat::Catalog::embedded().explain("1000", "en")?.code(), Some(errcat::planfix::TASK_NOT_FOUND));
     /// # Ok::<(), errcat::Error>(())
     /// ```
-    #[error("ambiguous code {}: {}", Shown(input), either(candidates))]
     AmbiguousCode {
         /// The code as given.
         input: String,
@@ -123,7 +109,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::UnknownNumber { ref input } if input == "4242"));
     /// assert_eq!(err.to_string(), r#"unknown code "4242": no catalog has such a number"#);
     /// ```
-    #[error("unknown code {}: no catalog has such a number", Shown(input))]
     UnknownNumber {
         /// The code as given.
         input: String,
@@ -135,10 +120,6 @@ pub enum Error {
     /// let err = "failure".parse::<errcat::Kind>().unwrap_err();
     /// assert_eq!(err.to_string(), r#"unknown kind "failure": expected success, accepted, partial, error or unknown"#);
     /// ```
-    #[error(
-        "unknown kind {}: expected success, accepted, partial, error or unknown",
-        Shown(input)
-    )]
     UnknownKind {
         /// The kind as given.
         input: String,
@@ -151,10 +132,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::InvalidLocale { .. }));
     /// assert_eq!(err.to_string(), r#"invalid locale "../..": expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8"#);
     /// ```
-    #[error(
-        "invalid locale {}: expected a language tag such as kk, kk-KZ or kk_KZ.UTF-8",
-        Shown(input)
-    )]
     InvalidLocale {
         /// The locale as given.
         input: String,
@@ -167,7 +144,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::InvalidJson { line: 1, column: 2, .. }));
     /// assert_eq!(err.to_string(), "invalid JSON at line 1, column 2: key must be a string");
     /// ```
-    #[error("invalid JSON at line {line}, column {column}: {message}")]
     InvalidJson {
         /// 1-based line of the error.
         line: usize,
@@ -185,7 +161,6 @@ pub enum Error {
     /// assert!(matches!(err, Error::InvalidResponse { problem: ResponseProblem::BadCode { .. } }));
     /// assert_eq!(err.to_string(), "invalid response: `code` must be a code number from 0 to 4294967295, got -1");
     /// ```
-    #[error("invalid response: {problem}")]
     InvalidResponse {
         /// What is wrong or missing.
         problem: ResponseProblem,
@@ -200,7 +175,6 @@ pub enum Error {
     /// assert!(matches!(err, errcat::Error::Io { .. }));
     /// assert!(err.to_string().starts_with("/no/such/folder: cannot read the locales folder: "));
     /// ```
-    #[error("{path}: {message}")]
     Io {
         /// The file or folder.
         path: String,
@@ -210,7 +184,6 @@ pub enum Error {
 
     /// No locale of the chain has text for the code: possible only with a
     /// catalog loaded from a folder whose reference locale (`en`) lacks it.
-    #[error("no text for {code} in {requested} or any locale it falls back to")]
     NoText {
         /// The code, as `catalog:number`.
         code: String,
@@ -232,9 +205,6 @@ pub enum Error {
     /// };
     /// assert_eq!(err.to_string(), "cannot export planfix:unknown-code in ru: its text for number 21 is not its template with the number filled in (a select on $number?)");
     /// ```
-    #[error(
-        "cannot export {code} in {locale}: its text for number {number} is not its template with the number filled in (a select on $number?)"
-    )]
     Unexportable {
         /// The extra message, as `catalog:name`.
         code: String,
@@ -255,45 +225,34 @@ pub enum Error {
 /// assert_eq!(err, Error::InvalidResponse { problem: ResponseProblem::NotAnObject { got: "array" } });
 /// assert_eq!(err.to_string(), "invalid response: expected a JSON object, got a value of type array");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ResponseProblem {
     /// The JSON is not an object.
-    #[error("expected a JSON object, got a value of type {got}")]
     NotAnObject {
         /// The JSON type it is: `array`, `string`, `number`, `boolean` or
         /// `null`.
         got: &'static str,
     },
     /// The object has no `code` field at all.
-    #[error("no `code` field")]
     NoCode,
     /// The object has a code, but nothing else says which API sent it:
     /// Mobizon sends `data` and `message` beside its `code`, Planfix
     /// `result` and `error`.
-    #[error(
-        "the keys do not say which API sent it: `code` {number} is mobizon:{number} or planfix:{number}; name the API"
-    )]
     Ambiguous {
         /// The code the object carries.
         number: u32,
     },
     /// A client wrapped the API's response in another object
     /// (`{"response": {"code": …}}`).
-    #[error(
-        "the API's response is wrapped in the field {}: explain the object inside it",
-        Shown(key)
-    )]
     Wrapped {
         /// The wrapping field, as given; the message quotes and escapes it.
         key: String,
     },
     /// The object has the keys of two APIs at once.
-    #[error("the keys belong to more than one API; name the API")]
     Mixed,
     /// The catalog was named, and the object has a key only another API
     /// sends.
-    #[error("the field `{field}` shows the response is not from the {catalog} catalog")]
     NotFromCatalog {
         /// The catalog named.
         catalog: CatalogId,
@@ -301,7 +260,6 @@ pub enum ResponseProblem {
         field: &'static str,
     },
     /// The catalog was named, and the object lacks its code field.
-    #[error("no `{field}` field for the {catalog} catalog")]
     NoCodeField {
         /// The field the catalog's responses carry: `code`.
         field: &'static str,
@@ -318,11 +276,6 @@ pub enum ResponseProblem {
     /// assert_eq!(got, r#""abc""#);
     /// assert!(err.to_string().ends_with(r#"got "abc""#));
     /// ```
-    #[error(
-        "`{field}` must be a code number from 0 to {max}, got {}",
-        ShownJson(got),
-        max = u32::MAX
-    )]
     BadCode {
         /// The field: `code`.
         field: &'static str,
@@ -332,17 +285,53 @@ pub enum ResponseProblem {
     },
 }
 
-/// `; did you mean <suggestion>?`, or nothing.
-fn did_you_mean<T: fmt::Display>(suggestion: &Option<T>) -> String {
-    suggestion
-        .as_ref()
-        .map(|s| format!("; did you mean {s}?"))
-        .unwrap_or_default()
+impl fmt::Display for Error {
+    /// The error in English: what [`Catalog::display_error`] says with an
+    /// `en` chain, from `locales/en/errcat.ftl` (the one place errcat's
+    /// English words are written), so the message and its translations
+    /// cannot drift apart.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// let err = catalog.explain("planfix:4242", "en").unwrap_err();
+    /// let en = catalog.chain("en")?;
+    /// assert_eq!(err.to_string(), catalog.display_error(&err, &en).to_string());
+    /// # Ok::<(), errcat::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&Catalog::embedded().display_error(self, english()), f)
+    }
 }
 
-/// `a`, `a or b`, `a, b or c`.
-fn either(codes: &[Code]) -> String {
-    listed(codes, "or")
+/// No error of errcat's wraps another: each carries the words of its cause
+/// (serde_json's, the operating system's) as text.
+impl std::error::Error for Error {}
+
+impl fmt::Display for ResponseProblem {
+    /// The problem in English, from `locales/en/errcat.ftl`, as
+    /// [`Error::InvalidResponse`] shows it after `invalid response: `.
+    ///
+    /// ```
+    /// let problem = errcat::ResponseProblem::NoCode;
+    /// assert_eq!(problem.to_string(), "no `code` field");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::localized::problem(
+            Catalog::embedded(),
+            english(),
+            self,
+        ))
+    }
+}
+
+/// A [`ResponseProblem`] is not an error of its own, but a program may
+/// report it as the cause of its own error.
+impl std::error::Error for ResponseProblem {}
+
+/// The chain of `en` in the embedded catalog: the language of `Display`.
+fn english() -> &'static FallbackChain {
+    static EN: OnceLock<FallbackChain> = OnceLock::new();
+    EN.get_or_init(|| Catalog::embedded().english_chain())
 }
 
 /// `a`, `a <or> b`, `a, b <or> c`: a list of choices, with the word for
@@ -372,28 +361,9 @@ impl fmt::Display for Named {
 /// How many characters of an offending input an error message repeats.
 const SHOWN_CHARS: usize = 64;
 
-/// An input as error messages show it: quoted, escaped, shortened (see
-/// [`shown`]).
-pub(crate) struct Shown<'a>(pub(crate) &'a str);
-
-impl fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&shown(self.0))
-    }
-}
-
 /// A JSON text as error messages show it: as it is, already quoted where
 /// it is a string, with the characters JSON leaves unescaped (DEL, C1
 /// controls, bidi controls) escaped, and shortened as [`shown`] shortens.
-pub(crate) struct ShownJson<'a>(pub(crate) &'a str);
-
-impl fmt::Display for ShownJson<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&shown_json(self.0))
-    }
-}
-
-/// See [`ShownJson`].
 pub(crate) fn shown_json(json: &str) -> String {
     let mut chars = json.chars();
     let mut out = String::new();

@@ -168,43 +168,6 @@ impl LocalizedError<'_> {
         })
     }
 
-    fn problem(&self, problem: &ResponseProblem) -> String {
-        match problem {
-            ResponseProblem::NotAnObject { got } => {
-                self.say(Phrase::ResponseNotAnObject, &Args::new().with("type", *got))
-            }
-            ResponseProblem::NoCode => self.say(Phrase::ResponseNoCode, &Args::new()),
-            ResponseProblem::Ambiguous { number } => self.say(
-                Phrase::ResponseAmbiguous,
-                &Args::new().with("number", number.to_string()),
-            ),
-            ResponseProblem::Wrapped { key } => self.say(
-                Phrase::ResponseWrapped,
-                &Args::new().with("key", shown(key)),
-            ),
-            ResponseProblem::Mixed => self.say(Phrase::ResponseMixed, &Args::new()),
-            ResponseProblem::NotFromCatalog { catalog, field } => self.say(
-                Phrase::ResponseNotFromCatalog,
-                &Args::new()
-                    .with("field", *field)
-                    .with("catalog", catalog.as_str()),
-            ),
-            ResponseProblem::NoCodeField { field, catalog } => self.say(
-                Phrase::ResponseNoCodeField,
-                &Args::new()
-                    .with("field", *field)
-                    .with("catalog", catalog.as_str()),
-            ),
-            ResponseProblem::BadCode { field, got } => self.say(
-                Phrase::ResponseBadCode,
-                &Args::new()
-                    .with("field", *field)
-                    .with("max", u32::MAX.to_string())
-                    .with("value", shown_json(got)),
-            ),
-        }
-    }
-
     fn line(&self) -> String {
         match self.error {
             Error::InvalidCode { input } => {
@@ -264,9 +227,9 @@ impl LocalizedError<'_> {
                     .with("column", column.to_string())
                     .with("message", message.as_str()),
             ),
-            Error::InvalidResponse { problem } => self.say(
+            Error::InvalidResponse { problem: p } => self.say(
                 Phrase::InvalidResponse,
-                &Args::new().with("problem", self.problem(problem)),
+                &Args::new().with("problem", problem(self.catalog, self.chain, p)),
             ),
             Error::NoText { code, requested } => self.say(
                 Phrase::NoText,
@@ -286,7 +249,7 @@ impl LocalizedError<'_> {
                     .with("number", number.as_str()),
             ),
             // The path and the system's own words: nothing of errcat's.
-            Error::Io { .. } => self.error.to_string(),
+            Error::Io { path, message } => format!("{path}: {message}"),
         }
     }
 }
@@ -306,5 +269,51 @@ impl fmt::Debug for LocalizedError<'_> {
             self.error.to_string(),
             self.chain
         )
+    }
+}
+
+/// A [`ResponseProblem`] in the language of `chain`: what
+/// [`Error::InvalidResponse`] says after its first words.
+pub(crate) fn problem(
+    catalog: &Catalog,
+    chain: &FallbackChain,
+    problem: &ResponseProblem,
+) -> String {
+    let say = |phrase: Phrase, args: &Args<'_>| {
+        catalog.phrase_with_args(phrase, chain, args).into_owned()
+    };
+    match problem {
+        ResponseProblem::NotAnObject { got } => {
+            say(Phrase::ResponseNotAnObject, &Args::new().with("type", *got))
+        }
+        ResponseProblem::NoCode => say(Phrase::ResponseNoCode, &Args::new()),
+        ResponseProblem::Ambiguous { number } => say(
+            Phrase::ResponseAmbiguous,
+            &Args::new().with("number", number.to_string()),
+        ),
+        ResponseProblem::Wrapped { key } => say(
+            Phrase::ResponseWrapped,
+            &Args::new().with("key", shown(key)),
+        ),
+        ResponseProblem::Mixed => say(Phrase::ResponseMixed, &Args::new()),
+        ResponseProblem::NotFromCatalog { catalog, field } => say(
+            Phrase::ResponseNotFromCatalog,
+            &Args::new()
+                .with("field", *field)
+                .with("catalog", catalog.as_str()),
+        ),
+        ResponseProblem::NoCodeField { field, catalog } => say(
+            Phrase::ResponseNoCodeField,
+            &Args::new()
+                .with("field", *field)
+                .with("catalog", catalog.as_str()),
+        ),
+        ResponseProblem::BadCode { field, got } => say(
+            Phrase::ResponseBadCode,
+            &Args::new()
+                .with("field", *field)
+                .with("max", u32::MAX.to_string())
+                .with("value", shown_json(got)),
+        ),
     }
 }

@@ -1002,6 +1002,16 @@ impl Catalog {
         }
     }
 
+    /// The chain of `en`, the last resort: the language of errors'
+    /// `Display`. Never fails: `en` is a valid tag, and a catalog without
+    /// it gives the chain of a language it does not ship, which ends in it.
+    pub(crate) fn english_chain(&self) -> FallbackChain {
+        let requested: LanguageIdentifier = LAST_RESORT.parse().unwrap_or_default();
+        let (head, slots) = self.default_chain(&requested);
+        let slots = slots.to_vec();
+        self.make_chain(requested, head, slots)
+    }
+
     fn make_chain(
         &self,
         requested: LanguageIdentifier,

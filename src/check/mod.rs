@@ -9,7 +9,6 @@
 
 pub(crate) mod rules;
 
-
 use std::path::Path;
 
 use crate::code::CatalogId;

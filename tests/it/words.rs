@@ -308,16 +308,46 @@ fn every_kind_of_error() -> Vec<errcat::Error> {
 }
 
 #[test]
-fn every_error_is_said_in_the_users_language_and_in_english_as_its_own_message() {
+fn every_errors_english_message_is_whole() {
+    // `Display` is `en/errcat.ftl`'s phrase: a phrase missing from it shows
+    // its id, a variable not given shows `{$name}`, and a phrase for
+    // another error kind says nothing of the input.
+    let ids: Vec<&str> = errcat::Phrase::ALL.iter().map(|p| p.id()).collect();
+    for error in every_kind_of_error() {
+        let message = error.to_string();
+        assert!(!message.trim().is_empty(), "{error:?}");
+        assert!(
+            !message.contains("{$") && !message.contains("{ $"),
+            "{message}"
+        );
+        assert!(!ids.contains(&message.as_str()), "{message}");
+        assert!(!message.contains('\u{2068}'), "{message}");
+        if let Some(input) = input_of(&error) {
+            assert!(message.contains(input), "{input:?} not in {message}");
+        }
+    }
+}
+
+/// The input an error quotes, if it has one of its own.
+fn input_of(error: &errcat::Error) -> Option<&str> {
+    match error {
+        errcat::Error::InvalidCode { input }
+        | errcat::Error::UnknownCatalog { input, .. }
+        | errcat::Error::UnknownCode { input, .. }
+        | errcat::Error::AmbiguousCode { input, .. }
+        | errcat::Error::UnknownNumber { input }
+        | errcat::Error::UnknownKind { input }
+        | errcat::Error::InvalidLocale { input } => Some(input),
+        errcat::Error::Io { path, .. } => Some(path),
+        errcat::Error::NoText { code, .. } | errcat::Error::Unexportable { code, .. } => Some(code),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_error_is_said_in_the_users_language() {
     let catalog = Catalog::embedded();
     let errors = every_kind_of_error();
-    let en = catalog.chain("en").unwrap();
-    for error in &errors {
-        assert_eq!(
-            catalog.display_error(error, &en).to_string(),
-            error.to_string()
-        );
-    }
     for lang in ["ru", "uk", "kk"] {
         let chain = catalog.chain(lang).unwrap();
         for error in &errors {
