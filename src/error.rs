@@ -142,14 +142,19 @@ pub enum Error {
     /// ```
     /// let err = errcat::ApiResponse::parse("{oops}", None).unwrap_err();
     /// assert!(matches!(err, errcat::Error::InvalidJson { line: 1, column: 2, .. }));
-    /// assert_eq!(err.to_string(), "invalid JSON at line 1, column 2: key must be a string");
+    /// assert_eq!(err.to_string(), "invalid JSON at line 1, column 2: an object's key must be a string in double quotes");
+    /// // The parser's own English is kept for programs, not shown:
+    /// assert!(matches!(err, errcat::Error::InvalidJson { ref message, .. } if message == "key must be a string"));
     /// ```
     InvalidJson {
         /// 1-based line of the error.
         line: usize,
         /// 1-based column of the error.
         column: usize,
-        /// What the JSON parser said.
+        /// What the JSON parser said, in English, without the position.
+        /// The message does not quote it: it says the reason in its own
+        /// words (in the reader's language with
+        /// [`Catalog::display_error`](crate::Catalog::display_error)).
         message: String,
     },
 
@@ -332,6 +337,37 @@ impl std::error::Error for ResponseProblem {}
 fn english() -> &'static FallbackChain {
     static EN: OnceLock<FallbackChain> = OnceLock::new();
     EN.get_or_init(|| Catalog::embedded().english_chain())
+}
+
+/// serde_json's descriptions of a syntax error, by their start, and the
+/// keyword the `invalid-json` phrase says each in the reader's language by.
+const JSON_REASONS: [(&str, &str); 16] = [
+    ("EOF while parsing", "eof"),
+    ("expected `:`", "colon"),
+    ("expected `,` or", "comma"),
+    ("trailing comma", "trailing-comma"),
+    ("trailing characters", "trailing"),
+    ("key must be", "key"),
+    ("invalid number", "number"),
+    ("number out of range", "number"),
+    ("control character", "string"),
+    ("invalid escape", "string"),
+    ("invalid unicode code point", "string"),
+    ("lone leading surrogate", "string"),
+    ("unexpected end of hex escape", "string"),
+    ("recursion limit exceeded", "deep"),
+    ("expected value", "value"),
+    ("expected ident", "value"),
+];
+
+/// The reason keyword of [`Error::InvalidJson`]'s message: `other` for a
+/// description serde_json did not give (or words of a newer serde_json),
+/// which the phrase says as "not JSON" rather than quote in English.
+pub(crate) fn json_reason(message: &str) -> &'static str {
+    JSON_REASONS
+        .iter()
+        .find(|(start, _)| message.starts_with(start))
+        .map_or("other", |&(_, reason)| reason)
 }
 
 /// `a`, `a <or> b`, `a, b <or> c`: a list of choices, with the word for

@@ -11,7 +11,9 @@ use std::fmt;
 use crate::args::Args;
 use crate::catalog::Catalog;
 use crate::code::Code;
-use crate::error::{Error, Named, ResponseProblem, known_catalogs, listed, shown, shown_json};
+use crate::error::{
+    Error, Named, ResponseProblem, json_reason, known_catalogs, listed, shown, shown_json,
+};
 use crate::fallback::FallbackChain;
 use crate::phrase::Phrase;
 
@@ -99,9 +101,10 @@ impl fmt::Debug for LocalizedCode<'_> {
 /// (`locales/<lang>/errcat.ftl`): the same facts as its English
 /// `Display`, which it equals for `en`. Made by [`Catalog::display_error`].
 ///
-/// What errcat quotes from elsewhere stays as it was given: the input, the
-/// JSON reader's description of a syntax error and, for
-/// [`Error::Io`], the path and the operating system's words.
+/// What errcat quotes from elsewhere stays as it was given: the input and,
+/// for [`Error::Io`], the path and the operating system's words. The JSON
+/// reader's English description of a syntax error is not quoted: its
+/// reason is said in the chain's language.
 ///
 /// ```
 /// use errcat::Catalog;
@@ -225,6 +228,7 @@ impl LocalizedError<'_> {
                 &Args::new()
                     .with("line", line.to_string())
                     .with("column", column.to_string())
+                    .with("reason", json_reason(message))
                     .with("message", message.as_str()),
             ),
             Error::InvalidResponse { problem: p } => self.say(

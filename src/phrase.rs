@@ -85,7 +85,9 @@ pub enum Phrase {
     AmbiguousCode,
     /// A kind that is none of the five; `$kind` as given.
     UnknownKind,
-    /// A response that is not JSON, at `$line` and `$column`; `$message` is the JSON reader's.
+    /// A response that is not JSON, at `$line` and `$column`; `$reason` is
+    /// a keyword for why (`eof`, `trailing`, `key`, … `other`) and
+    /// `$message` the JSON reader's own English words.
     InvalidJson,
     /// A response that is JSON but carries no code; `$problem` is one of the four `Response…` phrases.
     InvalidResponse,
@@ -285,7 +287,7 @@ impl Phrase {
             Phrase::UnknownCatalog => &["catalog", "code", "known"],
             Phrase::AmbiguousCode => &["code", "candidates"],
             Phrase::UnknownKind => &["kind"],
-            Phrase::InvalidJson => &["line", "column", "message"],
+            Phrase::InvalidJson => &["line", "column", "reason", "message"],
             Phrase::InvalidResponse => &["problem"],
             Phrase::ResponseNotAnObject => &["type"],
             Phrase::ResponseNoCodeField => &["field", "catalog"],

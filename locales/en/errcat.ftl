@@ -60,8 +60,22 @@ unknown-catalog = unknown catalog { $catalog } in { $code }: known catalogs are 
 ambiguous-code = ambiguous code { $code }: { $candidates }
 # $kind is the kind as given, quoted; the five kinds are keywords.
 unknown-kind = unknown kind { $kind }: expected success, accepted, partial, error or unknown
-# $message is the JSON reader's own (English) description.
-invalid-json = invalid JSON at line { $line }, column { $column }: { $message }
+# $line and $column say where the text stops being JSON; $reason says
+# why, as one of the keywords of the select: the JSON reader's own
+# description is English and is not shown.
+invalid-json = invalid JSON at line { $line }, column { $column }: { $reason ->
+        [eof] the text ends before the JSON does
+        [colon] expected `:` after an object's key
+        [comma] expected `,` or the end of the array or object
+        [trailing-comma] a `,` stands before the end of an array or object
+        [trailing] more text follows the JSON value
+        [key] an object's key must be a string in double quotes
+        [number] the number is not valid or too large
+        [string] the string holds a control character or a bad escape
+        [deep] the JSON is nested too deeply
+        [value] expected a JSON value
+       *[other] the text is not JSON
+    }
 # A response that is JSON but carries no code; $problem is one of the
 # four phrases below.
 invalid-response = invalid response: { $problem }

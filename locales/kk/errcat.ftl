@@ -70,8 +70,21 @@ unknown-catalog = { $code } кодындағы { $catalog } — белгісіз
 ambiguous-code = { $code } — екіұшты код: { $candidates }
 # en-hash: 532d516b
 unknown-kind = { $kind } — белгісіз код түрі: success, accepted, partial, error немесе unknown күтіледі
-# en-hash: 5a5aff1a
-invalid-json = JSON жарамсыз ({ $line }-жол, { $column }-баған): { $message }
+# en-hash: c7af1101
+# en: invalid JSON at line { $line }, column { $column }: { $reason -> [eof] the text ends before the JSON does [colon] expected `:` after an object's key [comma] expected `,` or the end of the array or object [trailing-comma] a `,` stands before the end of an array or object [trailing] more text follows the JSON value [key] an object's key must be a string in double quotes [number] the number is not valid or too large [string] the string holds a control character or a bad escape [deep] the JSON is nested too deeply [value] expected a JSON value *[other] the text is not JSON }
+invalid-json = JSON жарамсыз ({ $line }-жол, { $column }-баған): { $reason ->
+        [eof] мәтін JSON аяқталмай тұрып бітеді
+        [colon] нысан кілтінен кейін `:` күтіледі
+        [comma] `,` немесе массивтің не нысанның соңы күтіледі
+        [trailing-comma] массивтің не нысанның соңы алдында артық `,` тұр
+        [trailing] JSON мәнінен кейін артық мәтін бар
+        [key] нысан кілті қос тырнақтағы жол болуы керек
+        [number] сан жарамсыз немесе тым үлкен
+        [string] жолда басқару таңбасы немесе қате escape-тізбек бар
+        [deep] JSON тым терең кірістірілген
+        [value] JSON мәні күтіледі
+       *[other] мәтін JSON емес
+    }
 # en-hash: 1030d20f
 invalid-response = жауап жарамсыз: { $problem }
 # en-hash: dfaba51a

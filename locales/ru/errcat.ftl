@@ -70,8 +70,21 @@ unknown-catalog = неизвестный каталог { $catalog } в коде
 ambiguous-code = неоднозначный код { $code }: { $candidates }
 # en-hash: 532d516b
 unknown-kind = неизвестный вид кода { $kind }: ожидается success, accepted, partial, error или unknown
-# en-hash: 5a5aff1a
-invalid-json = некорректный JSON в строке { $line }, столбце { $column }: { $message }
+# en-hash: c7af1101
+# en: invalid JSON at line { $line }, column { $column }: { $reason -> [eof] the text ends before the JSON does [colon] expected `:` after an object's key [comma] expected `,` or the end of the array or object [trailing-comma] a `,` stands before the end of an array or object [trailing] more text follows the JSON value [key] an object's key must be a string in double quotes [number] the number is not valid or too large [string] the string holds a control character or a bad escape [deep] the JSON is nested too deeply [value] expected a JSON value *[other] the text is not JSON }
+invalid-json = некорректный JSON в строке { $line }, столбце { $column }: { $reason ->
+        [eof] текст кончается раньше, чем JSON
+        [colon] после ключа объекта ожидается `:`
+        [comma] ожидается `,` или конец массива или объекта
+        [trailing-comma] перед концом массива или объекта стоит лишняя `,`
+        [trailing] после значения JSON есть лишний текст
+        [key] ключ объекта должен быть строкой в двойных кавычках
+        [number] некорректное или слишком большое число
+        [string] в строке управляющий символ или неверная escape-последовательность
+        [deep] слишком глубокая вложенность JSON
+        [value] ожидается значение JSON
+       *[other] текст не является JSON
+    }
 # en-hash: 1030d20f
 invalid-response = некорректный ответ: { $problem }
 # en-hash: dfaba51a

@@ -70,8 +70,21 @@ unknown-catalog = невідомий каталог { $catalog } у коді { $
 ambiguous-code = неоднозначний код { $code }: { $candidates }
 # en-hash: 532d516b
 unknown-kind = невідомий вид коду { $kind }: очікується success, accepted, partial, error або unknown
-# en-hash: 5a5aff1a
-invalid-json = некоректний JSON у рядку { $line }, стовпці { $column }: { $message }
+# en-hash: c7af1101
+# en: invalid JSON at line { $line }, column { $column }: { $reason -> [eof] the text ends before the JSON does [colon] expected `:` after an object's key [comma] expected `,` or the end of the array or object [trailing-comma] a `,` stands before the end of an array or object [trailing] more text follows the JSON value [key] an object's key must be a string in double quotes [number] the number is not valid or too large [string] the string holds a control character or a bad escape [deep] the JSON is nested too deeply [value] expected a JSON value *[other] the text is not JSON }
+invalid-json = некоректний JSON у рядку { $line }, стовпці { $column }: { $reason ->
+        [eof] текст закінчується раніше, ніж JSON
+        [colon] після ключа об’єкта очікується `:`
+        [comma] очікується `,` або кінець масиву чи об’єкта
+        [trailing-comma] перед кінцем масиву чи об’єкта стоїть зайва `,`
+        [trailing] після значення JSON є зайвий текст
+        [key] ключ об’єкта має бути рядком у подвійних лапках
+        [number] некоректне або завелике число
+        [string] у рядку керівний символ або неправильна escape-послідовність
+        [deep] надто глибока вкладеність JSON
+        [value] очікується значення JSON
+       *[other] текст не є JSON
+    }
 # en-hash: 1030d20f
 invalid-response = некоректна відповідь: { $problem }
 # en-hash: dfaba51a

@@ -702,3 +702,90 @@ fn a_localized_error_debugs_as_its_english_message_and_chain() {
     );
     assert!(shown.ends_with(&format!(" in {chain})")), "{shown}");
 }
+
+#[test]
+fn invalid_json_says_why_once_in_the_users_language() {
+    // Every reason serde_json gives for text that is not JSON, and how
+    // errcat says it; the parser's English is never shown.
+    let catalog = Catalog::embedded();
+    let deep = "[".repeat(200);
+    let cases = [
+        ("{\"code\": 30,", "the text ends before the JSON does"),
+        ("{\"code\" 30}", "expected `:` after an object's key"),
+        ("[1 2]", "expected `,` or the end of the array or object"),
+        ("[1,]", "a `,` stands before the end of an array or object"),
+        ("{} x", "more text follows the JSON value"),
+        (
+            "{'code': 30}",
+            "an object's key must be a string in double quotes",
+        ),
+        ("[-x]", "the number is not valid or too large"),
+        ("1e999", "the number is not valid or too large"),
+        (
+            "\"\u{1}\"",
+            "the string holds a control character or a bad escape",
+        ),
+        (
+            "\"\\x\"",
+            "the string holds a control character or a bad escape",
+        ),
+        (deep.as_str(), "the JSON is nested too deeply"),
+        ("x", "expected a JSON value"),
+        ("[trux]", "expected a JSON value"),
+    ];
+    for (text, reason) in cases {
+        let err = errcat::ApiResponse::parse(text, None).unwrap_err();
+        let errcat::Error::InvalidJson {
+            line,
+            column,
+            ref message,
+        } = err
+        else {
+            panic!("{text}: {err:?}");
+        };
+        let english = err.to_string();
+        assert_eq!(
+            english,
+            format!("invalid JSON at line {line}, column {column}: {reason}"),
+            "{text}"
+        );
+        assert!(!english.ends_with(&format!(": {message}")), "{english}");
+        for lang in ["ru", "uk", "kk"] {
+            let said = catalog
+                .display_error(&err, &catalog.chain(lang).unwrap())
+                .to_string();
+            assert!(!said.contains(message.as_str()), "{lang}: {said}");
+            assert!(
+                !said.contains(" at ") && !said.contains("line"),
+                "{lang}: {said}"
+            );
+            assert!(!said.is_ascii(), "{lang}: {said}");
+            // The position, once: the only numbers are its line and column.
+            let numbers: Vec<usize> = said
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            assert_eq!(numbers, [line, column], "{lang}: {said}");
+        }
+    }
+    // A description errcat does not know (a newer serde_json's) is not
+    // quoted either.
+    let unknown = errcat::Error::InvalidJson {
+        line: 2,
+        column: 3,
+        message: "something new".to_owned(),
+    };
+    assert_eq!(
+        unknown.to_string(),
+        "invalid JSON at line 2, column 3: the text is not JSON"
+    );
+    // The CLI says it once, in the user's language.
+    let o = crate::fixtures::errcat_command()
+        .args(["explain", "--response", "{\"code\": 30,", "--lang", "ru"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr(&o),
+        "errcat: некорректный JSON в строке 1, столбце 12: текст кончается раньше, чем JSON\n"
+    );
+}
