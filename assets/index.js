@@ -1,3 +1,7 @@
+// The HTML error index's script. The page inlines it after the npm
+// package's core (js/core.js), whose `createCatalog` and `fold` it uses:
+// the page picks its language and folds text for search by the library's
+// rules, from that one copy (see src/docs.rs).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("errcat-data").textContent);
@@ -8,17 +12,13 @@
   var noResults = document.getElementById("no-results");
   var entries = [].slice.call(document.querySelectorAll(".entry"));
   var groups = [].slice.call(document.querySelectorAll(".group, .catalog"));
-  var tags = {};
-  data.locales.forEach(function (tag) { tags[tag.toLowerCase()] = tag; });
   var lang = data["default"];
   var haystacks = {};
   root.classList.remove("no-js");
 
-  // Case-insensitive, ё = е, punctuation and extra spaces ignored.
-  function norm(s) {
-    return String(s || "").normalize("NFC").toLowerCase().replace(/ё/g, "е")
-      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  }
+  // The library's search folding: case-insensitive, ё = е, punctuation
+  // and extra spaces ignored.
+  var norm = fold;
   // `backticked` spans are code, as in the server-rendered page.
   function rich(el, s) {
     var parts = String(s).split("`");
@@ -102,20 +102,21 @@
     filter();
   }
 
-  // ?lang=kk, then the last choice, then the browser's languages.
+  // ?lang=kk, then the last choice, then the browser's languages, read
+  // as the library reads an Accept-Language header of them (the core's
+  // chain): the first locale of that chain.
   function initialLang() {
     var wanted = [];
     var m = /[?&]lang=([^&#]*)/.exec(location.search);
     if (m) { try { wanted.push(decodeURIComponent(m[1])); } catch (err) { /* ignore */ } }
     try { var saved = localStorage.getItem("errcat-lang"); if (saved) { wanted.push(saved); } } catch (err) { /* ignore */ }
     wanted = wanted.concat(navigator.languages || [navigator.language || ""]);
-    for (var i = 0; i < wanted.length; i++) {
-      var w = String(wanted[i]).toLowerCase().replace(/_/g, "-");
-      while (w) {
-        if (tags[w]) { return tags[w]; }
-        w = w.indexOf("-") > 0 ? w.slice(0, w.lastIndexOf("-")) : "";
-      }
-    }
+    // One language each: a `,` or `;` would read as more of the header.
+    wanted = wanted.map(String).filter(function (w) { return !/[,;]/.test(w); });
+    try {
+      var first = createCatalog(data.negotiation).chain(wanted).locales[0];
+      if (data.texts[first]) { return first; }
+    } catch (err) { /* no usable rules: the page's own language */ }
     return data["default"];
   }
 

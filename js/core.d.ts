@@ -230,4 +230,6 @@ export declare function parseAcceptLanguage(
   header: string,
   rules: LocaleRules,
 ): { locale: ParsedLocale; quality: number }[];
+/** Folds a text for search as errcat's `tooling::fold` does: "Ёлка, data-поле!" is "елка data поле". */
+export declare function fold(text: string): string;
 export declare function parseResponse(json: string | object, catalog?: CatalogId): ApiResponse;

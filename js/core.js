@@ -265,6 +265,20 @@ function fit(shipped, requested) {
 }
 
 /**
+ * Folds a text for search as errcat's `tooling::fold` does, so that a
+ * search box matches what the library's search matches: each character in
+ * lower case on its own (as Rust's `char::to_lowercase`: a final Σ is σ,
+ * not ς), ё as е, and every run of characters that are neither letters
+ * (Unicode Alphabetic) nor numbers as one space, none at either end.
+ * tests/fixtures/fold.txt holds the cases both must agree on.
+ */
+export function fold(text) {
+  let lower = "";
+  for (const c of String(text ?? "")) lower += c.toLowerCase();
+  return lower.replaceAll("ё", "е").replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
+}
+
+/**
  * A catalog built from `errcat export --all` data: the index (or the whole
  * document, texts included) and any locale files already loaded.
  */

@@ -6,6 +6,8 @@
 //! JavaScript and prints as it is. The texts of every locale travel with it
 //! as a JSON blob that a small inline script uses for the language switcher
 //! (`<select id="lang">`) and the offline search box (`<input id="search">`).
+//! The script chooses the page's language and folds text for search with
+//! the npm package's core (`js/core.js`, inlined), by the library's rules.
 //! Every code has a stable anchor made of its catalog and number:
 //! `index.html#planfix-1000`, `index.html#mobizon-30`.
 //!
@@ -20,6 +22,7 @@
 //! ```
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};
 
@@ -86,7 +89,7 @@ pub fn render_index(catalog: &Catalog) -> String {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src '",
     );
-    h.raw(&script_hash(SCRIPT));
+    h.raw(&script_hash(script()));
     h.raw("'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
     h.raw("<meta name=\"generator\" content=\"errcat ");
     h.text(env!("CARGO_PKG_VERSION"));
@@ -157,7 +160,7 @@ pub fn render_index(catalog: &Catalog) -> String {
     h.raw("<script type=\"application/json\" id=\"errcat-data\">");
     h.raw(&data_json(catalog, &locales, page));
     h.raw("</script>\n<script>");
-    h.raw(SCRIPT);
+    h.raw(script());
     h.raw("</script>\n</body>\n</html>\n");
     h.0
 }
@@ -471,7 +474,9 @@ fn render_entry(
 }
 
 /// The JSON the script reads: the page's locale, the locales in switcher
-/// order, each locale's own name, and per locale its words (`ui`, keyed by
+/// order, each locale's own name, what the npm core needs to negotiate the
+/// page's language as the library does (`negotiation`, in the shape of the
+/// export's index), and per locale its words (`ui`, keyed by
 /// the phrase ids the page's `data-ui` attributes name, plus `doc_title`),
 /// the note for each other locale that serves some of its texts (`notes`),
 /// catalog and section titles and every code's `[title, explanation,
@@ -543,7 +548,23 @@ fn data_json(catalog: &Catalog, locales: &Locales, page: &Locale) -> String {
         .iter()
         .map(|l| (l.tag.clone(), native_name(catalog, &l.tag).into()))
         .collect();
-    let data = json!({ "default": page.tag, "locales": tags, "names": names, "texts": by_locale });
+    // How the script picks the page's language: the catalog's own chains
+    // and the library's locale rules, read by the core's `createCatalog`.
+    let chains: Vec<(String, Vec<String>)> = locales
+        .list
+        .iter()
+        .map(|l| {
+            let chain = l.chain.locales().iter().map(ToString::to_string);
+            (l.tag.clone(), chain.collect())
+        })
+        .collect();
+    let data = json!({
+        "default": page.tag,
+        "locales": tags,
+        "names": names,
+        "negotiation": crate::export_all::negotiation(&chains),
+        "texts": by_locale,
+    });
     script_safe(&data.to_string())
 }
 
@@ -649,7 +670,32 @@ fn native_name(catalog: &Catalog, tag: &str) -> String {
 /// element (after a line break, as the element's first line).
 const CSS: &str = concat!("\n", include_str!("../assets/index.css"));
 
-/// The page's script, `assets/index.js`, inlined into its `<script>`
-/// element; the Content-Security-Policy allows it by the hash of exactly
-/// this text.
-const SCRIPT: &str = concat!("\n", include_str!("../assets/index.js"));
+/// The npm package's core, `js/core.js`: its locale negotiation and its
+/// search folding are the page's, so the page chooses its language and
+/// matches a search as the library does, from one copy of the rules.
+const CORE: &str = include_str!("../js/core.js");
+
+/// The page's own script, `assets/index.js`, which uses the core's
+/// `createCatalog` and `fold`.
+const PAGE_SCRIPT: &str = include_str!("../assets/index.js");
+
+/// The page's one script, inlined into its `<script>` element: the core
+/// with its `export`s made plain declarations, then the page's script, in
+/// one function scope (an inline script cannot be a module that imports:
+/// the page loads nothing). The Content-Security-Policy allows it by the
+/// hash of exactly this text.
+fn script() -> &'static str {
+    static SCRIPT: OnceLock<String> = OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        let mut script = String::with_capacity(CORE.len() + PAGE_SCRIPT.len() + 64);
+        script.push_str("\n(function () {\n\"use strict\";\n// js/core.js\n");
+        for line in CORE.lines() {
+            script.push_str(line.strip_prefix("export ").unwrap_or(line));
+            script.push('\n');
+        }
+        script.push_str("// assets/index.js\n");
+        script.push_str(PAGE_SCRIPT);
+        script.push_str("})();\n");
+        script
+    })
+}

@@ -455,6 +455,28 @@ impl Serialize for Index<'_> {
     }
 }
 
+/// What a front-end needs to choose among a catalog's locales as the
+/// library does, in the shape of the export's index (`format`, `locales`,
+/// `fallback` with the given default chains, `locale_rules`, no catalogs'
+/// registry and no texts): the HTML index builds the npm core's catalog
+/// from it to pick its language.
+pub(crate) fn negotiation(chains: &[(String, Vec<String>)]) -> serde_json::Value {
+    let locales: serde_json::Map<String, serde_json::Value> = chains
+        .iter()
+        .map(|(tag, _)| (tag.clone(), serde_json::json!({})))
+        .collect();
+    // Neither can fail: string keys, strings and numbers only.
+    let fallback = serde_json::to_value(Fallback(chains)).unwrap_or_default();
+    let rules = serde_json::to_value(LocaleRules).unwrap_or_default();
+    serde_json::json!({
+        "format": FORMAT,
+        "locales": locales,
+        "fallback": fallback,
+        "locale_rules": rules,
+        "catalogs": {},
+    })
+}
+
 /// The version of the document's shape; a front-end refuses another.
 /// 2 added `locale_rules`, which a reader of 1 would not apply.
 const FORMAT: u32 = 2;

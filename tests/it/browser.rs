@@ -167,6 +167,64 @@ fn browser_switches_language_searches_and_follows_anchors() {
         "#mobizon-30 is the target but hidden"
     );
 
+    // The page's first language: the browser's languages (no saved
+    // choice), read as the library reads an Accept-Language header of them,
+    // by the npm core's negotiation that the page inlines. `kaz` and
+    // `ru_RU` are names only the library's rules know.
+    let cases: [&[&str]; 7] = [
+        &["kk-KZ", "en"],
+        &["de-AT", "uk"],
+        &["fr", "de"],
+        &["ru_RU", "kk"],
+        &["en-GB", "ru"],
+        &["kaz"],
+        &["be", "uk-UA;q=0", "ru-BY"],
+    ];
+    for (case, languages) in cases.iter().enumerate() {
+        let expected = catalog
+            .chain_for_accept_language(&languages.join(", "))
+            .locales()[0]
+            .to_string();
+        // Before the page's own script: the browser's languages, and no
+        // choice saved by an earlier case.
+        let source = format!(
+            "try {{ localStorage.removeItem('errcat-lang'); }} catch (e) {{}}\n\
+             Object.defineProperty(navigator, 'languages', {{ get: () => {} }});",
+            json!(languages)
+        );
+        let added = browser.command(
+            "POST",
+            "/goog/cdp/execute",
+            Some(&json!({
+                "cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": { "source": source },
+            })),
+        );
+        browser.navigate(&format!("{url}?case={case}"));
+        browser.wait_for("the page's script to run", || {
+            browser.script("return !document.documentElement.classList.contains('no-js')")
+                == json!(true)
+        });
+        assert_eq!(
+            browser.script("return navigator.languages"),
+            json!(languages),
+            "case {case}"
+        );
+        assert_eq!(
+            browser.script("return document.documentElement.lang"),
+            json!(expected),
+            "navigator.languages = {languages:?}"
+        );
+        browser.command(
+            "POST",
+            "/goog/cdp/execute",
+            Some(&json!({
+                "cmd": "Page.removeScriptToEvaluateOnNewDocument",
+                "params": { "identifier": added["identifier"] },
+            })),
+        );
+    }
+
     drop(browser);
     eprintln!("browser test took {:.1?}", started.elapsed());
 }

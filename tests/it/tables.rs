@@ -329,3 +329,24 @@ fn the_npm_packages_generated_locale_cases_are_the_librarys() {
         path.display()
     );
 }
+
+#[test]
+fn fold_gives_the_answers_of_the_shared_table() {
+    // tests/fixtures/fold.txt: the npm package's `fold` (which the HTML
+    // index searches with) must answer the same (js/test/fold.test.js).
+    let mut wrong = Vec::new();
+    for (line, row) in crate::fixtures::rows("fold.txt", " => ") {
+        let [input, expected] = &row[..] else {
+            panic!("fold.txt:{line}: expected `\"input\" => \"folded\"`")
+        };
+        let input: String = serde_json::from_str(input).unwrap();
+        let expected: String = serde_json::from_str(expected).unwrap();
+        let got = errcat::tooling::fold(&input);
+        if got != expected {
+            wrong.push(format!(
+                "fold.txt:{line}: {input:?} folds to {got:?}, not {expected:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
