@@ -228,8 +228,7 @@ impl LocalizedError<'_> {
                 &Args::new()
                     .with("line", line.to_string())
                     .with("column", column.to_string())
-                    .with("reason", json_reason(message))
-                    .with("message", message.as_str()),
+                    .with("reason", json_reason(message)),
             ),
             Error::InvalidResponse { problem: p } => self.say(
                 Phrase::InvalidResponse,

@@ -86,8 +86,7 @@ pub enum Phrase {
     /// A kind that is none of the five; `$kind` as given.
     UnknownKind,
     /// A response that is not JSON, at `$line` and `$column`; `$reason` is
-    /// a keyword for why (`eof`, `trailing`, `key`, … `other`) and
-    /// `$message` the JSON reader's own English words.
+    /// a keyword for why (`eof`, `trailing`, `key`, … `other`) to select on.
     InvalidJson,
     /// A response that is JSON but carries no code; `$problem` is one of the four `Response…` phrases.
     InvalidResponse,
@@ -287,7 +286,7 @@ impl Phrase {
             Phrase::UnknownCatalog => &["catalog", "code", "known"],
             Phrase::AmbiguousCode => &["code", "candidates"],
             Phrase::UnknownKind => &["kind"],
-            Phrase::InvalidJson => &["line", "column", "reason", "message"],
+            Phrase::InvalidJson => &["line", "column", "reason"],
             Phrase::InvalidResponse => &["problem"],
             Phrase::ResponseNotAnObject => &["type"],
             Phrase::ResponseNoCodeField => &["field", "catalog"],
