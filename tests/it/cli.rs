@@ -2,7 +2,7 @@
 
 use std::process::Output;
 
-use crate::fixtures::{TempDir, errcat, errcat_command};
+use crate::fixtures::{BE_IN_PROGRESS, TempDir, errcat, errcat_command};
 use serde_json::Value;
 
 fn errcat_env(args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -497,23 +497,6 @@ fn a_huge_search_query_answers_at_once() {
         Some("planfix:1000")
     );
 }
-
-/// A translation in progress with a misspelled variable, a misspelled id
-/// and a message that is fine.
-const BE_IN_PROGRESS: &str = "\
-success = Аперацыя выканана.
-    .title = Поспех
-
-rate-limit-exceeded = Перавышаны ліміт { $limt }.
-    .title = Занадта шмат запытаў
-    .hint = Запытвайце радзей.
-
-unknown-code = Невядомы код памылкі { $number }
-    .title = Невядомы код памылкі { $numbr }
-
-record-not-foud = Запіс не знойдзены
-    .title = Не знойдзена
-";
 
 /// Every line of `text` is a finding as `errcat check` prints it, after
 /// `errcat: `: `errcat: path:line:col: severity: rule: message`.

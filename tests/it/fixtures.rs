@@ -156,3 +156,21 @@ pub fn registry_catalogs() -> Vec<String> {
 pub fn registry_total() -> usize {
     registry_catalogs().iter().map(|c| registry(c).len()).sum()
 }
+
+/// A translation in progress: `success` is fine; `rate-limit-exceeded`
+/// and `unknown-code` have misspelled variables; `record-not-foud` is a
+/// misspelled id.
+pub const BE_IN_PROGRESS: &str = "\
+success = Аперацыя выканана.
+    .title = Поспех
+
+rate-limit-exceeded = Перавышаны ліміт { $limt }.
+    .title = Занадта шмат запытаў
+    .hint = Запытвайце радзей.
+
+unknown-code = Невядомы код памылкі { $number }
+    .title = Невядомы код памылкі { $numbr }
+
+record-not-foud = Запіс не знойдзены
+    .title = Не знойдзена
+";

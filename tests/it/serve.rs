@@ -12,7 +12,7 @@ use errcat::server::{App, Limits, Options, ServeError};
 use errcat::{Catalog, CatalogId};
 use serde_json::Value;
 
-use crate::fixtures::{TempDir, errcat_command};
+use crate::fixtures::{BE_IN_PROGRESS, TempDir, errcat_command};
 
 /// How long any one read may block before the test fails instead of
 /// hanging: a guard, not a measurement.
@@ -1634,24 +1634,6 @@ fn a_stderr_nobody_reads_blocks_no_request_nor_the_stop() {
     assert!(status.success(), "{status:?}");
     drop((stuck, stderr));
 }
-
-/// A translation in progress: `success` is fine; `rate-limit-exceeded`
-/// and `unknown-code` have misspelled variables; `record-not-foud` is a
-/// misspelled id.
-const BE_IN_PROGRESS: &str = "\
-success = Аперацыя выканана.
-    .title = Поспех
-
-rate-limit-exceeded = Перавышаны ліміт { $limt }.
-    .title = Занадта шмат запытаў
-    .hint = Запытвайце радзей.
-
-unknown-code = Невядомы код памылкі { $number }
-    .title = Невядомы код памылкі { $numbr }
-
-record-not-foud = Запіс не знойдзены
-    .title = Не знойдзена
-";
 
 #[test]
 fn a_folder_with_errors_is_served_in_preview_and_refused_without() {
