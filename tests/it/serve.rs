@@ -947,6 +947,10 @@ fn a_changed_folder_is_served_and_a_broken_one_refused() {
     eventually("the change is served", || {
         kk_title(server.addr) == "Жаңа атау"
     });
+    // The reload's record is stored just after the catalog it made.
+    eventually("the reload is recorded", || {
+        !server.get("/v1/diagnostics", &[]).json()["last_reload"].is_null()
+    });
     let d = server.get("/v1/diagnostics", &[]).json();
     assert_eq!(
         (
