@@ -514,10 +514,11 @@ fn read_code(raw: &Value) -> Result<u32, ()> {
                 return u32::try_from(n).map_err(|_| ());
             }
             let f = n.as_f64().ok_or(())?;
-            if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f.abs()) && f >= -0.0 {
-                // In range and integral: the cast is exact.
+            // `-0.0` is in the range (IEEE 754 compares it equal to 0).
+            if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) {
+                // In range and integral: the cast is exact (`-0.0` gives 0).
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                Ok(f.abs() as u32)
+                Ok(f as u32)
             } else {
                 Err(())
             }
