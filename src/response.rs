@@ -388,7 +388,7 @@ impl<'a> Keys<'a> {
     fn bad_code(&self, field: &'static str) -> Error {
         let got = self
             .any_case(field)
-            .map_or_else(|| "null".to_owned(), Value::to_string);
+            .map_or_else(|| "null".to_owned(), shown_json);
         Error::InvalidResponse {
             problem: ResponseProblem::BadCode { field, got },
         }
@@ -529,6 +529,24 @@ fn read_code(raw: &Value) -> Result<u32, ()> {
             s.parse().map_err(|_| ())
         }
         _ => Err(()),
+    }
+}
+
+/// A refused value as every front-end shows it: JSON, with an integral
+/// float written as the integer it is (`-1.0` as `-1`), as JavaScript's
+/// `JSON.stringify` writes it, so that the library and the npm package
+/// say the same words.
+fn shown_json(value: &Value) -> String {
+    /// Beyond 2^53 a float is not an exact integer in either language.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match value.as_f64() {
+        Some(f) if value.is_f64() && f.fract() == 0.0 && f.abs() <= EXACT => {
+            // Integral and within ±2^53: the cast is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            let n = f as i64;
+            n.to_string()
+        }
+        _ => value.to_string(),
     }
 }
 
