@@ -13,28 +13,9 @@
 //! shipped file with anything `errcat check` calls an error fails it with
 //! `path:line:col: error: rule: message`, so a broken file never compiles.
 //!
-//! The modules that read, check and render `.ftl` files are the library's
-//! own, compiled into this script (`#[path]`): one piece of code for the
-//! build and for `Catalog::from_dir`.
-
-#[allow(dead_code, unused_imports)]
-#[path = "src/diagnostic.rs"]
-mod diagnostic;
-#[allow(dead_code, unused_imports)]
-#[path = "src/fallback.rs"]
-mod fallback;
-#[allow(dead_code, unused_imports)]
-#[path = "src/ftl/mod.rs"]
-mod ftl;
-#[allow(dead_code, unused_imports)]
-#[path = "src/phrase.rs"]
-mod phrase;
-#[allow(dead_code, unused_imports)]
-#[path = "src/check/rules.rs"]
-mod rules;
-#[allow(dead_code, unused_imports)]
-#[path = "src/text.rs"]
-mod text;
+//! The tables come from `errcat_ftl::tables::build`, the table builder
+//! `Catalog::from_dir` runs on a folder: one piece of code for the build
+//! and for run time.
 
 use std::collections::BTreeSet;
 use std::env;
@@ -44,13 +25,11 @@ use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use ftl::SourceFile;
-use ftl::render::{
-    Budget, CatalogFile, Rendered, RenderedMessage, load, load_except, render_locale,
-    render_phrases,
-};
-use phrase::Phrase;
-use rules::{CatalogRules, broken_lines, check_sources};
+use errcat_ftl::fallback::LAST_RESORT;
+use errcat_ftl::ftl::SourceFile;
+use errcat_ftl::phrase::{self, Phrase};
+use errcat_ftl::rules::{CatalogRules, broken_lines, check_sources};
+use errcat_ftl::tables::{self, CatalogSpec, Kept, Tables, Text};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 
@@ -254,26 +233,42 @@ fn run() -> BuildResult<()> {
         .into_iter()
         .filter(|f| released.contains(&f.locale))
         .collect();
-    if !files.iter().any(|f| f.locale == fallback::LAST_RESORT) {
+    if !files.iter().any(|f| f.locale == LAST_RESORT) {
         return Err(format!(
             "{}: `{}` must be released and have its files in locales/{}/",
             released_path.display(),
-            fallback::LAST_RESORT,
-            fallback::LAST_RESORT
+            LAST_RESORT,
+            LAST_RESORT
         )
         .into());
     }
+    // A message in which the check finds an error is left out and served by
+    // fallback, as `--locales` previews the same folder.
+    let broken = broken_lines(&report);
+    let sources: Vec<SourceFile<'_>> = files.iter().map(ShippedFile::source).collect();
+    let specs: Vec<CatalogSpec<'_>> = defs
+        .iter()
+        .zip(&all)
+        .map(|(def, (_, rows))| CatalogSpec {
+            id: def.id,
+            codes: message_ids(def, rows),
+            sections: sections_of(rows),
+        })
+        .collect();
+    let mut diagnostics = Vec::new();
+    let tables = tables::build(&sources, &specs, &broken, &mut diagnostics);
+    // What could not be rendered is left out and served by fallback.
+    warnings.extend(diagnostics.iter().map(ToString::to_string));
     // The constants' documentation shows each code's English title.
-    let titles = english_titles(&files, &all);
+    let titles = english_titles(&tables, &specs, &all);
     write_catalogs(&mut registry, &defs, &released)?;
     write_registry(&mut registry, &defs, &all, &titles)?;
     fs::write(out.join("registry.rs"), registry)?;
     fs::write(out.join("locales.rs"), write_embedded(&files)?)?;
-    // A message in which the check finds an error is left out and served by
-    // fallback, as `--locales` previews the same folder.
-    let broken = broken_lines(&report);
-    let compiled = write_compiled(&files, &defs, &all, &broken, &mut warnings)?;
-    fs::write(out.join("compiled.rs"), compiled)?;
+    fs::write(
+        out.join("compiled.rs"),
+        write_compiled(&tables, &files, specs.len())?,
+    )?;
     report_warnings(&warnings);
     Ok(())
 }
@@ -458,32 +453,27 @@ fn const_name(name: &str) -> String {
 }
 
 /// `(catalog, code name)` → the English title, as the compiled catalog
-/// renders it.
+/// has it.
 fn english_titles(
-    files: &[ShippedFile],
+    tables: &Tables,
+    specs: &[CatalogSpec<'_>],
     all: &[(&str, Vec<Row>)],
 ) -> std::collections::HashMap<(String, String), String> {
     let mut titles = std::collections::HashMap::new();
-    let Ok(english) = fallback::LAST_RESORT.parse::<LanguageIdentifier>() else {
+    let Some(slot) = tables.locales.iter().position(|l| *l == LAST_RESORT) else {
         return titles;
     };
-    for (catalog, rows) in all {
-        let Some(file) = files
-            .iter()
-            .find(|f| f.locale == fallback::LAST_RESORT && f.catalog == *catalog)
-        else {
-            continue;
-        };
-        let loaded = load(&file.source(), english.clone(), &mut Vec::new());
-        for row in rows {
-            if let Some(RenderedMessage {
-                title: Rendered::Plain(title),
-                ..
-            }) = ftl::render::render_message(&loaded.bundle, &row.name)
-            {
-                titles.insert(((*catalog).to_owned(), row.name.clone()), title);
+    let count: usize = specs.iter().map(|s| s.codes.len()).sum();
+    let mut at = slot * count;
+    for (spec, (catalog, rows)) in specs.iter().zip(all) {
+        for (i, row) in rows.iter().enumerate() {
+            if let Some(Some(m)) = tables.messages.get(at + i) {
+                if let Text::Plain(title) = &m.title {
+                    titles.insert(((*catalog).to_owned(), row.name.clone()), title.to_string());
+                }
             }
         }
+        at += spec.codes.len();
     }
     titles
 }
@@ -740,101 +730,27 @@ fn write_embedded(files: &[ShippedFile]) -> BuildResult<String> {
     Ok(out)
 }
 
-/// The compiled catalog: every shipped locale's texts rendered by the
-/// library's own loader, as static tables (see `src/catalog/compiled.rs`).
-fn write_compiled(
-    files: &[ShippedFile],
-    defs: &[CatalogDef],
-    all: &[(&str, Vec<Row>)],
-    broken: &std::collections::HashMap<&str, Vec<usize>>,
-    warnings: &mut Vec<String>,
-) -> BuildResult<String> {
-    let except = |f: &ShippedFile| broken.get(f.path.as_str()).map_or(&[][..], Vec::as_slice);
-    let mut ids: Vec<String> = files.iter().map(|f| f.locale.clone()).collect();
-    ids.dedup();
-    let langs: Vec<LanguageIdentifier> =
-        ids.iter().map(|id| id.parse()).collect::<Result<_, _>>()?;
-    let mut diagnostics = Vec::new();
-    let mut budget = Budget::default();
-    let mut messages: Vec<Option<RenderedMessage>> = Vec::new();
-    let mut labels: Vec<Option<String>> = Vec::new();
-    let mut bundles: Vec<Option<&ShippedFile>> = Vec::new();
-    let mut phrases: Vec<Option<Rendered>> = Vec::new();
-    let mut phrase_bundles: Vec<Option<&ShippedFile>> = Vec::new();
-    for (id, lang) in ids.iter().zip(&langs) {
-        let mut loaded = Vec::new();
-        for def in defs {
-            let file = files
-                .iter()
-                .find(|f| &f.locale == id && f.catalog == def.id);
-            loaded.push(file.map(|f| {
-                let l = load_except(&f.source(), lang.clone(), except(f), &mut diagnostics);
-                (l, f)
-            }));
-        }
-        let row: Vec<CatalogFile<'_>> = loaded
-            .iter()
-            .zip(defs.iter().zip(all))
-            .map(|(file, (def, (_, rows)))| CatalogFile {
-                loaded: file.as_ref().map(|(l, _)| l),
-                path: file.as_ref().map_or("", |(_, f)| f.path.as_str()),
-                codes: message_ids(def, rows),
-                sections: sections_of(rows),
-            })
-            .collect();
-        let row = render_locale(&row, &mut budget, &mut diagnostics);
-        // A file keeps its source for a lazy bundle only if it needs one.
-        let mut offset = 0;
-        for (file, (def, (_, rows))) in loaded.iter().zip(defs.iter().zip(all)) {
-            let count = message_ids(def, rows).len();
-            let mine = row.messages.get(offset..offset + count).unwrap_or(&[]);
-            offset += count;
-            let dynamic = mine.iter().flatten().any(|m| !m.is_plain());
-            bundles.push(file.as_ref().filter(|_| dynamic).map(|(_, f)| *f));
-        }
-        messages.extend(row.messages);
-        labels.extend(row.labels);
-        // errcat's own words, after the catalogs within the same budget.
-        let file = files
-            .iter()
-            .find(|f| &f.locale == id && f.catalog == phrase::FILE);
-        let loaded =
-            file.map(|f| load_except(&f.source(), lang.clone(), except(f), &mut diagnostics));
-        let rendered = render_phrases(
-            loaded.as_ref(),
-            file.map_or("", |f| f.path.as_str()),
-            &Phrase::ALL.map(Phrase::id),
-            &mut budget,
-            &mut diagnostics,
-        );
-        let dynamic = rendered
-            .iter()
-            .any(|p| matches!(p, Some(Rendered::Dynamic)));
-        phrase_bundles.push(file.filter(|_| dynamic));
-        phrases.extend(rendered);
-    }
-    // What could not be rendered is left out and served by fallback.
-    warnings.extend(diagnostics.iter().map(ToString::to_string));
-    // The checker and the loader both raise a duplicate id: say it once.
-    let mut said = BTreeSet::new();
-    warnings.retain(|warning| said.insert(warning.clone()));
-
+/// The compiled catalog: the tables as statics (see
+/// `src/catalog/compiled.rs`), every text a `&'static str`, every kept
+/// bundle the shipped file included as bytes and parsed on first use.
+fn write_compiled(tables: &Tables, files: &[ShippedFile], catalogs: usize) -> BuildResult<String> {
     let mut out = String::new();
-    writeln!(out, "static LOCALES: [LocaleEntry; {}] = [", ids.len())?;
-    for (slot, id) in ids.iter().enumerate() {
-        let chain = fallback::default_chain(&langs, slot);
+    let locales = &tables.locales;
+    writeln!(out, "static LOCALES: [LocaleEntry; {}] = [", locales.len())?;
+    for (id, chain) in locales.iter().zip(&tables.chains) {
         writeln!(
             out,
-            "    LocaleEntry {{ id: ::unic_langid::langid!({id:?}), chain: Table::Static(&{chain:?}) }},"
+            "    LocaleEntry {{ id: ::unic_langid::langid!({:?}), chain: Table::Static(&{chain:?}) }},",
+            id.to_string()
         )?;
     }
     writeln!(out, "];\n")?;
     writeln!(
         out,
         "static MESSAGES: [Option<Message>; {}] = [",
-        messages.len()
+        tables.messages.len()
     )?;
-    for m in &messages {
+    for m in &tables.messages {
         match m {
             None => writeln!(out, "    None,")?,
             Some(m) => writeln!(
@@ -845,7 +761,7 @@ fn write_compiled(
                 m.hint
                     .as_ref()
                     .map_or("None".to_owned(), |h| format!("Some({})", text(h))),
-                m.is_plain()
+                m.plain
             )?,
         }
     }
@@ -853,70 +769,87 @@ fn write_compiled(
     writeln!(
         out,
         "static LABELS: [Option<Cow<'static, str>>; {}] = [",
-        labels.len()
+        tables.labels.len()
     )?;
-    for l in &labels {
+    for l in &tables.labels {
         match l {
             None => writeln!(out, "    None,")?,
             Some(l) => writeln!(out, "    Some(Cow::Borrowed({l:?})),")?,
         }
     }
     writeln!(out, "];\n")?;
-    writeln!(out, "static BUNDLES: [LazyBundle; {}] = [", bundles.len())?;
-    for (i, b) in bundles.iter().enumerate() {
-        match b {
-            None => writeln!(out, "    LazyBundle::none(),")?,
-            Some(f) => writeln!(
-                out,
-                "    LazyBundle::compiled(::unic_langid::langid!({:?}), SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }}),",
-                ids.get(i / defs.len()).map_or("en", String::as_str),
-                f.locale,
-                f.catalog,
-                f.path,
-                f.absolute
-            )?,
-        }
-    }
-    writeln!(out, "];\n")?;
-    writeln!(out, "static PHRASES: [Option<Text>; {}] = [", phrases.len())?;
-    for p in &phrases {
+    // The slot of the i-th bundle: `catalogs` bundles per locale.
+    let per_locale = catalogs.max(1);
+    write_bundles(
+        &mut out,
+        "BUNDLES",
+        &tables.bundles,
+        files,
+        |i| i / per_locale,
+        locales,
+    )?;
+    writeln!(
+        out,
+        "static PHRASES: [Option<Text>; {}] = [",
+        tables.phrases.len()
+    )?;
+    for p in &tables.phrases {
         match p {
             None => writeln!(out, "    None,")?,
             Some(p) => writeln!(out, "    Some({}),", text(p))?,
         }
     }
     writeln!(out, "];\n")?;
-    writeln!(
-        out,
-        "static PHRASE_BUNDLES: [LazyBundle; {}] = [",
-        phrase_bundles.len()
+    write_bundles(
+        &mut out,
+        "PHRASE_BUNDLES",
+        &tables.phrase_bundles,
+        files,
+        |i| i,
+        locales,
     )?;
-    for (id, b) in ids.iter().zip(&phrase_bundles) {
-        match b {
-            None => writeln!(out, "    LazyBundle::none(),")?,
-            Some(f) => writeln!(
-                out,
-                "    LazyBundle::compiled(::unic_langid::langid!({id:?}), SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }}),",
-                f.locale, f.catalog, f.path, f.absolute
-            )?,
-        }
-    }
-    writeln!(out, "];\n")?;
-    let unshipped: Vec<usize> = ids
-        .iter()
-        .position(|id| id == fallback::LAST_RESORT)
-        .into_iter()
-        .collect();
     writeln!(
         out,
-        "static UNSHIPPED: [u16; {}] = {unshipped:?};\n",
-        unshipped.len()
+        "static UNSHIPPED: [u16; {}] = {:?};\n",
+        tables.unshipped.len(),
+        tables.unshipped
     )?;
     writeln!(
         out,
         "/// The catalog compiled from the shipped files.\npub(crate) static CATALOG: Catalog = Catalog {{ instance: 0, locales: Table::Static(&LOCALES), messages: Table::Static(&MESSAGES), labels: Table::Static(&LABELS), bundles: Table::Static(&BUNDLES), phrases: Table::Static(&PHRASES), phrase_bundles: Table::Static(&PHRASE_BUNDLES), unshipped: Table::Static(&UNSHIPPED), backstop: None }};"
     )?;
     Ok(out)
+}
+
+/// A table of kept bundles: each the shipped file, included as bytes and
+/// parsed on first use; `slot` gives the locale of the i-th bundle.
+fn write_bundles(
+    out: &mut String,
+    name: &str,
+    bundles: &[Option<Kept>],
+    files: &[ShippedFile],
+    slot: impl Fn(usize) -> usize,
+    locales: &[LanguageIdentifier],
+) -> BuildResult<()> {
+    writeln!(out, "static {name}: [LazyBundle; {}] = [", bundles.len())?;
+    for (i, kept) in bundles.iter().enumerate() {
+        let file = kept.as_ref().and_then(|k| files.get(k.file));
+        let locale = locales.get(slot(i));
+        match (file, locale) {
+            (Some(f), Some(locale)) => writeln!(
+                out,
+                "    LazyBundle::compiled(::unic_langid::langid!({:?}), SourceFile {{ locale: {:?}, catalog: {:?}, path: {:?}, text: include_bytes!({:?}) }}),",
+                locale.to_string(),
+                f.locale,
+                f.catalog,
+                f.path,
+                f.absolute
+            )?,
+            _ => writeln!(out, "    LazyBundle::none(),")?,
+        }
+    }
+    writeln!(out, "];\n")?;
+    Ok(())
 }
 
 /// An English title as a line of rustdoc: one line, no HTML, and a full
@@ -935,9 +868,9 @@ fn doc_text(title: &str) -> String {
 }
 
 /// A rendered part as a Rust expression.
-fn text(t: &Rendered) -> String {
+fn text(t: &Text) -> String {
     match t {
-        Rendered::Plain(s) => format!("Text::Plain(Cow::Borrowed({s:?}))"),
-        Rendered::Dynamic => "Text::Dynamic".to_owned(),
+        Text::Plain(s) => format!("Text::Plain(Cow::Borrowed({:?}))", s.as_ref()),
+        Text::Dynamic => "Text::Dynamic".to_owned(),
     }
 }

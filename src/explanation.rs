@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use unic_langid::LanguageIdentifier;
 use unic_langid::subtags::{Language, Region, Script};
 
-use crate::catalog::message::{Message, Text};
+use crate::catalog::{Message, Text};
 use crate::code::{CatalogId, Code, Kind};
 
 /// What a code means, in the locale that served it.

@@ -100,7 +100,6 @@ mod args;
 mod catalog;
 mod check;
 mod code;
-mod diagnostic;
 #[cfg(feature = "tooling")]
 mod docs;
 mod error;
@@ -110,10 +109,8 @@ mod export;
 mod export_all;
 mod fallback;
 mod files;
-mod ftl;
 mod locale;
 mod localized;
-mod phrase;
 mod registry;
 mod response;
 mod search;
@@ -128,8 +125,10 @@ mod system;
 #[cfg(feature = "server")]
 #[allow(dead_code)]
 mod terminal;
-mod text;
 pub mod tooling;
+
+// The Fluent reader, checker and table builder, shared with build.rs.
+use errcat_ftl::{diagnostic, ftl, phrase, text};
 
 pub use accept_language::parse_accept_language;
 pub use answer::{RecipientAnswer, ResponseAnswer, SummaryAnswer};

@@ -11,9 +11,7 @@
 
 mod compiled;
 mod folder;
-pub(crate) mod message;
-
-pub(crate) use message::{Message, Text};
+pub(crate) use errcat_ftl::tables::{Message, Text};
 
 use std::borrow::Cow;
 use std::ops::Deref;

@@ -7,7 +7,7 @@
 //! on the shipped files. The checker only reads; it never changes a file
 //! (see `stamp` for that) and never panics on a file's content.
 
-pub(crate) mod rules;
+pub(crate) use errcat_ftl::rules;
 
 use std::path::Path;
 

@@ -13,7 +13,7 @@ pub const STAMP_PREFIX: &str = "en-hash:";
 
 /// A message's source without its comment, as Fluent's serializer writes
 /// it: what a stamp records and what a scaffold shows.
-pub(crate) fn bare_source(message: &ast::Message<&str>) -> String {
+pub fn bare_source(message: &ast::Message<&str>) -> String {
     let bare = ast::Message {
         comment: None,
         ..message.clone()
@@ -24,7 +24,7 @@ pub(crate) fn bare_source(message: &ast::Message<&str>) -> String {
 }
 
 /// 8 hex digits of 64-bit FNV-1a over a message's source.
-pub(crate) fn hash_of(source: &str) -> String {
+pub fn hash_of(source: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in source.trim_end().bytes() {
         hash ^= u64::from(byte);
@@ -40,12 +40,12 @@ pub(crate) fn hash_of(source: &str) -> String {
 /// This is the one rule for which stamp counts, for `check` and `stamp`
 /// alike: `errcat stamp` writes its stamp directly above the message, so an
 /// older stamp higher up in the same comment never hides a newer one.
-pub(crate) fn recorded_stamp<'a>(comment_lines: &[&'a str]) -> Option<&'a str> {
+pub fn recorded_stamp<'a>(comment_lines: &[&'a str]) -> Option<&'a str> {
     comment_lines.iter().rev().find_map(|line| stamp_in(line))
 }
 
 /// The hash a comment line (without its `# `) records, if it is a stamp.
-pub(crate) fn stamp_in(content: &str) -> Option<&str> {
+pub fn stamp_in(content: &str) -> Option<&str> {
     content.trim().strip_prefix(STAMP_PREFIX).map(str::trim)
 }
 
@@ -61,7 +61,7 @@ pub const CONFIRMED_PREFIX: &str = "en:";
 /// A message's source (as [`bare_source`] gives it) on one line: its
 /// value and attributes without the id, each line's indentation and line
 /// end made one space. What a stamp's `# en:` line records.
-pub(crate) fn one_line_source(source: &str) -> String {
+pub fn one_line_source(source: &str) -> String {
     let mut words = source.split_whitespace();
     // `id =` (or `id = value` on the first line).
     let _id = words.next();
@@ -82,13 +82,13 @@ pub(crate) fn one_line_source(source: &str) -> String {
 
 /// The English text a message's comment records (its last `# en:` line),
 /// or `None` for a stamp made before stamps recorded it.
-pub(crate) fn recorded_text<'a>(comment_lines: &[&'a str]) -> Option<&'a str> {
+pub fn recorded_text<'a>(comment_lines: &[&'a str]) -> Option<&'a str> {
     comment_lines.iter().rev().find_map(|line| text_in(line))
 }
 
 /// The English text a comment line (without its `# `) records, if it is
 /// a stamp's `en:` line.
-pub(crate) fn text_in(content: &str) -> Option<&str> {
+pub fn text_in(content: &str) -> Option<&str> {
     content.trim().strip_prefix(CONFIRMED_PREFIX).map(str::trim)
 }
 
@@ -104,8 +104,8 @@ const CONTEXT: usize = 3;
 /// diff --word-diff`: removed words as `[-…-]`, added ones as `{+…+}`,
 /// with a few unchanged words around each change. Its work is bounded: the
 /// common beginning and end are skipped, and a middle of more than
-/// [`MAX_DIFF_CELLS`] word pairs is shown as replaced whole.
-pub(crate) fn word_diff(old: &str, new: &str) -> String {
+/// `MAX_DIFF_CELLS` word pairs is shown as replaced whole.
+pub fn word_diff(old: &str, new: &str) -> String {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Op {
         Same,

@@ -9,8 +9,9 @@ use std::sync::Once;
 /// One entry of a file: a message or term with the comment lines right
 /// above it, or a run of lines that starts none.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Chunk<'t> {
-    pub(crate) text: &'t str,
+pub struct Chunk<'t> {
+    /// The chunk's lines, as in the file.
+    pub text: &'t str,
 }
 
 /// Splits `text` into entries the way the Fluent grammar delimits them, so
@@ -31,7 +32,7 @@ pub(crate) struct Chunk<'t> {
 ///
 /// Parsing each piece on its own is what confines a mistake: an unclosed
 /// `{` in one message can no longer swallow the next one.
-pub(crate) fn entries(text: &str) -> Vec<Chunk<'_>> {
+pub fn entries(text: &str) -> Vec<Chunk<'_>> {
     let mut chunks = Vec::new();
     let mut start = 0;
     let mut offset = 0;
@@ -189,7 +190,7 @@ impl Expressions {
 /// nest in one entry. Real messages nest two or three levels; the Fluent
 /// parser and resolver recurse once per level and would overflow the stack
 /// (an abort no guard can catch) at a few thousand.
-pub(crate) const MAX_NESTING: usize = 64;
+pub const MAX_NESTING: usize = 64;
 
 /// What an open bracket of an entry is, for [`nesting`].
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -204,14 +205,14 @@ enum Open {
 
 /// How deep an entry nests, as [`nesting`] measures it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Nesting {
+pub struct Nesting {
     /// The deepest nesting of placeables and call arguments.
-    pub(crate) depth: usize,
+    pub depth: usize,
     /// The byte offset where the depth first exceeds [`MAX_NESTING`].
-    pub(crate) too_deep: Option<usize>,
+    pub too_deep: Option<usize>,
     /// The byte offset of the first call's named argument past
     /// [`MAX_NAMED_ARGUMENTS`].
-    pub(crate) too_many_arguments: Option<usize>,
+    pub too_many_arguments: Option<usize>,
 }
 
 /// The deepest nesting of placeables and call arguments in an entry, as the
@@ -223,7 +224,7 @@ pub(crate) struct Nesting {
 /// levels of one, not two levels deep. Where the entry is malformed the
 /// parser stops at its first error, so counting on past it can only
 /// overstate the depth, never understate it.
-pub(crate) fn nesting(entry: &str) -> Nesting {
+pub fn nesting(entry: &str) -> Nesting {
     let bytes = entry.as_bytes();
     let byte = |i: usize| bytes.get(i).copied();
     let mut open: Vec<Open> = Vec::new();
@@ -334,11 +335,11 @@ pub(crate) fn nesting(entry: &str) -> Nesting {
 /// two (`NUMBER($n, minimumFractionDigits: 2)`); the Fluent parser checks
 /// each name against all the names before it, which takes seconds for a
 /// call with tens of thousands.
-pub(crate) const MAX_NAMED_ARGUMENTS: usize = 64;
+pub const MAX_NAMED_ARGUMENTS: usize = 64;
 
 /// Why an entry is not handed to the Fluent parser, at which byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Refused {
+pub enum Refused {
     /// It nests deeper than [`MAX_NESTING`].
     TooDeep(usize),
     /// A call has more than [`MAX_NAMED_ARGUMENTS`] named arguments.
@@ -347,14 +348,14 @@ pub(crate) enum Refused {
 
 impl Refused {
     /// Where in the entry the limit is first exceeded.
-    pub(crate) fn offset(self) -> usize {
+    pub fn offset(self) -> usize {
         match self {
             Refused::TooDeep(at) | Refused::TooManyArguments(at) => at,
         }
     }
 
     /// The diagnostic's message.
-    pub(crate) fn reason(self) -> String {
+    pub fn reason(self) -> String {
         match self {
             Refused::TooDeep(_) => format!(
                 "placeables nest more than {MAX_NESTING} levels deep here; the entry is skipped"
@@ -371,7 +372,7 @@ impl Refused {
 /// [`MAX_NAMED_ARGUMENTS`] named arguments. The depth never exceeds the
 /// number of openers, nor a call's named arguments the number of colons,
 /// so most entries are done with one fast count.
-pub(crate) fn refused(entry: &str) -> Option<Refused> {
+pub fn refused(entry: &str) -> Option<Refused> {
     let (mut openers, mut colons) = (0, 0);
     for b in entry.bytes() {
         match b {
@@ -408,7 +409,7 @@ static QUIET_HOOK: Once = Once::new();
 /// this installs a panic hook that stays silent while a guarded call runs on
 /// the current thread and hands every other panic to the hook that was
 /// installed before it.
-pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
     QUIET_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {

@@ -12,11 +12,11 @@ use super::refs::{Graph, Node, Visit, walk};
 
 /// The most text one message (its value and attributes together) may
 /// format to. The longest shipped message is under 1 KiB.
-pub(crate) const MAX_MESSAGE_BYTES: u64 = 64 * 1024;
+pub const MAX_MESSAGE_BYTES: u64 = 64 * 1024;
 
 /// The most text one load may render across all its files and messages;
 /// past it, further messages are refused and fall back along their chain.
-pub(crate) const MAX_TOTAL_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 16 * 1024 * 1024;
 
 /// An upper bound on the formatted length of every node of `graph`, in
 /// bytes, saturating.
@@ -26,7 +26,7 @@ pub(crate) const MAX_TOTAL_BYTES: u64 = 16 * 1024 * 1024;
 /// longest literal. A select counts as its longest variant. A reference to
 /// something the file does not define counts as the few bytes Fluent
 /// writes in its place.
-pub(crate) fn sizes<'a>(graph: &Graph<'a>) -> HashMap<Node<'a>, u64> {
+pub fn sizes<'a>(graph: &Graph<'a>) -> HashMap<Node<'a>, u64> {
     let order = graph.post_order();
     let mut longest_literal = 0u64;
     for node in &order {
@@ -59,7 +59,7 @@ pub(crate) fn sizes<'a>(graph: &Graph<'a>) -> HashMap<Node<'a>, u64> {
 /// The bound for a whole message: its value and every attribute. A part
 /// that `sizes` lacks (a file without placeables needs no graph) is
 /// bounded by its own text.
-pub(crate) fn message_size(sizes: &HashMap<Node<'_>, u64>, message: &ast::Message<&str>) -> u64 {
+pub fn message_size(sizes: &HashMap<Node<'_>, u64>, message: &ast::Message<&str>) -> u64 {
     let id = message.id.name;
     let own = Sizer { sizes, variable: 0 };
     let part = |attribute, pattern: &ast::Pattern<&str>| {
@@ -88,7 +88,7 @@ pub(crate) fn message_size(sizes: &HashMap<Node<'_>, u64>, message: &ast::Messag
 /// [`sizes`] for the entries of a file whose text is `text`: without a
 /// placeable nothing refers to anything, and each part is bounded by its
 /// own text without building the graph.
-pub(crate) fn sizes_of<'a>(
+pub fn sizes_of<'a>(
     text: &str,
     entries: impl IntoIterator<Item = &'a ast::Entry<&'a str>>,
 ) -> HashMap<Node<'a>, u64> {

@@ -10,14 +10,18 @@ use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternEleme
 /// A pattern that can be referenced: a message's or term's value
 /// (`attribute: None`) or one of its attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct Node<'a> {
-    pub(crate) term: bool,
-    pub(crate) id: &'a str,
-    pub(crate) attribute: Option<&'a str>,
+pub struct Node<'a> {
+    /// A term (`-brand`), not a message.
+    pub term: bool,
+    /// The message's or term's id.
+    pub id: &'a str,
+    /// The attribute, or `None` for the value.
+    pub attribute: Option<&'a str>,
 }
 
 /// One node of a pattern, as [`walk`] meets it.
-pub(crate) enum Visit<'a> {
+pub enum Visit<'a> {
+    /// An inline expression.
     Inline(&'a InlineExpression<&'a str>),
     /// A select expression's variants.
     Select(&'a [ast::Variant<&'a str>]),
@@ -27,7 +31,7 @@ pub(crate) enum Visit<'a> {
 /// selectors, variants and call arguments, and every select expression.
 /// Its recursion is as deep as the pattern nests, which the entry guard
 /// keeps under [`MAX_NESTING`](super::entries::MAX_NESTING).
-pub(crate) fn walk<'a>(pattern: &'a ast::Pattern<&'a str>, visit: &mut impl FnMut(Visit<'a>)) {
+pub fn walk<'a>(pattern: &'a ast::Pattern<&'a str>, visit: &mut impl FnMut(Visit<'a>)) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
             walk_expression(expression, visit);
@@ -70,7 +74,7 @@ fn walk_inline<'a>(inline: &'a InlineExpression<&'a str>, visit: &mut impl FnMut
 }
 
 /// The node an inline expression refers to, if it is a reference.
-pub(crate) fn target<'a>(inline: &'a InlineExpression<&'a str>) -> Option<Node<'a>> {
+pub fn target<'a>(inline: &'a InlineExpression<&'a str>) -> Option<Node<'a>> {
     match inline {
         InlineExpression::MessageReference { id, attribute } => Some(Node {
             term: false,
@@ -88,14 +92,15 @@ pub(crate) fn target<'a>(inline: &'a InlineExpression<&'a str>) -> Option<Node<'
 
 /// Every referable pattern of a file, by node; where an id is defined twice
 /// the first definition counts, as in a Fluent bundle.
-pub(crate) struct Graph<'a> {
+pub struct Graph<'a> {
     patterns: HashMap<Node<'a>, &'a ast::Pattern<&'a str>>,
     /// Nodes in file order.
     nodes: Vec<Node<'a>>,
 }
 
 impl<'a> Graph<'a> {
-    pub(crate) fn new(entries: impl IntoIterator<Item = &'a Entry<&'a str>>) -> Graph<'a> {
+    /// The graph of `entries`' references, indexed once.
+    pub fn new(entries: impl IntoIterator<Item = &'a Entry<&'a str>>) -> Graph<'a> {
         let mut patterns = HashMap::new();
         let mut nodes = Vec::new();
         let mut defined = HashSet::new();
@@ -127,7 +132,7 @@ impl<'a> Graph<'a> {
     }
 
     /// The pattern of a node, if the file defines it.
-    pub(crate) fn pattern(&self, node: &Node<'a>) -> Option<&'a ast::Pattern<&'a str>> {
+    pub fn pattern(&self, node: &Node<'a>) -> Option<&'a ast::Pattern<&'a str>> {
         self.patterns.get(node).copied()
     }
 
@@ -135,7 +140,7 @@ impl<'a> Graph<'a> {
     /// computed in this order can use the values of its references. A cycle
     /// is cut where the walk meets it (Fluent refuses cyclic references when
     /// it formats them). Iterative: a chain of any length uses no stack.
-    pub(crate) fn post_order(&self) -> Vec<Node<'a>> {
+    pub fn post_order(&self) -> Vec<Node<'a>> {
         let mut order = Vec::with_capacity(self.nodes.len());
         let mut seen: HashSet<Node<'a>> = HashSet::with_capacity(self.nodes.len());
         let mut stack: Vec<(Node<'a>, Vec<Node<'a>>)> = Vec::new();
@@ -163,7 +168,7 @@ impl<'a> Graph<'a> {
     }
 
     /// The nodes a node's pattern refers to, in order, with repeats.
-    pub(crate) fn references(&self, node: &Node<'a>) -> Vec<Node<'a>> {
+    pub fn references(&self, node: &Node<'a>) -> Vec<Node<'a>> {
         let mut out = Vec::new();
         if let Some(pattern) = self.pattern(node) {
             walk(pattern, &mut |visit| {

@@ -16,19 +16,20 @@ use super::entries::guarded;
 use super::refs::{Visit, target, walk};
 use super::{SourceFile, decode, parse_entries};
 use crate::diagnostic::{Diagnostic, Rule, Severity, duplicate_id_problem, one_line};
+use crate::tables::{Message, Text};
 
 /// A bundle of one locale and catalog, shareable between threads.
-pub(crate) type Bundle = FluentBundle<FluentResource>;
+pub type Bundle = FluentBundle<FluentResource>;
 
 /// A file's bundle, with the budget's bound on each of its messages.
-pub(crate) struct Loaded {
+pub struct Loaded {
     /// Every entry that loaded: what the renderer formats.
-    pub(crate) bundle: Bundle,
+    pub bundle: Bundle,
     /// Only the entries a lookup can still need once every plain text is
-    /// in the tables: what a catalog keeps (see [`needed_at_lookup`]).
-    pub(crate) runtime: Bundle,
+    /// in the tables: what a catalog keeps (see `needed_at_lookup`).
+    pub runtime: Bundle,
     /// Message id → the most bytes it can format to.
-    pub(crate) sizes: HashMap<String, u64>,
+    pub sizes: HashMap<String, u64>,
 }
 
 /// Whether a lookup may format `entry` through a bundle: a term something
@@ -87,7 +88,7 @@ fn referenced<'a>(entries: impl Iterator<Item = &'a Entry<&'a str>>) -> HashSet<
 /// panic, nesting too deep, a message over [`MAX_MESSAGE_BYTES`] (refused
 /// here, so it falls back along its chain), a duplicate id (the first
 /// definition stays).
-pub(crate) fn load(
+pub fn load(
     file: &SourceFile<'_>,
     locale: LanguageIdentifier,
     diagnostics: &mut Vec<Diagnostic>,
@@ -100,7 +101,7 @@ pub(crate) fn load(
 /// message): such a message is left out as a syntax error leaves it out,
 /// and falls back along its chain. The check has reported it already, so
 /// this adds no finding of its own.
-pub(crate) fn load_except(
+pub fn load_except(
     file: &SourceFile<'_>,
     locale: LanguageIdentifier,
     broken: &[usize],
@@ -189,7 +190,7 @@ pub(crate) fn load_except(
 }
 
 /// The finding for a message over the budget.
-pub(crate) fn too_long(path: &str, line: usize, id: &str, size: u64) -> Diagnostic {
+pub fn too_long(path: &str, line: usize, id: &str, size: u64) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
         line,
@@ -202,42 +203,14 @@ pub(crate) fn too_long(path: &str, line: usize, id: &str, size: u64) -> Diagnost
     }
 }
 
-/// A message part rendered without arguments, or one that needs them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Rendered {
-    Plain(String),
-    /// Formatting without arguments reported errors (it uses `$variables`,
-    /// or something it refers to is missing): formatted at lookup time.
-    Dynamic,
-}
-
-/// A code's message, rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RenderedMessage {
-    pub(crate) title: Rendered,
-    pub(crate) explanation: Rendered,
-    pub(crate) hint: Option<Rendered>,
-}
-
-impl RenderedMessage {
-    /// Every part was rendered: a lookup only borrows.
-    pub(crate) fn is_plain(&self) -> bool {
-        [
-            Some(&self.title),
-            Some(&self.explanation),
-            self.hint.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .all(|t| matches!(t, Rendered::Plain(_)))
-    }
-}
-
 /// Which part of a code's message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Part {
+pub enum Part {
+    /// The `.title` attribute.
     Title,
+    /// The message's value.
     Explanation,
+    /// The `.hint` attribute.
     Hint,
 }
 
@@ -249,10 +222,10 @@ fn pattern<'m>(message: &FluentMessage<'m>, part: Part) -> Option<&'m ast::Patte
     }
 }
 
-/// Formats a pattern without arguments: its text, or [`Rendered::Dynamic`]
+/// Formats a pattern without arguments: its text, or [`Text::Dynamic`]
 /// when Fluent reports an error (it needs `$variables`, or something it
 /// refers to is missing); `None` if Fluent panicked on it.
-fn render_pattern(bundle: &Bundle, pattern: &ast::Pattern<&str>) -> Option<Rendered> {
+fn render_pattern(bundle: &Bundle, pattern: &ast::Pattern<&str>) -> Option<Text> {
     let mut errors = Vec::new();
     let text = guarded(|| {
         bundle
@@ -260,29 +233,29 @@ fn render_pattern(bundle: &Bundle, pattern: &ast::Pattern<&str>) -> Option<Rende
             .into_owned()
     })?;
     Some(if errors.is_empty() {
-        Rendered::Plain(text)
+        Text::Plain(text.into())
     } else {
-        Rendered::Dynamic
+        Text::Dynamic
     })
 }
 
 /// Renders a code's message as far as it can be without arguments. A
 /// message without a value or a title is treated as absent, so the chain
 /// moves on.
-pub(crate) fn render_message(bundle: &Bundle, name: &str) -> Option<RenderedMessage> {
+pub fn render_message(bundle: &Bundle, name: &str) -> Option<Message> {
     let message = bundle.get_message(name)?;
     let render = |part| render_pattern(bundle, pattern(&message, part)?);
-    Some(RenderedMessage {
-        title: render(Part::Title)?,
-        explanation: render(Part::Explanation)?,
-        hint: render(Part::Hint),
-    })
+    Some(Message::new(
+        render(Part::Title)?,
+        render(Part::Explanation)?,
+        render(Part::Hint),
+    ))
 }
 
 /// Renders a message that takes no arguments and has no attributes, such
 /// as `catalog-title` and `section-tasks`; `None` if the bundle lacks it or
 /// Fluent reports an error formatting it.
-pub(crate) fn render_label(bundle: &Bundle, id: &str) -> Option<String> {
+pub fn render_label(bundle: &Bundle, id: &str) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     guarded(|| {
         let mut errors = Vec::new();
@@ -296,7 +269,7 @@ pub(crate) fn render_label(bundle: &Bundle, id: &str) -> Option<String> {
 /// adding to `missing` each `$variable` it uses that `args` lacks (Fluent
 /// then writes `{$name}` in its place); `None` if the bundle lacks the part
 /// or Fluent failed on it.
-pub(crate) fn format_part(
+pub fn format_part(
     bundle: &Bundle,
     name: &str,
     part: Part,
@@ -330,7 +303,7 @@ pub(crate) fn format_part(
 
 /// The text one load has rendered so far, against [`MAX_TOTAL_BYTES`].
 #[derive(Debug, Default)]
-pub(crate) struct Budget {
+pub struct Budget {
     spent: u64,
 }
 
@@ -372,13 +345,13 @@ impl Budget {
 /// Renders errcat's own phrases (`errcat.ftl`, see `crate::phrase`) from a
 /// locale's file, in the order of `ids`, within `budget`: each a message
 /// value, rendered ahead of time unless it uses `$variables`.
-pub(crate) fn render_phrases(
+pub fn render_phrases(
     loaded: Option<&Loaded>,
     path: &str,
     ids: &[&str],
     budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Option<Rendered>> {
+) -> Vec<Option<Text>> {
     let mut refused = false;
     ids.iter()
         .map(|id| {
@@ -392,11 +365,7 @@ pub(crate) fn render_phrases(
 /// Formats a message's value with arguments, at lookup time: a phrase of
 /// `errcat.ftl` that uses `$variables`. `None` if the bundle lacks it or
 /// Fluent failed on it.
-pub(crate) fn format_value(
-    bundle: &Bundle,
-    id: &str,
-    args: Option<&FluentArgs<'_>>,
-) -> Option<String> {
+pub fn format_value(bundle: &Bundle, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     guarded(|| {
         let mut errors = Vec::new();
@@ -407,27 +376,31 @@ pub(crate) fn format_value(
 }
 
 /// One catalog's file of a locale, and what the table needs from it.
-pub(crate) struct CatalogFile<'l> {
-    pub(crate) loaded: Option<&'l Loaded>,
-    pub(crate) path: &'l str,
+pub struct CatalogFile<'l> {
+    /// The file, loaded, if the locale has it.
+    pub loaded: Option<&'l Loaded>,
+    /// Its path, for diagnostics.
+    pub path: &'l str,
     /// The codes' names, in registry order.
-    pub(crate) codes: Vec<&'l str>,
+    pub codes: Vec<&'l str>,
     /// The section ids, in registry order.
-    pub(crate) sections: Vec<&'l str>,
+    pub sections: Vec<&'l str>,
 }
 
 /// A locale's row of the tables: every code's message and every label, in
 /// table order (catalogs in registry order; per catalog its title, then
 /// its sections' titles), rendered within `budget`.
-pub(crate) struct LocaleRow {
-    pub(crate) messages: Vec<Option<RenderedMessage>>,
-    pub(crate) labels: Vec<Option<String>>,
+pub struct LocaleRow {
+    /// Every code's message, catalogs in order.
+    pub messages: Vec<Option<Message>>,
+    /// Every catalog's title and section titles.
+    pub labels: Vec<Option<String>>,
 }
 
 /// Renders one locale's files into its row of the tables. Once `budget`
 /// is spent, the remaining messages are refused (they fall back along
 /// their chain) and the file says so once.
-pub(crate) fn render_locale(
+pub fn render_locale(
     files: &[CatalogFile<'_>],
     budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,

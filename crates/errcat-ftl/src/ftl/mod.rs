@@ -8,11 +8,11 @@
 //! code that reads a locales folder at run time. They must therefore use
 //! nothing of the crate but each other, `diagnostic`, `fallback` and `text`.
 
-pub(crate) mod budget;
-pub(crate) mod entries;
-pub(crate) mod refs;
-pub(crate) mod render;
-pub(crate) mod stamp;
+pub mod budget;
+pub mod entries;
+pub mod refs;
+pub mod render;
+pub mod stamp;
 
 use fluent_syntax::parser::ParserError;
 use unic_langid::LanguageIdentifier;
@@ -23,25 +23,28 @@ use entries::{Chunk, guarded, refused};
 /// One `.ftl` file: `locales/<locale>/<catalog>.ftl`, as raw bytes (a file
 /// that is not valid UTF-8 is reported and read as far as it can be).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct SourceFile<'a> {
-    pub(crate) locale: &'a str,
-    pub(crate) catalog: &'a str,
+pub struct SourceFile<'a> {
+    /// The locale folder's name (`kk`).
+    pub locale: &'a str,
+    /// The file's name without `.ftl`: a catalog id, or `errcat`.
+    pub catalog: &'a str,
     /// The path shown in diagnostics, relative to the locales folder's parent.
-    pub(crate) path: &'a str,
-    pub(crate) text: &'a [u8],
+    pub path: &'a str,
+    /// The file's bytes.
+    pub text: &'a [u8],
 }
 
 /// The locale a folder name stands for, if it is written as a canonical
 /// BCP 47 tag (`kk`, `pt-BR`): the only folder names that are loaded, so
 /// that one locale never has two folders.
-pub(crate) fn folder_locale(name: &str) -> Option<LanguageIdentifier> {
+pub fn folder_locale(name: &str) -> Option<LanguageIdentifier> {
     let id: LanguageIdentifier = name.parse().ok()?;
     (!id.language.is_empty() && id == name).then_some(id)
 }
 
 /// Decodes a file's bytes, reporting the first invalid UTF-8 sequence with
 /// its byte offset and replacing every invalid sequence with U+FFFD.
-pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -> String {
+pub fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -> String {
     // Some editors start UTF-8 files with a byte order mark; it is not text.
     let bytes = file.text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(file.text);
     match std::str::from_utf8(bytes) {
@@ -66,14 +69,16 @@ pub(crate) fn decode(file: &SourceFile<'_>, diagnostics: &mut Vec<Diagnostic>) -
 /// costs memory many times its bytes (its syntax tree, its place in a
 /// bundle), so a file of hundreds of thousands of one-line terms would
 /// take a gigabyte to load.
-pub(crate) const MAX_ENTRIES: usize = 10_000;
+pub const MAX_ENTRIES: usize = 10_000;
 
 /// An entry that parsed, with the line it starts on.
-pub(crate) struct Parsed<'t, R> {
-    pub(crate) chunk: Chunk<'t>,
+pub struct Parsed<'t, R> {
+    /// The entry's text.
+    pub chunk: Chunk<'t>,
     /// 1-based line of the entry's first line in the file.
-    pub(crate) line: usize,
-    pub(crate) resource: R,
+    pub line: usize,
+    /// What the parser made of it.
+    pub resource: R,
 }
 
 /// Parses `text` (the file at `path`) entry by entry with `parse`, which is
@@ -88,7 +93,7 @@ pub(crate) struct Parsed<'t, R> {
 /// syntax error drops what the parser drops (the entry) and nothing else.
 /// Past [`MAX_ENTRIES`] entries, the rest of the file is reported once and
 /// skipped.
-pub(crate) fn parse_entries<'t, R>(
+pub fn parse_entries<'t, R>(
     path: &str,
     text: &'t str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -193,7 +198,8 @@ mod tests {
     /// (`### reads: …`) names.
     #[test]
     fn grammar_fixtures_lose_no_valid_message() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/grammar");
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/grammar");
         let mut count = 0;
         for file in std::fs::read_dir(&dir).unwrap() {
             let path = file.unwrap().path();

@@ -81,27 +81,27 @@ impl Report {
 }
 
 /// What the registry requires of one catalog's file.
-pub(crate) struct CatalogRules<'a> {
+pub struct CatalogRules<'a> {
     /// The catalog's id, also the file's name: `planfix`.
-    pub(crate) name: &'a str,
+    pub name: &'a str,
     /// Every message id the file must define: `catalog-title`, the
     /// `section-*` labels, then the codes' names.
-    pub(crate) required: Vec<String>,
+    pub required: Vec<String>,
     /// The ids among `required` that are codes (and so need a value and a
     /// `.title`), or errcat's own phrases (which need a value only).
-    pub(crate) codes: HashSet<String>,
+    pub codes: HashSet<String>,
     /// Whether each of `codes` needs a `.title`: a code's message does,
     /// a phrase does not.
-    pub(crate) titled: bool,
+    pub titled: bool,
     /// Each code's `$variables`: the only ones its texts may use, because
     /// a lookup can give no others.
-    pub(crate) variables: HashMap<String, BTreeSet<String>>,
+    pub variables: HashMap<String, BTreeSet<String>>,
 }
 
 impl CatalogRules<'_> {
     /// The rules for a catalog with these section ids, and these code names
     /// with the `$variables` each may use.
-    pub(crate) fn new<'a, 'v>(
+    pub fn new<'a, 'v>(
         name: &'a str,
         sections: impl IntoIterator<Item = &'a str>,
         codes: impl IntoIterator<Item = (&'a str, &'v [&'v str])>,
@@ -126,7 +126,7 @@ impl CatalogRules<'_> {
 impl<'a> CatalogRules<'a> {
     /// The rules for errcat's own file (`errcat.ftl`): every phrase, with
     /// the `$variables` each may use; no titles, no labels.
-    pub(crate) fn phrases<'v>(
+    pub fn phrases<'v>(
         name: &'a str,
         phrases: impl IntoIterator<Item = (&'a str, &'v [&'v str])>,
     ) -> CatalogRules<'a> {
@@ -141,7 +141,7 @@ impl<'a> CatalogRules<'a> {
 /// checked (used when a folder has no `en` of its own). A missing message
 /// is an error in a `released` locale (the release gate) and a warning in
 /// any other: it falls back, and a translation in progress lacks many.
-pub(crate) fn check_sources(
+pub fn check_sources(
     files: &[SourceFile<'_>],
     references: &[SourceFile<'_>],
     catalogs: &[CatalogRules<'_>],
@@ -256,7 +256,8 @@ fn locale_of(path: &str) -> Option<&str> {
     parts.next()
 }
 
-pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+/// Sorts diagnostics by path, line and column, as `errcat check` prints them.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.rule).cmp(&(&b.path, b.line, b.column, b.rule))
     });
@@ -1084,7 +1085,7 @@ const FILE_RULES: &[Rule] = &[
 /// message: the messages that cannot be served correctly and fall back.
 /// The folder loader and the compiled catalog (build.rs) both leave them
 /// out, so that what is served from a folder and what is compiled in agree.
-pub(crate) fn broken_lines(report: &Report) -> HashMap<&str, Vec<usize>> {
+pub fn broken_lines(report: &Report) -> HashMap<&str, Vec<usize>> {
     let mut broken: HashMap<&str, Vec<usize>> = HashMap::new();
     for d in &report.diagnostics {
         if d.severity == Severity::Error && !FILE_RULES.iter().any(|r| r.id() == d.rule) {

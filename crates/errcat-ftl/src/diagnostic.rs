@@ -178,7 +178,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding at byte `offset` of `text`, the file's raw bytes.
-    pub(crate) fn at_offset(
+    pub fn at_offset(
         path: &str,
         text: &[u8],
         offset: usize,
@@ -200,7 +200,7 @@ impl Diagnostic {
 
 /// A message on one line: control characters (some parser messages hold
 /// line breaks) written as escapes, `\n` for a line feed.
-pub(crate) fn one_line(message: &str) -> String {
+pub fn one_line(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     for c in message.chars() {
         if c.is_control() {
@@ -213,7 +213,7 @@ pub(crate) fn one_line(message: &str) -> String {
 }
 
 /// A finding about a whole file, pointed at its first line.
-pub(crate) fn file_problem(path: &str, rule: Rule, message: String) -> Diagnostic {
+pub fn file_problem(path: &str, rule: Rule, message: String) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
         line: 1,
@@ -228,7 +228,7 @@ pub(crate) fn file_problem(path: &str, rule: Rule, message: String) -> Diagnosti
 /// tag (or not even UTF-8), in the one wording the loader and the checker
 /// share. `folder` is shown as `{:?}` shows it: a name that is not UTF-8
 /// keeps its bytes as `\xFF` escapes.
-pub(crate) fn locale_name_problem(path: &str, folder: &impl fmt::Debug) -> Diagnostic {
+pub fn locale_name_problem(path: &str, folder: &impl fmt::Debug) -> Diagnostic {
     file_problem(
         path,
         Rule::LocaleName,
@@ -241,7 +241,7 @@ pub(crate) fn locale_name_problem(path: &str, folder: &impl fmt::Debug) -> Diagn
 /// The finding about a message defined a second time in one file, at the
 /// line of the second definition; the first one is served. The loader and
 /// the checker both raise it through here, in one wording.
-pub(crate) fn duplicate_id_problem(path: &str, line: usize, id: &str) -> Diagnostic {
+pub fn duplicate_id_problem(path: &str, line: usize, id: &str) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
         line,
@@ -264,7 +264,7 @@ impl fmt::Display for Diagnostic {
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 /// An offset past the end points just after the last byte.
-pub(crate) fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
+pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     let line_start = before

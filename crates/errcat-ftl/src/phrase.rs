@@ -9,11 +9,11 @@
 //! crate.
 
 /// The name of errcat's own file in each locale folder: `errcat.ftl`.
-pub(crate) const FILE: &str = "errcat";
+pub const FILE: &str = "errcat";
 
 /// One of errcat's own phrases, as a message of `locales/<lang>/errcat.ftl`.
 ///
-/// Front-ends show them with [`Catalog::phrase`](crate::Catalog::phrase)
+/// Front-ends show them with `errcat::Catalog::phrase`
 /// in the user's language, with the same fallback as the codes' texts.
 ///
 /// ```
@@ -307,7 +307,7 @@ impl Phrase {
     }
 
     /// The position of the phrase in [`ALL`](Self::ALL).
-    pub(crate) const fn index(self) -> usize {
+    pub const fn index(self) -> usize {
         // The variants are declared in the order of `ALL`.
         self as usize
     }
