@@ -505,50 +505,50 @@ impl Catalog {
         chain: &FallbackChain,
         args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
-        if chain.instance == self.instance {
-            return self.lookup_slots(
-                code,
-                Requested::of(&chain.requested),
-                chain.head,
-                &chain.asked,
-                &chain.slots,
-                args,
-            );
-        }
-        self.lookup_foreign(code, chain, args)
+        let chain = self.resolve(chain);
+        self.lookup_slots(
+            code,
+            Requested::of(&chain.requested),
+            chain.head,
+            &chain.asked,
+            &chain.slots,
+            args,
+        )
     }
 
-    /// A lookup along a chain built by another catalog: its slots mean
-    /// nothing here, its locales do.
+    /// `chain` in this catalog's slots: the one place that turns a chain
+    /// into the locales to try, for lookups, phrases and labels alike. A
+    /// chain is a list of locales; its slots are the catalog's that built
+    /// it, so a chain from another catalog is rebuilt from its locales.
+    #[inline(always)]
+    fn resolve<'c>(&self, chain: &'c FallbackChain) -> Cow<'c, FallbackChain> {
+        if chain.instance == self.instance {
+            Cow::Borrowed(chain)
+        } else {
+            Cow::Owned(self.rebuild(chain))
+        }
+    }
+
+    /// Another catalog's chain in this one's slots: its locales in its
+    /// order, the requested one first, each narrowed to a locale shipped
+    /// here (the others skipped), then the last resort. What the caller
+    /// asked for there, it asked for here.
     #[cold]
     #[inline(never)]
-    fn lookup_foreign(
-        &self,
-        code: Code,
-        chain: &FallbackChain,
-        args: Option<&Args<'_>>,
-    ) -> Result<Explanation<'_>, Error> {
-        let rebuilt = self.chain_from(
-            std::iter::once(&chain.requested)
-                .chain(&chain.locales)
-                .map(|l| l.to_string()),
-        )?;
-        // What the caller asked for there, it asked for here.
-        let asked: Vec<u16> = chain
+    fn rebuild(&self, chain: &FallbackChain) -> FallbackChain {
+        let ids: Vec<LanguageIdentifier> = std::iter::once(&chain.requested)
+            .chain(&chain.locales)
+            .cloned()
+            .collect();
+        let mut rebuilt = self.ordered_chain(chain.requested.clone(), &ids);
+        rebuilt.asked = chain
             .slots
             .iter()
             .zip(&chain.locales)
             .filter(|(slot, _)| chain.head == Some(**slot) || chain.asked.contains(slot))
             .filter_map(|(_, l)| self.narrow(l))
             .collect();
-        self.lookup_slots(
-            code,
-            Requested::of(&rebuilt.requested),
-            None,
-            &asked,
-            &rebuilt.slots,
-            args,
-        )
+        rebuilt
     }
 
     /// The first slot of `slots` whose locale has a message for `code`.
@@ -898,19 +898,8 @@ impl Catalog {
         chain: &FallbackChain,
         args: Option<&Args<'_>>,
     ) -> Cow<'_, str> {
-        let rebuilt;
-        let slots: &[u16] = if chain.instance == self.instance {
-            &chain.slots
-        } else {
-            // Another catalog's chain: its locales mean the same here.
-            rebuilt = self.chain_for_languages(
-                std::iter::once(&chain.requested)
-                    .chain(&chain.locales)
-                    .map(ToString::to_string),
-            );
-            &rebuilt.slots
-        };
-        slots
+        self.resolve(chain)
+            .slots
             .iter()
             .find_map(|&slot| self.phrase_in(phrase, slot, args))
             .or_else(|| {
@@ -1144,13 +1133,9 @@ impl Catalog {
     }
 
     fn label(&self, index: usize, chain: &FallbackChain) -> Option<Cow<'_, str>> {
-        let slots: &[u16] = if chain.instance == self.instance {
-            &chain.slots
-        } else {
-            &self.unshipped
-        };
         let count = label_count();
-        slots
+        self.resolve(chain)
+            .slots
             .iter()
             .find_map(|&slot| {
                 let label = self.labels.get(usize::from(slot) * count + index)?;

@@ -2,7 +2,7 @@
 //! private use, three-letter codes, English language names, the
 //! environment in gettext's order, and Accept-Language edge cases.
 
-use errcat::{Catalog, Error, parse_locale, planfix};
+use errcat::{Catalog, CatalogId, Error, parse_locale, planfix};
 
 use crate::fixtures::errcat_command;
 
@@ -244,4 +244,94 @@ fn q_values_outside_the_rfc_grammar_are_refused() {
     let langs = errcat::parse_accept_language(header);
     let tags: Vec<String> = langs.iter().map(|(l, _)| l.to_string()).collect();
     assert_eq!(tags, ["kk", "de"]);
+}
+
+/// A chain is a list of locales: whichever catalog built it, every catalog
+/// answers it as it answers its own chain for the same locale, in lookups,
+/// unknown numbers, phrases, catalog titles and section titles, for every
+/// catalog of the registry. The folders differ from the embedded catalog
+/// (a `de` locale; a `kk` whose Planfix title and first code are its own)
+/// so that a chain resolved against the wrong catalog shows.
+#[test]
+fn every_catalog_answers_every_catalogs_chain_as_its_own() {
+    let with_de = crate::fixtures::TempDir::new();
+    with_de.write(
+        "de/planfix.ftl",
+        b"catalog-title = Planfix auf Deutsch\ntask-not-found = Die Aufgabe fehlt.\n    .title = Aufgabe fehlt\n",
+    );
+    with_de.write("de/errcat.ftl", b"server-said = Der Server sagt\n");
+    let own_kk = crate::fixtures::TempDir::new();
+    own_kk.write(
+        "kk/planfix.ftl",
+        b"catalog-title = Planfix (kk folder)\nsection-tasks = Tasks (kk folder)\ntask-not-found = Folder.\n    .title = Folder\n",
+    );
+    let embedded = Catalog::embedded();
+    let (de, _) = Catalog::from_dir(with_de.path()).unwrap();
+    let (kk, _) = Catalog::from_dir(own_kk.path()).unwrap();
+    let catalogs: [(&str, &Catalog); 3] =
+        [("embedded", embedded), ("with de", &de), ("own kk", &kk)];
+    let tags = ["kk", "kk-KZ", "uk", "ru-UA", "en", "de-AT", "fr", "pt-BR"];
+    let mut compared = 0;
+    for (built_by, builder) in catalogs {
+        for tag in tags {
+            let chains = [
+                builder.chain(tag).unwrap(),
+                builder.chain_for_accept_language(&format!("{tag}, uk;q=0.5")),
+            ];
+            for (answer_by, answerer) in catalogs {
+                let own = [
+                    answerer.chain(tag).unwrap(),
+                    answerer.chain_for_accept_language(&format!("{tag}, uk;q=0.5")),
+                ];
+                for (foreign, own) in chains.iter().zip(&own) {
+                    let at = format!("{answer_by} with {built_by}'s chain {foreign}");
+                    for catalog in CatalogId::ALL {
+                        assert_eq!(
+                            answerer.catalog_title(catalog, foreign),
+                            answerer.catalog_title(catalog, own),
+                            "{at}: title of {catalog}"
+                        );
+                        for section in catalog.sections() {
+                            assert_eq!(
+                                answerer.section_title(catalog, section, foreign),
+                                answerer.section_title(catalog, section, own),
+                                "{at}: section {section}"
+                            );
+                        }
+                        let shown = |e: errcat::Explanation<'_>| {
+                            (
+                                e.locale().to_string(),
+                                e.is_fallback(),
+                                e.title().to_owned(),
+                            )
+                        };
+                        for code in catalog.codes() {
+                            let a = shown(answerer.lookup(code, foreign).unwrap());
+                            assert_eq!(
+                                a,
+                                shown(answerer.lookup(code, own).unwrap()),
+                                "{at}: {code}"
+                            );
+                            compared += 1;
+                        }
+                        assert_eq!(
+                            shown(answerer.explain_number(catalog, 999_999, foreign)),
+                            shown(answerer.explain_number(catalog, 999_999, own)),
+                            "{at}: unknown number"
+                        );
+                    }
+                    for phrase in errcat::Phrase::ALL {
+                        assert_eq!(
+                            answerer.phrase(phrase, foreign),
+                            answerer.phrase(phrase, own),
+                            "{at}: {phrase:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // 3 builders × 8 tags × 2 chains × 3 answerers × every code.
+    let codes: usize = CatalogId::ALL.iter().map(|c| c.codes().len()).sum();
+    assert_eq!(compared, 3 * tags.len() * 2 * 3 * codes);
 }
