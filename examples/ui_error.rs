@@ -13,7 +13,7 @@ use errcat::{ApiResponse, Catalog, CatalogId, Code, FallbackChain};
 static USER_CHAIN: OnceLock<FallbackChain> = OnceLock::new();
 
 fn user_chain() -> &'static FallbackChain {
-    USER_CHAIN.get_or_init(|| Catalog::embedded().chain_from_env())
+    USER_CHAIN.get_or_init(|| Catalog::embedded().chain_for_env())
 }
 
 /// What the application's API client returns when a call fails.

@@ -253,8 +253,8 @@ impl Kind {
     /// assert_eq!(catalog.phrase(errcat::Kind::Partial.phrase(), &chain), "частковий успіх");
     /// # Ok::<(), errcat::Error>(())
     /// ```
-    pub const fn phrase(self) -> crate::Phrase {
-        use crate::Phrase;
+    pub const fn phrase(self) -> crate::phrase::Phrase {
+        use crate::phrase::Phrase;
         match self {
             Kind::Success => Phrase::KindSuccess,
             Kind::Accepted => Phrase::KindAccepted,

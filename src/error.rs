@@ -196,7 +196,7 @@ pub enum Error {
         requested: String,
     },
 
-    /// [`export_all`](crate::export_all) cannot carry an extra message's
+    /// [`export_all`](crate::tooling::export_all) cannot carry an extra message's
     /// text as a template: with the number (or the server's text) filled in
     /// where `{$number}` (or `{$message}`) stands, it is not the library's
     /// own text, as when the words change with the number (a select on
@@ -288,6 +288,63 @@ pub enum ResponseProblem {
         /// shortens it and escapes what JSON leaves unescaped.
         got: String,
     },
+}
+
+impl Error {
+    /// The error's kind as a stable, kebab-case id, for programs that
+    /// branch on it or pass it on (the HTTP service's `error.kind`, a
+    /// front-end's own message table): `invalid-code`, `unknown-catalog`,
+    /// `unknown-code` (a code, or a bare number, that no catalog has),
+    /// `ambiguous-code`, `unknown-kind`, `invalid-locale`, `invalid-json`,
+    /// `invalid-response`, `io`, `no-text`, `unexportable`. An id never
+    /// changes meaning; a new kind of error gets a new id.
+    ///
+    /// ```
+    /// let catalog = errcat::Catalog::embedded();
+    /// assert_eq!(catalog.explain("planfix:4242", "en").unwrap_err().kind(), "unknown-code");
+    /// assert_eq!(catalog.explain("1", "en").unwrap_err().kind(), "ambiguous-code");
+    /// assert_eq!(catalog.explain("planfix:1000", "..").unwrap_err().kind(), "invalid-locale");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidCode { .. } => "invalid-code",
+            Error::UnknownCatalog { .. } => "unknown-catalog",
+            Error::UnknownCode { .. } | Error::UnknownNumber { .. } => "unknown-code",
+            Error::AmbiguousCode { .. } => "ambiguous-code",
+            Error::UnknownKind { .. } => "unknown-kind",
+            Error::InvalidLocale { .. } => "invalid-locale",
+            Error::InvalidJson { .. } => "invalid-json",
+            Error::InvalidResponse { .. } => "invalid-response",
+            Error::Io { .. } => "io",
+            Error::NoText { .. } => "no-text",
+            Error::Unexportable { .. } => "unexportable",
+        }
+    }
+}
+
+/// An error serializes (serde) as the HTTP service writes its `error`
+/// object: `{"kind": …, "message": …}`, the [`kind`](Error::kind) and the
+/// English message. For the message in a user's language, serialize
+/// [`Catalog::display_error`]'s text yourself.
+///
+/// ```
+/// let err = errcat::Catalog::embedded().explain("planfix:4242", "en").unwrap_err();
+/// assert_eq!(
+///     serde_json::to_value(&err).unwrap(),
+///     serde_json::json!({
+///         "kind": "unknown-code",
+///         "message": "unknown code \"planfix:4242\": catalog planfix has no such code",
+///     }),
+/// );
+/// ```
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 2)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
 }
 
 impl fmt::Display for Error {

@@ -46,7 +46,7 @@ use crate::phrase::Phrase;
 /// changes with them otherwise (a select on `$number`).
 ///
 /// ```
-/// let export = errcat::export_all(errcat::Catalog::embedded()).unwrap();
+/// let export = errcat::tooling::export_all(errcat::Catalog::embedded()).unwrap();
 /// let json = serde_json::to_value(&export).unwrap();
 /// assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
 /// assert_eq!(json["fallback"]["chains"]["kk"], serde_json::json!(["kk", "ru", "en"]));
@@ -110,7 +110,7 @@ struct MessageTexts {
 /// catalog rules out too.
 ///
 /// ```
-/// let export = errcat::export_all(errcat::Catalog::embedded())?;
+/// let export = errcat::tooling::export_all(errcat::Catalog::embedded())?;
 /// assert!(export.hash().starts_with("sha256-"));
 /// # Ok::<(), errcat::Error>(())
 /// ```
@@ -361,8 +361,8 @@ impl Serialize for ExportAll {
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("errcat-export-doctest-{}", std::process::id()));
-/// let export = errcat::export_all(errcat::Catalog::embedded())?;
-/// let written = errcat::write_all(&export, &dir)?;
+/// let export = errcat::tooling::export_all(errcat::Catalog::embedded())?;
+/// let written = errcat::tooling::write_all(&export, &dir)?;
 /// assert_eq!(written.len(), 5);
 /// assert!(dir.join("index.json").is_file() && dir.join("kk.json").is_file());
 /// # std::fs::remove_dir_all(&dir).unwrap();

@@ -26,6 +26,23 @@ pub use errcat_ftl::fallback::{FALLBACK_TABLE, LAST_RESORT};
 /// assert_eq!(chain.to_string(), "de-AT: en");
 /// ```
 ///
+/// One constructor for each kind of input. `chain` and `chain_from` take
+/// what a program or a person wrote and fail on an entry that is not a
+/// locale, naming it; every `chain_for_*` takes what a system or a user
+/// agent sent, skips such entries and never fails:
+///
+/// | input | constructor | an entry that is not a locale | the fallback table's languages |
+/// |---|---|---|---|
+/// | one locale (`kk-KZ`, `kk_KZ.UTF-8`) | [`chain`](crate::Catalog::chain) | error | added |
+/// | a list, in the caller's own order | [`chain_from`](crate::Catalog::chain_from) | error | not added |
+/// | an HTTP `Accept-Language` header | [`chain_for_accept_language`](crate::Catalog::chain_for_accept_language) | skipped | added (unless `q=0`) |
+/// | a user's languages, best first | [`chain_for_languages`](crate::Catalog::chain_for_languages) | skipped | added |
+/// | the environment (gettext's order) | [`chain_for_env`](crate::Catalog::chain_for_env) | skipped | added |
+/// | the operating system (`system-locale`) | `chain_for_system` | skipped | added |
+///
+/// Every chain ends in [`LAST_RESORT`]. A chain is a list of locales: it
+/// works with any catalog, which tries the same locales (those it ships).
+///
 /// Its `Debug` is its `Display` (`FallbackChain(kk-KZ: kk → ru → en)`).
 #[derive(Clone)]
 pub struct FallbackChain {
@@ -65,6 +82,57 @@ impl FallbackChain {
     /// ```
     pub fn locales(&self) -> &[LanguageIdentifier] {
         &self.locales
+    }
+}
+
+impl FallbackChain {
+    /// The locales of the chain the caller asked for (the requested one,
+    /// and each of a caller's own list), as opposed to those the fallback
+    /// table added: a text from these is not a fallback.
+    fn asked_locales(&self) -> impl Iterator<Item = &LanguageIdentifier> {
+        self.slots
+            .iter()
+            .zip(&self.locales)
+            .filter(|(slot, _)| self.head == Some(**slot) || self.asked.contains(slot))
+            .map(|(_, l)| l)
+    }
+}
+
+/// Two chains are equal when they ask for the same locale, try the same
+/// locales in the same order and count the same ones as asked for,
+/// whichever catalog built them: a chain is a list of locales.
+///
+/// ```
+/// use errcat::Catalog;
+/// let catalog = Catalog::embedded();
+/// assert_eq!(catalog.chain("kk-KZ")?, catalog.chain("kk_KZ.UTF-8")?);
+/// assert_ne!(catalog.chain("kk")?, catalog.chain("kk-KZ")?);
+/// // kk asked for, ru added by the table; or both asked for.
+/// assert_ne!(catalog.chain("kk")?, catalog.chain_from(["kk", "ru"])?);
+/// # Ok::<(), errcat::Error>(())
+/// ```
+impl PartialEq for FallbackChain {
+    fn eq(&self, other: &Self) -> bool {
+        self.requested == other.requested
+            && self.locales == other.locales
+            && self.asked_locales().eq(other.asked_locales())
+    }
+}
+
+impl Eq for FallbackChain {}
+
+/// The chain of English, the last resort, in the embedded catalog: what
+/// a front-end uses before it knows its user's language.
+///
+/// ```
+/// let chain = errcat::FallbackChain::default();
+/// assert_eq!(chain.to_string(), "en: en");
+/// assert_eq!(chain, errcat::Catalog::embedded().chain("en")?);
+/// # Ok::<(), errcat::Error>(())
+/// ```
+impl Default for FallbackChain {
+    fn default() -> Self {
+        crate::Catalog::embedded().english_chain()
     }
 }
 

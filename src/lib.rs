@@ -138,17 +138,25 @@ pub use code::{CatalogId, Code, Kind};
 pub use error::{Error, ResponseProblem};
 pub use explanation::{Explanation, StoredTexts};
 pub use export::Export;
-#[cfg(feature = "tooling")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
-pub use export_all::{ExportAll, export_all, write_all};
 pub use fallback::{FALLBACK_TABLE, FallbackChain, LAST_RESORT};
 pub use locale::parse_locale;
 pub use localized::{LocalizedCode, LocalizedError};
-pub use phrase::Phrase;
 pub use registry::{mobizon, mobizon_recipient, planfix};
 pub use response::{ApiResponse, RecipientResult, RecipientSummary};
 pub use search::SearchHit;
 pub use system::env_locales;
+/// The language identifiers errcat's signatures take and give
+/// ([`FallbackChain::locales`], [`Explanation::locale`], …), re-exported so
+/// that an application needs no dependency of its own to name them.
+///
+/// ```
+/// use errcat::unic_langid::langid;
+/// let e = errcat::Catalog::embedded().explain("planfix:1000", "kk-KZ")?;
+/// assert_eq!(*e.locale(), langid!("kk"));
+/// # Ok::<(), errcat::Error>(())
+/// ```
+pub use unic_langid;
+pub use unic_langid::LanguageIdentifier;
 #[cfg(feature = "system-locale")]
 pub use system::system_locales;
 

@@ -3,7 +3,9 @@
 //! ([`check_dir`], [`check_embedded`], [`Rule`]), the `new-locale` and
 //! `stamp` commands ([`scaffold_locale`], [`stamp_locale`]), the preview
 //! of a locales folder ([`preview_dir`]), the HTML error index ([`docs`]),
-//! and the helpers they share.
+//! the front-end export ([`export_all`], [`write_all`]), errcat's own
+//! words around the codes ([`Phrase`], for front-ends that say them), and
+//! the helpers they share.
 //!
 //! An application that explains codes needs none of this; the `errcat`
 //! command uses all of it.
@@ -23,6 +25,10 @@ pub use crate::locale::MAX_LOCALE_LEN;
 #[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
 pub use crate::stamp::{Skipped, StampReport, scaffold_locale, stamp_locale, stamp_messages};
 pub use crate::text::fold;
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
+pub use crate::export_all::{ExportAll, export_all, write_all};
+pub use crate::phrase::Phrase;
 
 /// A locales folder as `errcat` previews it (`--locales DIR`) and
 /// `errcat serve` serves it: read once, checked as

@@ -385,11 +385,23 @@ impl Catalog {
     /// without a `--lang`.
     ///
     /// ```
-    /// let chain = errcat::Catalog::embedded().chain_from_env();
+    /// let chain = errcat::Catalog::embedded().chain_for_env();
     /// assert_eq!(chain.locales().last().unwrap().to_string(), "en");
     /// ```
-    pub fn chain_from_env(&self) -> FallbackChain {
+    pub fn chain_for_env(&self) -> FallbackChain {
         self.chain_for_languages(crate::system::env_locales())
+    }
+
+    /// The old name of [`chain_for_env`](Self::chain_for_env).
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// let catalog = errcat::Catalog::embedded();
+    /// assert_eq!(catalog.chain_from_env(), catalog.chain_for_env());
+    /// ```
+    #[deprecated(since = "0.2.0", note = "renamed `chain_for_env`: every chain that never fails is `chain_for_*`")]
+    pub fn chain_from_env(&self) -> FallbackChain {
+        self.chain_for_env()
     }
 
     /// The chain for the operating system's preferred languages (see
@@ -839,7 +851,7 @@ impl Catalog {
     /// with [`phrase_with_args`](Self::phrase_with_args).
     ///
     /// ```
-    /// use errcat::{Catalog, Kind, Phrase};
+    /// use errcat::{Catalog, Kind, tooling::Phrase};
     /// let catalog = Catalog::embedded();
     /// let chain = catalog.chain("kk-KZ")?;
     /// assert_eq!(catalog.phrase(Phrase::ServerSaid, &chain), "Сервер жауабы");
@@ -855,7 +867,7 @@ impl Catalog {
     /// ([`Phrase::variables`] lists them).
     ///
     /// ```
-    /// use errcat::{Args, Catalog, Phrase};
+    /// use errcat::{Args, Catalog, tooling::Phrase};
     /// let catalog = Catalog::embedded();
     /// let chain = catalog.chain("ru")?;
     /// let args = Args::new().with("requested", "Қазақша").with("language", "Русский");

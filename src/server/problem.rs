@@ -120,16 +120,17 @@ impl From<Error> for ApiError {
     /// Bad input is 400, something that does not exist is 404, and a
     /// catalog that cannot answer is the server's fault.
     fn from(err: Error) -> Self {
+        // The library's own kind; what only the server can have caused
+        // (its folder, its catalog) is not the client's to see.
         let (status, kind) = match &err {
-            Error::InvalidCode { .. } => (StatusCode::BAD_REQUEST, "invalid-code"),
-            Error::AmbiguousCode { .. } => (StatusCode::BAD_REQUEST, "ambiguous-code"),
-            Error::UnknownCatalog { .. } => (StatusCode::NOT_FOUND, "unknown-catalog"),
-            Error::UnknownCode { .. } | Error::UnknownNumber { .. } => {
-                (StatusCode::NOT_FOUND, "unknown-code")
+            Error::InvalidCode { .. }
+            | Error::AmbiguousCode { .. }
+            | Error::InvalidLocale { .. }
+            | Error::InvalidJson { .. }
+            | Error::InvalidResponse { .. } => (StatusCode::BAD_REQUEST, err.kind()),
+            Error::UnknownCatalog { .. } | Error::UnknownCode { .. } | Error::UnknownNumber { .. } => {
+                (StatusCode::NOT_FOUND, err.kind())
             }
-            Error::InvalidLocale { .. } => (StatusCode::BAD_REQUEST, "invalid-locale"),
-            Error::InvalidJson { .. } => (StatusCode::BAD_REQUEST, "invalid-json"),
-            Error::InvalidResponse { .. } => (StatusCode::BAD_REQUEST, "invalid-response"),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         };
         ApiError::new(status, kind, err.to_string())

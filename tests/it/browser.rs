@@ -118,7 +118,7 @@ fn browser_switches_language_searches_and_follows_anchors() {
     // The page's own words follow: kk/errcat.ftl's, through the catalog.
     let catalog = Catalog::embedded();
     let kk = catalog.chain("kk").unwrap();
-    let heading = catalog.phrase(errcat::Phrase::IndexHeading, &kk);
+    let heading = catalog.phrase(errcat::tooling::Phrase::IndexHeading, &kk);
     assert_eq!(heading, "Қате кодтарының анықтамалығы");
     assert_eq!(
         browser.script("return document.querySelector('h1').textContent"),
@@ -130,7 +130,7 @@ fn browser_switches_language_searches_and_follows_anchors() {
     );
     assert_eq!(
         browser.script("return document.getElementById('search').placeholder"),
-        json!(catalog.phrase(errcat::Phrase::IndexSearchPlaceholder, &kk))
+        json!(catalog.phrase(errcat::tooling::Phrase::IndexSearchPlaceholder, &kk))
     );
     assert_eq!(
         browser.script("return document.getElementById('lang').value"),

@@ -1,7 +1,8 @@
 //! `export --all`: the registry, the fallback policy and every locale's own
 //! texts in one document, and the npm package in `js/` built from it.
 
-use errcat::{ApiResponse, Catalog, CatalogId, Error, Kind, export_all};
+use errcat::tooling::export_all;
+use errcat::{ApiResponse, Catalog, CatalogId, Error, Kind};
 use serde_json::{Value, json};
 
 use crate::fixtures::{TempDir, errcat};
@@ -315,8 +316,8 @@ fn the_cli_prints_the_document_and_writes_one_file_per_locale() {
 #[test]
 fn the_index_is_written_last_so_readers_never_see_it_ahead_of_its_files() {
     let dir = TempDir::new();
-    let export = errcat::export_all(Catalog::embedded()).unwrap();
-    let written = errcat::write_all(&export, dir.path()).unwrap();
+    let export = errcat::tooling::export_all(Catalog::embedded()).unwrap();
+    let written = errcat::tooling::write_all(&export, dir.path()).unwrap();
     assert!(written[0].ends_with("index.json"), "{written:?}");
     // Every file is older than, or as old as, the index: its modification
     // time is the order the files were renamed into place.
@@ -334,7 +335,7 @@ fn the_index_is_written_last_so_readers_never_see_it_ahead_of_its_files() {
     let dir = TempDir::new();
     dir.write("index.json", b"old\n");
     std::fs::create_dir_all(dir.path().join("uk.json")).unwrap();
-    let err = errcat::write_all(&export, dir.path()).unwrap_err();
+    let err = errcat::tooling::write_all(&export, dir.path()).unwrap_err();
     assert!(err.to_string().contains("uk.json"), "{err}");
     assert_eq!(
         std::fs::read(dir.path().join("index.json")).unwrap(),
@@ -347,12 +348,12 @@ fn the_index_is_written_last_so_readers_never_see_it_ahead_of_its_files() {
 #[test]
 fn a_link_among_the_outputs_fails_before_anything_is_replaced() {
     let dir = TempDir::new();
-    let export = errcat::export_all(Catalog::embedded()).unwrap();
+    let export = errcat::tooling::export_all(Catalog::embedded()).unwrap();
     dir.write("index.json", b"old\n");
     dir.write("en.json", b"old en\n");
     dir.write("elsewhere.json", b"kept\n");
     std::os::unix::fs::symlink("elsewhere.json", dir.path().join("ru.json")).unwrap();
-    let err = errcat::write_all(&export, dir.path()).unwrap_err();
+    let err = errcat::tooling::write_all(&export, dir.path()).unwrap_err();
     assert!(err.to_string().contains("ru.json"), "{err}");
     assert!(err.to_string().contains("link"), "{err}");
     for (name, old) in [

@@ -219,7 +219,7 @@ fn env_locales_reads_the_process_environment() {
     // ordering rules are unit-tested in src/system.rs and end to end above.
     let langs = errcat::env_locales();
     assert!(langs.iter().all(|l| parse_locale(l).is_ok()), "{langs:?}");
-    let chain = Catalog::embedded().chain_from_env();
+    let chain = Catalog::embedded().chain_for_env();
     assert_eq!(chain.locales().last().unwrap().to_string(), "en");
 }
 
@@ -320,7 +320,7 @@ fn every_catalog_answers_every_catalogs_chain_as_its_own() {
                             "{at}: unknown number"
                         );
                     }
-                    for phrase in errcat::Phrase::ALL {
+                    for phrase in errcat::tooling::Phrase::ALL {
                         assert_eq!(
                             answerer.phrase(phrase, foreign),
                             answerer.phrase(phrase, own),

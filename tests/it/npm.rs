@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use errcat::{Catalog, CatalogId, export_all, write_all};
+use errcat::tooling::{export_all, write_all};
+use errcat::{Catalog, CatalogId};
 use serde_json::{Value, json};
 
 use crate::export::document;

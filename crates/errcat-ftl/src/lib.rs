@@ -14,7 +14,7 @@
 //!
 //! It has no stable API of its own: applications use `errcat`, which
 //! re-exports what they need (`errcat::tooling::Diagnostic`,
-//! `errcat::Phrase`, …).
+//! `errcat::tooling::Phrase`, …).
 
 #![warn(missing_docs)]
 #![cfg_attr(

@@ -17,7 +17,7 @@ pub const FILE: &str = "errcat";
 /// in the user's language, with the same fallback as the codes' texts.
 ///
 /// ```
-/// use errcat::{Catalog, Phrase};
+/// use errcat::{Catalog, tooling::Phrase};
 /// let catalog = Catalog::embedded();
 /// let chain = catalog.chain("uk")?;
 /// assert_eq!(catalog.phrase(Phrase::ServerSaid, &chain), "Сервер відповів");
@@ -146,7 +146,7 @@ impl Phrase {
     /// Every phrase, in the order of `errcat.ftl`.
     ///
     /// ```
-    /// assert_eq!(errcat::Phrase::ALL[0], errcat::Phrase::LanguageName);
+    /// assert_eq!(errcat::tooling::Phrase::ALL[0], errcat::tooling::Phrase::LanguageName);
     /// ```
     pub const ALL: [Phrase; 54] = [
         Phrase::LanguageName,
@@ -208,7 +208,7 @@ impl Phrase {
     /// The phrase's message id in `errcat.ftl`.
     ///
     /// ```
-    /// assert_eq!(errcat::Phrase::KindError.id(), "kind-error");
+    /// assert_eq!(errcat::tooling::Phrase::KindError.id(), "kind-error");
     /// ```
     pub const fn id(self) -> &'static str {
         match self {
@@ -272,7 +272,7 @@ impl Phrase {
     /// The `$variables` the phrase's text may use; a lookup gives them.
     ///
     /// ```
-    /// assert_eq!(errcat::Phrase::FallbackNote.variables(), ["requested", "language"]);
+    /// assert_eq!(errcat::tooling::Phrase::FallbackNote.variables(), ["requested", "language"]);
     /// ```
     pub const fn variables(self) -> &'static [&'static str] {
         match self {

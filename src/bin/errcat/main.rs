@@ -17,7 +17,8 @@ use std::process::ExitCode;
 
 use clap::builder::TypedValueParser;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use errcat::{ApiResponse, Catalog, CatalogId, Error, Phrase};
+use errcat::tooling::Phrase;
+use errcat::{ApiResponse, Catalog, CatalogId, Error};
 
 mod render;
 #[path = "../../terminal.rs"]
@@ -253,7 +254,7 @@ fn main() -> ExitCode {
             let catalog = Catalog::embedded();
             let chain = lang
                 .and_then(|l| catalog.chain(&l).ok())
-                .unwrap_or_else(|| catalog.chain_from_env());
+                .unwrap_or_else(|| catalog.chain_for_env());
             warn(&failure.message(catalog, &chain));
             ExitCode::from(failure.exit_status())
         }
@@ -425,10 +426,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             ..
         } => {
             let catalog = load(locales.as_ref())?;
-            let export = errcat::export_all(catalog)?;
+            let export = errcat::tooling::export_all(catalog)?;
             match dir {
                 Some(dir) => {
-                    for path in errcat::write_all(&export, &dir)? {
+                    for path in errcat::tooling::write_all(&export, &dir)? {
                         done(out, Phrase::Wrote, &file(&path))?;
                     }
                 }
@@ -534,7 +535,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
 /// errcat speaks with its embedded words): `wrote index.html`.
 fn done(out: &mut impl Write, phrase: Phrase, args: &errcat::Args<'_>) -> Result<(), Failure> {
     let catalog = Catalog::embedded();
-    let line = catalog.phrase_with_args(phrase, &catalog.chain_from_env(), args);
+    let line = catalog.phrase_with_args(phrase, &catalog.chain_for_env(), args);
     writeln!(out, "{line}")?;
     Ok(())
 }
@@ -582,6 +583,6 @@ fn read_stdin() -> Result<String, Failure> {
 fn chain(catalog: &Catalog, flag: Option<String>) -> Result<errcat::FallbackChain, Error> {
     match flag {
         Some(lang) => catalog.chain(&lang),
-        None => Ok(catalog.chain_from_env()),
+        None => Ok(catalog.chain_for_env()),
     }
 }

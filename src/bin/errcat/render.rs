@@ -11,7 +11,8 @@ use std::io::{self, Write};
 use crate::terminal::{escape, escape_lines};
 
 use errcat::tooling::Report;
-use errcat::{Args, Catalog, Explanation, FallbackChain, Phrase, ResponseAnswer, SearchHit};
+use errcat::tooling::Phrase;
+use errcat::{Args, Catalog, Explanation, FallbackChain, ResponseAnswer, SearchHit};
 use unic_langid::LanguageIdentifier;
 
 /// One JSON document and a newline.
