@@ -145,6 +145,8 @@ pub use registry::{mobizon, mobizon_recipient, planfix};
 pub use response::{ApiResponse, RecipientResult, RecipientSummary};
 pub use search::SearchHit;
 pub use system::env_locales;
+#[cfg(feature = "system-locale")]
+pub use system::system_locales;
 /// The language identifiers errcat's signatures take and give
 /// ([`FallbackChain::locales`], [`Explanation::locale`], …), re-exported so
 /// that an application needs no dependency of its own to name them.
@@ -157,8 +159,6 @@ pub use system::env_locales;
 /// ```
 pub use unic_langid;
 pub use unic_langid::LanguageIdentifier;
-#[cfg(feature = "system-locale")]
-pub use system::system_locales;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

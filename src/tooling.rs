@@ -19,16 +19,16 @@
 
 pub use crate::check::{Coverage, RULES, Report, check_dir, check_embedded};
 pub use crate::diagnostic::{Diagnostic, Rule, Severity};
+#[cfg(feature = "tooling")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
+pub use crate::export_all::{ExportAll, export_all, write_all};
 pub use crate::ftl::stamp::{CONFIRMED_PREFIX, STAMP_PREFIX};
 pub use crate::locale::MAX_LOCALE_LEN;
+pub use crate::phrase::Phrase;
 #[cfg(feature = "tooling")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
 pub use crate::stamp::{Skipped, StampReport, scaffold_locale, stamp_locale, stamp_messages};
 pub use crate::text::fold;
-#[cfg(feature = "tooling")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tooling")))]
-pub use crate::export_all::{ExportAll, export_all, write_all};
-pub use crate::phrase::Phrase;
 
 /// A locales folder as `errcat` previews it (`--locales DIR`) and
 /// `errcat serve` serves it: read once, checked as

@@ -399,7 +399,10 @@ impl Catalog {
     /// let catalog = errcat::Catalog::embedded();
     /// assert_eq!(catalog.chain_from_env(), catalog.chain_for_env());
     /// ```
-    #[deprecated(since = "0.2.0", note = "renamed `chain_for_env`: every chain that never fails is `chain_for_*`")]
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed `chain_for_env`: every chain that never fails is `chain_for_*`"
+    )]
     pub fn chain_from_env(&self) -> FallbackChain {
         self.chain_for_env()
     }

@@ -36,7 +36,9 @@ fn registry_rules() -> Vec<CatalogRules<'static>> {
         })
         .chain(std::iter::once(CatalogRules::phrases(
             crate::phrase::FILE,
-            crate::phrase::Phrase::ALL.iter().map(|p| (p.id(), p.variables())),
+            crate::phrase::Phrase::ALL
+                .iter()
+                .map(|p| (p.id(), p.variables())),
         )))
         .collect()
 }

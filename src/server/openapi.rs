@@ -7,7 +7,11 @@
 //! what the type really serializes, so the two cannot drift apart silently.
 
 use serde::Serialize;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{Object, ObjectBuilder, Schema, Type};
 use utoipa::{OpenApi, ToSchema};
+
+use crate::CatalogId;
 
 use super::problem::{ErrorBody, ErrorDetail};
 use super::routes;
@@ -64,17 +68,36 @@ pub(crate) fn document() -> &'static str {
     })
 }
 
-/// A catalog.
-#[derive(ToSchema)]
-#[schema(as = Catalog)]
-#[allow(dead_code)]
-pub(crate) enum CatalogDoc {
-    #[schema(rename = "mobizon")]
-    Mobizon,
-    #[schema(rename = "planfix")]
-    Planfix,
-    #[schema(rename = "mobizon-recipient")]
-    MobizonRecipient,
+/// A catalog: its values are the ids of `registry/catalogs.tsv`
+/// ([`CatalogId::ALL`]), so a catalog added there is in the document.
+pub(crate) struct CatalogDoc;
+
+impl utoipa::PartialSchema for CatalogDoc {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("A catalog"))
+            .enum_values(Some(CatalogId::ALL.map(CatalogId::as_str)))
+            .into()
+    }
+}
+
+impl ToSchema for CatalogDoc {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "Catalog".into()
+    }
+}
+
+/// The schema of an optional `?catalog=`: a catalog's id, or empty for
+/// every catalog; generated from [`CatalogId::ALL`] like [`CatalogDoc`].
+pub(crate) fn optional_catalog() -> Object {
+    let ids = CatalogId::ALL.map(CatalogId::as_str).join("|");
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some("A catalog's id; empty or absent for every catalog"))
+        .pattern(Some(format!("^({ids})?$")))
+        .examples([serde_json::json!("planfix")])
+        .build()
 }
 
 /// What a code means.
@@ -308,6 +331,44 @@ mod tests {
 
     use super::*;
     use crate::{ApiResponse, Catalog};
+
+    /// The document names the catalogs of `registry/catalogs.tsv`, read
+    /// here as a file, in its order: the `Catalog` schema's values, and the
+    /// pattern of every `?catalog=` parameter.
+    #[test]
+    fn the_documents_catalogs_are_the_registrys() {
+        let registry = include_str!("../../registry/catalogs.tsv");
+        let ids: Vec<&str> = registry
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_whitespace().next())
+            .collect();
+        assert!(ids.len() >= 3, "{ids:?}");
+        let doc: Value = serde_json::from_str(document()).unwrap();
+        assert_eq!(
+            doc["components"]["schemas"]["Catalog"]["enum"],
+            serde_json::json!(ids)
+        );
+        let mut queries = 0;
+        for operations in doc["paths"].as_object().unwrap().values() {
+            for operation in operations.as_object().unwrap().values() {
+                let parameters = operation["parameters"].as_array().into_iter().flatten();
+                for p in parameters.filter(|p| p["name"] == "catalog" && p["in"] == "query") {
+                    let pattern = p["schema"]["pattern"].as_str().unwrap();
+                    let alternatives = pattern
+                        .strip_prefix("^(")
+                        .and_then(|s| s.strip_suffix(")?$"));
+                    assert_eq!(
+                        alternatives.map(|a| a.split('|').collect::<Vec<_>>()),
+                        Some(ids.clone())
+                    );
+                    assert_eq!(p["required"], false);
+                    queries += 1;
+                }
+            }
+        }
+        assert_eq!(queries, 2, "GET /v1/codes and POST /v1/explain-response");
+    }
 
     fn properties(schema: &str) -> BTreeSet<String> {
         let doc: Value = serde_json::from_str(document()).unwrap();

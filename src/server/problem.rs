@@ -128,9 +128,9 @@ impl From<Error> for ApiError {
             | Error::InvalidLocale { .. }
             | Error::InvalidJson { .. }
             | Error::InvalidResponse { .. } => (StatusCode::BAD_REQUEST, err.kind()),
-            Error::UnknownCatalog { .. } | Error::UnknownCode { .. } | Error::UnknownNumber { .. } => {
-                (StatusCode::NOT_FOUND, err.kind())
-            }
+            Error::UnknownCatalog { .. }
+            | Error::UnknownCode { .. }
+            | Error::UnknownNumber { .. } => (StatusCode::NOT_FOUND, err.kind()),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         };
         ApiError::new(status, kind, err.to_string())

@@ -78,11 +78,8 @@ pub(crate) struct LangQuery {
 #[derive(serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct CodesQuery {
-    /// Only this catalog (empty: both).
-    #[param(
-        pattern = "^(mobizon|planfix|mobizon-recipient)?$",
-        example = "planfix"
-    )]
+    /// Only this catalog (empty: every catalog).
+    #[param(schema_with = super::openapi::optional_catalog)]
     catalog: Option<String>,
     /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
     /// decides.
@@ -110,10 +107,7 @@ pub(crate) struct SearchQuery {
 pub(crate) struct ResponseQuery {
     /// The API that sent the response, instead of detecting it from the
     /// keys (empty: detect).
-    #[param(
-        pattern = "^(mobizon|planfix|mobizon-recipient)?$",
-        example = "planfix"
-    )]
+    #[param(schema_with = super::openapi::optional_catalog)]
     catalog: Option<String>,
     /// A BCP 47 or POSIX locale; without it (or empty), `Accept-Language`
     /// decides.

@@ -403,7 +403,10 @@ fn a_chain_from_another_catalog_is_read_by_its_locales_not_its_slots() {
         for locale in ["kk", "ru", "uk", "en"] {
             let chain = from.chain(locale).unwrap();
             let own = to.chain(locale).unwrap();
-            for phrase in [errcat::tooling::Phrase::LanguageName, errcat::tooling::Phrase::ServerSaid] {
+            for phrase in [
+                errcat::tooling::Phrase::LanguageName,
+                errcat::tooling::Phrase::ServerSaid,
+            ] {
                 assert_eq!(
                     to.phrase(phrase, &chain),
                     to.phrase(phrase, &own),

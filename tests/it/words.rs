@@ -313,7 +313,10 @@ fn every_errors_english_message_is_whole() {
     // `Display` is `en/errcat.ftl`'s phrase: a phrase missing from it shows
     // its id, a variable not given shows `{$name}`, and a phrase for
     // another error kind says nothing of the input.
-    let ids: Vec<&str> = errcat::tooling::Phrase::ALL.iter().map(|p| p.id()).collect();
+    let ids: Vec<&str> = errcat::tooling::Phrase::ALL
+        .iter()
+        .map(|p| p.id())
+        .collect();
     for error in every_kind_of_error() {
         let message = error.to_string();
         assert!(!message.trim().is_empty(), "{error:?}");

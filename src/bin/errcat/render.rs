@@ -10,8 +10,8 @@ use std::io::{self, Write};
 
 use crate::terminal::{escape, escape_lines};
 
-use errcat::tooling::Report;
 use errcat::tooling::Phrase;
+use errcat::tooling::Report;
 use errcat::{Args, Catalog, Explanation, FallbackChain, ResponseAnswer, SearchHit};
 use unic_langid::LanguageIdentifier;
 
