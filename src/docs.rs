@@ -24,6 +24,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde_json::{Map, Value, json};
 
 use crate::args::Args;
@@ -75,94 +76,78 @@ pub fn render_index(catalog: &Catalog) -> String {
     };
     let word = |phrase| catalog.phrase(phrase, &page.chain);
     let total: usize = CatalogId::ALL.iter().map(|id| id.codes().len()).sum();
-
-    let mut h = Html(String::with_capacity(256 * 1024));
-    h.raw("<!DOCTYPE html>\n<html lang=\"");
-    h.text(&page.tag);
-    h.raw("\" class=\"no-js\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n");
+    let version = env!("CARGO_PKG_VERSION");
     // The page may run its own inline style and its one script and nothing
     // else: no request leaves it, whoever serves it. The script is allowed
     // by its hash, so a script injected into the page would not run.
-    h.raw(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; script-src '",
+    let policy = format!(
+        "default-src 'none'; style-src 'unsafe-inline'; script-src '{}'; img-src data:; base-uri 'none'; form-action 'none'",
+        script_hash(script())
     );
-    h.raw(&script_hash(script()));
-    h.raw("'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
-    h.raw("<meta name=\"generator\" content=\"errcat ");
-    h.text(env!("CARGO_PKG_VERSION"));
-    h.raw("\">\n<link rel=\"icon\" href=\"data:,\">\n<title>");
-    h.text(&doc_title(&word(Phrase::IndexHeading)));
-    h.raw("</title>\n<style>");
-    h.raw(CSS);
-    h.raw("</style>\n</head>\n<body>\n");
-
-    // Masthead.
-    h.raw("<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"brand\">errcat</p>\n<h1 data-ui=\"index-heading\">");
-    h.text(&word(Phrase::IndexHeading));
-    h.raw("</h1>\n<p class=\"lead\" data-ui=\"index-lead\">");
-    h.text(&word(Phrase::IndexLead));
-    h.raw("</p>\n</div></header>\n");
-
-    // Controls: useless without the script, so shown only with it.
-    h.raw("<div class=\"controls\" role=\"search\"><div class=\"wrap\">\n");
-    h.raw("<label class=\"field grow\"><span class=\"label\" data-ui=\"index-search\">");
-    h.text(&word(Phrase::IndexSearch));
-    h.raw("</span><input id=\"search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"");
-    h.text(&word(Phrase::IndexSearchPlaceholder));
-    h.raw("\"></label>\n<label class=\"field\"><span class=\"label\" data-ui=\"index-language\">");
-    h.text(&word(Phrase::IndexLanguage));
-    h.raw("</span><select id=\"lang\">");
-    for locale in &locales.list {
-        h.raw("<option value=\"");
-        h.text(&locale.tag);
-        h.raw("\" lang=\"");
-        h.text(&locale.tag);
-        h.raw("\"");
-        if locale.tag == page.tag {
-            h.raw(" selected");
-        }
-        h.raw(">");
-        h.text(&native_name(catalog, &locale.tag));
-        h.raw("</option>");
-    }
-    h.raw("</select></label>\n<p class=\"count\"><span data-ui=\"index-codes\">");
-    h.text(&word(Phrase::IndexCodes));
-    h.raw("</span> <output id=\"count\" for=\"search\">");
-    h.text(&total.to_string());
-    h.raw("</output></p>\n</div></div>\n");
-
-    h.raw("<div class=\"wrap layout\">\n");
-    render_toc(&mut h, catalog, page);
-
-    h.raw("<main>\n<p id=\"no-results\" hidden data-ui=\"index-no-results\">");
-    h.text(&word(Phrase::IndexNoResults));
-    h.raw("</p>\n");
-    for id in CatalogId::ALL {
-        render_catalog(&mut h, catalog, id, page);
-    }
-    h.raw("</main>\n</div>\n");
-
-    h.raw("<footer><div class=\"wrap\">errcat ");
-    h.text(env!("CARGO_PKG_VERSION"));
-    h.raw(" · ");
     let titles: Vec<String> = CatalogId::ALL
         .iter()
         .map(|&id| catalog_title(catalog, id, &page.chain))
         .collect();
-    h.text(&titles.join(" · "));
-    h.raw("</div></footer>\n");
-
-    // Every locale's texts, for the switcher and the search. JSON strings
-    // escape `<`, so nothing inside can close the script element.
-    h.raw("<script type=\"application/json\" id=\"errcat-data\">");
-    h.raw(&data_json(catalog, &locales, page));
-    h.raw("</script>\n<script>");
-    h.raw(script());
-    h.raw("</script>\n</body>\n</html>\n");
-    h.0
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(page.tag) class="no-js" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                meta http-equiv="Content-Security-Policy" content=(policy);
+                meta name="generator" content={ "errcat " (version) };
+                link rel="icon" href="data:,";
+                title { (doc_title(&word(Phrase::IndexHeading))) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                header.masthead { div.wrap {
+                    p.brand { "errcat" }
+                    h1 data-ui="index-heading" { (word(Phrase::IndexHeading)) }
+                    p.lead data-ui="index-lead" { (word(Phrase::IndexLead)) }
+                } }
+                // Controls: useless without the script, so shown only with it.
+                div.controls role="search" { div.wrap {
+                    label.field.grow {
+                        span.label data-ui="index-search" { (word(Phrase::IndexSearch)) }
+                        input #search type="search" autocomplete="off" spellcheck="false"
+                            placeholder=(word(Phrase::IndexSearchPlaceholder));
+                    }
+                    label.field {
+                        span.label data-ui="index-language" { (word(Phrase::IndexLanguage)) }
+                        select #lang {
+                            @for locale in &locales.list {
+                                option value=(locale.tag) lang=(locale.tag) selected[locale.tag == page.tag] {
+                                    (native_name(catalog, &locale.tag))
+                                }
+                            }
+                        }
+                    }
+                    p.count {
+                        span data-ui="index-codes" { (word(Phrase::IndexCodes)) }
+                        " "
+                        output #count for="search" { (total) }
+                    }
+                } }
+                div.wrap.layout {
+                    (toc(catalog, page))
+                    main {
+                        p #no-results hidden data-ui="index-no-results" { (word(Phrase::IndexNoResults)) }
+                        @for id in CatalogId::ALL {
+                            (catalog_section(catalog, id, page))
+                        }
+                    }
+                }
+                footer { div.wrap { "errcat " (version) " · " (titles.join(" · ")) } }
+                // Every locale's texts, for the switcher and the search. JSON
+                // strings escape `<`, so nothing inside can close the element.
+                script #errcat-data type="application/json" { (PreEscaped(data_json(catalog, &locales, page))) }
+                script { (PreEscaped(script())) }
+            }
+        }
+    };
+    markup.into_string()
 }
 
 /// Writes the error index ([`render_index`]) to `dir/index.html`, creating
@@ -319,158 +304,128 @@ fn groups(id: CatalogId) -> Vec<(Option<&'static str>, Vec<Code>)> {
     groups
 }
 
-fn render_toc(h: &mut Html, catalog: &Catalog, page: &Locale) {
-    h.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" data-ui=\"index-contents\">");
-    h.text(&catalog.phrase(Phrase::IndexContents, &page.chain));
-    h.raw("</h2>\n<ul>\n");
-    for id in CatalogId::ALL {
-        h.raw("<li><a href=\"#");
-        h.text(id.as_str());
-        h.raw("\"><span data-catalog=\"");
-        h.text(id.as_str());
-        h.raw("\">");
-        h.text(&catalog_title(catalog, id, &page.chain));
-        h.raw("</span><span class=\"n\">");
-        h.text(&id.codes().len().to_string());
-        h.raw("</span></a>");
-        let groups = groups(id);
-        if groups.iter().any(|(s, _)| s.is_some()) {
-            h.raw("\n<ul>\n");
-            for (section, codes) in &groups {
-                let Some(section) = section else { continue };
-                h.raw("<li><a href=\"#");
-                h.text(&section_anchor(id, section));
-                h.raw("\"><span data-section=\"");
-                h.text(&section_anchor(id, section));
-                h.raw("\">");
-                h.text(&section_title(catalog, id, section, &page.chain));
-                h.raw("</span><span class=\"n\">");
-                h.text(&codes.len().to_string());
-                h.raw("</span></a></li>\n");
+/// The table of contents: each catalog, and its sections with their counts.
+fn toc(catalog: &Catalog, page: &Locale) -> Markup {
+    html! {
+        nav.toc aria-labelledby="toc-title" {
+            h2 #toc-title data-ui="index-contents" { (catalog.phrase(Phrase::IndexContents, &page.chain)) }
+            ul {
+                @for id in CatalogId::ALL {
+                    @let groups = groups(id);
+                    li {
+                        a href={ "#" (id.as_str()) } {
+                            span data-catalog=(id.as_str()) { (catalog_title(catalog, id, &page.chain)) }
+                            span.n { (id.codes().len()) }
+                        }
+                        @if groups.iter().any(|(s, _)| s.is_some()) {
+                            ul {
+                                @for (section, codes) in &groups {
+                                    @if let Some(section) = section {
+                                        li { a href={ "#" (section_anchor(id, section)) } {
+                                            span data-section=(section_anchor(id, section)) {
+                                                (section_title(catalog, id, section, &page.chain))
+                                            }
+                                            span.n { (codes.len()) }
+                                        } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            h.raw("</ul>");
         }
-        h.raw("</li>\n");
     }
-    h.raw("</ul>\n</nav>\n");
 }
 
-fn render_catalog(h: &mut Html, catalog: &Catalog, id: CatalogId, page: &Locale) {
-    h.raw("<section class=\"catalog\" id=\"");
-    h.text(id.as_str());
-    h.raw("\">\n<h2><span data-catalog=\"");
-    h.text(id.as_str());
-    h.raw("\">");
-    h.text(&catalog_title(catalog, id, &page.chain));
-    h.raw("</span> <code class=\"catalog-id\">");
-    h.text(id.as_str());
-    h.raw("</code></h2>\n");
-    for (section, codes) in groups(id) {
-        // A group without a heading is a plain block, not a section.
-        let tag = if section.is_some() { "section" } else { "div" };
-        h.raw("<");
-        h.raw(tag);
-        h.raw(" class=\"group\"");
-        if let Some(section) = section {
-            h.raw(" id=\"");
-            h.text(&section_anchor(id, section));
-            h.raw("\"");
+/// One catalog: its title, then its codes, grouped by section.
+fn catalog_section(catalog: &Catalog, id: CatalogId, page: &Locale) -> Markup {
+    html! {
+        section.catalog id=(id.as_str()) {
+            h2 {
+                span data-catalog=(id.as_str()) { (catalog_title(catalog, id, &page.chain)) }
+                " "
+                code.catalog-id { (id.as_str()) }
+            }
+            @for (section, codes) in groups(id) {
+                @if let Some(section) = section {
+                    section.group id=(section_anchor(id, section)) {
+                        h3 data-section=(section_anchor(id, section)) {
+                            (section_title(catalog, id, section, &page.chain))
+                        }
+                        // Entry titles sit one level below the nearest heading.
+                        @for code in codes { (entry(catalog, code, page, Heading::H4)) }
+                    }
+                } @else {
+                    // A group without a heading is a plain block, not a section.
+                    div.group {
+                        @for code in codes { (entry(catalog, code, page, Heading::H3)) }
+                    }
+                }
+            }
         }
-        h.raw(">\n");
-        if let Some(section) = section {
-            h.raw("<h3 data-section=\"");
-            h.text(&section_anchor(id, section));
-            h.raw("\">");
-            h.text(&section_title(catalog, id, section, &page.chain));
-            h.raw("</h3>\n");
-        }
-        // Entry titles sit one level below the nearest heading.
-        let level = if section.is_some() { "h4" } else { "h3" };
-        for code in codes {
-            let texts = texts(catalog, code, &page.chain);
-            render_entry(h, catalog, code, texts, page, level);
-        }
-        h.raw("</");
-        h.raw(tag);
-        h.raw(">\n");
     }
-    h.raw("</section>\n");
 }
 
-fn render_entry(
-    h: &mut Html,
-    catalog: &Catalog,
-    code: Code,
-    texts: Option<Texts>,
-    page: &Locale,
-    level: &str,
-) {
+/// The heading level of an entry's title.
+#[derive(Clone, Copy)]
+enum Heading {
+    H3,
+    H4,
+}
+
+/// One code: its badges, then its title, explanation and hint in the
+/// page's language (or the locale that served them, named by a badge).
+fn entry(catalog: &Catalog, code: Code, page: &Locale, heading: Heading) -> Markup {
+    let texts = texts(catalog, code, &page.chain);
     let anchor = anchor(code);
-    let served = texts.as_ref().map(|t| t.locale.as_str());
-    h.raw("<article class=\"entry\" id=\"");
-    h.text(&anchor);
-    h.raw("\" data-code=\"");
-    h.text(&code.to_string());
-    h.raw("\" data-name=\"");
-    h.text(code.name());
-    h.raw("\"");
-    if let Some(served) = served.filter(|s| *s != page.tag) {
-        h.raw(" lang=\"");
-        h.text(served);
-        h.raw("\"");
-    }
-    h.raw(">\n<div class=\"entry-head\"><a class=\"code\" href=\"#");
-    h.text(&anchor);
-    h.raw("\">");
-    h.text(&code.to_string());
+    let served = texts
+        .as_ref()
+        .map(|t| t.locale.as_str())
+        .filter(|s| *s != page.tag);
     // Badges speak the page's language; the script swaps them with it.
     let kind = code.kind().phrase();
-    h.raw("</a> <span class=\"badge kind kind-");
-    h.text(code.kind().as_str());
-    h.raw("\" data-ui=\"");
-    h.text(kind.id());
-    h.raw("\">");
-    h.text(&catalog.phrase(kind, &page.chain));
-    h.raw("</span> <code class=\"name\">");
-    h.text(code.name());
-    h.raw("</code>");
-    if code.is_retired() {
-        h.raw(" <span class=\"badge retired\" data-ui=\"retired\">");
-        h.text(&catalog.phrase(Phrase::Retired, &page.chain));
-        h.raw("</span>");
-    }
-    h.raw(" <span class=\"badge served\"");
-    match served.filter(|s| *s != page.tag) {
-        Some(served) => {
-            h.raw(" title=\"");
-            h.text(&fallback_note(catalog, page, served));
-            h.raw("\">");
-            h.text(&native_name(catalog, served));
+    let title = html! {
+        @match &texts {
+            Some(t) => (rich(&t.title)),
+            None => (code.name()),
         }
-        None => h.raw(" hidden>"),
-    }
-    h.raw("</span></div>\n<");
-    h.raw(level);
-    h.raw(" class=\"title\">");
-    match &texts {
-        Some(t) => h.rich(&t.title),
-        None => h.text(code.name()),
-    }
-    h.raw("</");
-    h.raw(level);
-    h.raw(">\n<p class=\"explanation\">");
-    if let Some(t) = &texts {
-        h.rich(&t.explanation);
-    }
-    h.raw("</p>\n<p class=\"hint\"");
-    match texts.as_ref().and_then(|t| t.hint.as_deref()) {
-        Some(hint) => {
-            h.raw(">");
-            h.rich(hint);
+    };
+    let hint = texts.as_ref().and_then(|t| t.hint.as_deref());
+    html! {
+        article.entry id=(anchor) data-code=(code.to_string()) data-name=(code.name()) lang=[served] {
+            div.entry-head {
+                a.code href={ "#" (anchor) } { (code.to_string()) }
+                " "
+                span class={ "badge kind kind-" (code.kind().as_str()) } data-ui=(kind.id()) {
+                    (catalog.phrase(kind, &page.chain))
+                }
+                " "
+                code.name { (code.name()) }
+                @if code.is_retired() {
+                    " "
+                    span.badge.retired data-ui="retired" { (catalog.phrase(Phrase::Retired, &page.chain)) }
+                }
+                " "
+                @match served {
+                    Some(served) => span.badge.served title=(fallback_note(catalog, page, served)) {
+                        (native_name(catalog, served))
+                    },
+                    None => span.badge.served hidden {},
+                }
+            }
+            @match heading {
+                Heading::H3 => h3.title { (title) },
+                Heading::H4 => h4.title { (title) },
+            }
+            p.explanation {
+                @if let Some(t) = &texts { (rich(&t.explanation)) }
+            }
+            p.hint hidden[hint.is_none()] {
+                @if let Some(hint) = hint { (rich(hint)) }
+            }
         }
-        None => h.raw(" hidden>"),
     }
-    h.raw("</p>\n</article>\n");
 }
 
 /// The JSON the script reads: the page's locale, the locales in switcher
@@ -587,46 +542,17 @@ fn script_safe(json: &str) -> String {
     out
 }
 
-/// An HTML document being written: raw markup, or text that is escaped.
-struct Html(String);
-
-impl Html {
-    fn raw(&mut self, markup: &str) {
-        self.0.push_str(markup);
-    }
-
-    /// Escapes text for element content and quoted attribute values alike.
-    fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&#39;"),
-                c => self.0.push(c),
+/// A catalog text, escaped, with its `backticked` spans shown as code, as
+/// the texts mean them. Unpaired backticks are left as they are.
+fn rich(text: &str) -> Markup {
+    let paired = text.split('`').count() % 2 == 1;
+    html! {
+        @if paired {
+            @for (i, part) in text.split('`').enumerate() {
+                @if i % 2 == 1 { code { (part) } } @else { (part) }
             }
-        }
-    }
-}
-
-impl Html {
-    /// Escapes a catalog text, showing `backticked` spans as code, as the
-    /// texts mean them. Unpaired backticks are left as they are.
-    fn rich(&mut self, text: &str) {
-        let parts = text.split('`').count();
-        if parts % 2 == 0 {
-            self.text(text);
-            return;
-        }
-        for (i, part) in text.split('`').enumerate() {
-            if i % 2 == 1 {
-                self.raw("<code>");
-                self.text(part);
-                self.raw("</code>");
-            } else {
-                self.text(part);
-            }
+        } @else {
+            (text)
         }
     }
 }

@@ -492,8 +492,14 @@ fn what_errcat_did_to_files_is_said_in_the_environments_language() {
 
 /// The JSON a rendered index carries for its script.
 fn page_data(html: &str) -> serde_json::Value {
-    let open = r#"<script type="application/json" id="errcat-data">"#;
-    let start = html.find(open).unwrap() + open.len();
+    // The element with that id, whatever the order of its attributes.
+    let id = html.find(r#" id="errcat-data""#).unwrap();
+    let start = id + html[id..].find('>').unwrap() + 1;
+    assert!(
+        html[..id].ends_with("<script"),
+        "the data is a script element"
+    );
+    assert!(html[id..start].contains(r#"type="application/json""#));
     let end = start + html[start..].find("</script>").unwrap();
     serde_json::from_str(&html[start..end]).unwrap()
 }
@@ -613,8 +619,7 @@ fn the_html_index_takes_its_words_from_the_locales_folder() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let html = std::fs::read_to_string(site.join("index.html")).unwrap();
 
-    let escaped =
-        "Our &lt;b&gt;&quot;codes&quot;&lt;/b&gt; &amp; &#39;more&#39; &lt;/script&gt;&lt;!--";
+    let escaped = "Our &lt;b&gt;&quot;codes&quot;&lt;/b&gt; &amp; 'more' &lt;/script&gt;&lt;!--";
     assert!(
         html.contains(&format!(r#"<h1 data-ui="index-heading">{escaped}</h1>"#)),
         "{}",
