@@ -8,8 +8,9 @@
 //! so what errcat prints is exactly what the bytes say.
 //!
 //! Self-contained on purpose (no `crate::` imports): the CLI compiles it
-//! in with `#[path]`, and the build script can do the same. It escapes for
-//! display only; JSON output is exact and never goes through it.
+//! in with `#[path]` (the binary has no access to the library's private
+//! modules). It escapes for display only; JSON output is exact and never
+//! goes through it.
 
 use std::borrow::Cow;
 

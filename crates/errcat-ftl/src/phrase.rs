@@ -5,8 +5,7 @@
 //! They are one more Fluent file per locale, `locales/<lang>/errcat.ftl`,
 //! translated, checked and loaded like the catalogs' files and served
 //! along the same chains (see `Catalog::phrase`). This module only names
-//! them; `build.rs` compiles it too (`#[path]`), so it uses nothing of the
-//! crate.
+//! them, for the table builder and for errcat (`errcat::tooling::Phrase`).
 
 /// The name of errcat's own file in each locale folder: `errcat.ftl`.
 pub const FILE: &str = "errcat";

@@ -1,12 +1,12 @@
 //! Fluent source files, read the one way both `build.rs` and the library
 //! read them: entry by entry ([`entries`]), each entry guarded against the
 //! parser's recursion and panics, every message bounded by a size budget
-//! ([`budget`]), then rendered ([`render`]) and checked (`check::rules`).
+//! ([`budget`]), then rendered ([`render`]) and checked
+//! ([`rules`](crate::rules)).
 //!
-//! `build.rs` compiles these modules into itself (`#[path]`), so that a
-//! shipped file is parsed, checked and rendered at build time by the very
-//! code that reads a locales folder at run time. They must therefore use
-//! nothing of the crate but each other, `diagnostic`, `fallback` and `text`.
+//! errcat's build script and `Catalog::from_dir` both read files through
+//! this module, so a shipped file is parsed, checked and rendered at build
+//! time by the very code that reads a locales folder at run time.
 
 pub mod budget;
 pub mod entries;
