@@ -520,7 +520,11 @@ impl Catalog {
         chain: &FallbackChain,
         args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
-        let chain = self.resolve(chain);
+        // The chain's own slots when this catalog built it (the hot path,
+        // without the resolver's `Cow`); else the resolver's.
+        if chain.instance != self.instance {
+            return self.lookup_rebuilt(code, chain, args);
+        }
         self.lookup_slots(
             code,
             Requested::of(&chain.requested),
@@ -531,10 +535,31 @@ impl Catalog {
         )
     }
 
-    /// `chain` in this catalog's slots: the one place that turns a chain
-    /// into the locales to try, for lookups, phrases and labels alike. A
-    /// chain is a list of locales; its slots are the catalog's that built
-    /// it, so a chain from another catalog is rebuilt from its locales.
+    /// A lookup along another catalog's chain, rebuilt by [`Self::rebuild`].
+    #[cold]
+    #[inline(never)]
+    fn lookup_rebuilt(
+        &self,
+        code: Code,
+        chain: &FallbackChain,
+        args: Option<&Args<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
+        let chain = self.rebuild(chain);
+        self.lookup_slots(
+            code,
+            Requested::of(&chain.requested),
+            chain.head,
+            &chain.asked,
+            &chain.slots,
+            args,
+        )
+    }
+
+    /// `chain` in this catalog's slots, for phrases and labels: as it is
+    /// when this catalog built it, else [`rebuild`](Self::rebuild)'s, which
+    /// lookups use too. A chain is a list of locales; its slots are the
+    /// catalog's that built it, so a chain from another catalog is rebuilt
+    /// from its locales, one way for every kind of text.
     #[inline(always)]
     fn resolve<'c>(&self, chain: &'c FallbackChain) -> Cow<'c, FallbackChain> {
         if chain.instance == self.instance {
