@@ -57,6 +57,8 @@ pub enum Text {
 
 impl Text {
     /// The text rendered ahead of time; empty for a dynamic part.
+    /// (`#[inline]`: errcat's lookups read it across the crate boundary.)
+    #[inline]
     pub fn rendered(&self) -> &str {
         match self {
             Text::Plain(s) => s,
