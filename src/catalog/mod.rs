@@ -392,21 +392,6 @@ impl Catalog {
         self.chain_for_languages(crate::system::env_locales())
     }
 
-    /// The old name of [`chain_for_env`](Self::chain_for_env).
-    ///
-    /// ```
-    /// # #![allow(deprecated)]
-    /// let catalog = errcat::Catalog::embedded();
-    /// assert_eq!(catalog.chain_from_env(), catalog.chain_for_env());
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "renamed `chain_for_env`: every chain that never fails is `chain_for_*`"
-    )]
-    pub fn chain_from_env(&self) -> FallbackChain {
-        self.chain_for_env()
-    }
-
     /// The chain for the operating system's preferred languages (see
     /// [`system_locales`](crate::system_locales)): what a desktop
     /// application uses.

@@ -113,3 +113,58 @@ fn catalogs_and_chains_have_readable_debug() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every error has a stable kind, the id the HTTP service writes as
+/// `error.kind`, and serializes as `{"kind": …, "message": …}` with its
+/// English message.
+#[test]
+fn errors_have_a_stable_kind_and_serialize_as_the_service_writes_them() {
+    let catalog = errcat::Catalog::embedded();
+    let cases: Vec<(errcat::Error, &str)> = vec![
+        (
+            catalog.explain("planfix:", "en").unwrap_err(),
+            "invalid-code",
+        ),
+        (
+            catalog.explain("jira:1", "en").unwrap_err(),
+            "unknown-catalog",
+        ),
+        (
+            catalog.explain("planfix:4242", "en").unwrap_err(),
+            "unknown-code",
+        ),
+        (catalog.explain("424242", "en").unwrap_err(), "unknown-code"),
+        (catalog.explain("1", "en").unwrap_err(), "ambiguous-code"),
+        (
+            catalog.explain("planfix:1000", "..").unwrap_err(),
+            "invalid-locale",
+        ),
+        (
+            errcat::ApiResponse::parse("{", None).unwrap_err(),
+            "invalid-json",
+        ),
+        (
+            errcat::ApiResponse::parse("[1]", None).unwrap_err(),
+            "invalid-response",
+        ),
+        (
+            errcat::Catalog::from_dir("/no/such/folder").unwrap_err(),
+            "io",
+        ),
+        (
+            errcat::Error::Unexportable {
+                code: "planfix:unknown-code".into(),
+                locale: "ru".into(),
+                number: "21".into(),
+            },
+            "unexportable",
+        ),
+    ];
+    for (err, kind) in cases {
+        assert_eq!(err.kind(), kind, "{err}");
+        assert_eq!(
+            serde_json::to_value(&err).unwrap(),
+            serde_json::json!({"kind": kind, "message": err.to_string()}),
+        );
+    }
+}

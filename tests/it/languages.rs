@@ -335,3 +335,48 @@ fn every_catalog_answers_every_catalogs_chain_as_its_own() {
     let codes: usize = CatalogId::ALL.iter().map(|c| c.codes().len()).sum();
     assert_eq!(compared, 3 * tags.len() * 2 * 3 * codes);
 }
+
+/// Chains compare by what they are, a list of locales: the same requested
+/// locale, the same locales in the same order, the same ones asked for,
+/// whichever catalog or spelling built them. `Default` is English's.
+#[test]
+fn chains_are_equal_when_they_ask_for_and_try_the_same_locales() {
+    let embedded = Catalog::embedded();
+    let (folder, _) = Catalog::from_dir(crate::fixtures::TempDir::new().path()).unwrap();
+    // Spellings and catalogs do not matter.
+    assert_eq!(
+        embedded.chain("kk-KZ").unwrap(),
+        embedded.chain("kk_KZ.UTF-8").unwrap()
+    );
+    assert_eq!(embedded.chain("kk").unwrap(), folder.chain("kk").unwrap());
+    assert_eq!(
+        embedded.chain("uk").unwrap(),
+        embedded.chain_for_languages(["uk"])
+    );
+    // The requested locale does.
+    assert_ne!(
+        embedded.chain("kk").unwrap(),
+        embedded.chain("kk-KZ").unwrap()
+    );
+    // The locales tried, and their order, do.
+    assert_ne!(embedded.chain("kk").unwrap(), embedded.chain("ru").unwrap());
+    assert_ne!(
+        embedded.chain_from(["kk", "uk"]).unwrap(),
+        embedded.chain_from(["kk", "ru"]).unwrap()
+    );
+    // Which of them were asked for does: kk → ru → en either way, but
+    // only the second asked for ru.
+    let table = embedded.chain("kk").unwrap();
+    let asked = embedded.chain_from(["kk", "ru"]).unwrap();
+    assert_eq!(table.locales(), asked.locales());
+    assert_ne!(table, asked);
+    assert_ne!(asked, table);
+    // The same holds in a header: `kk, ru` asks for both.
+    assert_eq!(asked, embedded.chain_for_accept_language("kk, ru"));
+    assert_eq!(folder.chain_from(["kk", "ru"]).unwrap(), asked);
+    // Default: English, asked for.
+    let default = errcat::FallbackChain::default();
+    assert_eq!(default, embedded.chain("en").unwrap());
+    assert_ne!(default, embedded.chain("de").unwrap(), "asks for de");
+    assert_eq!(default.to_string(), "en: en");
+}
