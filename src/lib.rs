@@ -77,7 +77,7 @@
 //! - `system-locale`: `system_locales()` and
 //!   `Catalog::chain_for_system()`, the operating system's preferred
 //!   languages for desktop applications (adds the `sys-locale` crate).
-//!   Without it, [`env_locales`] and [`Catalog::chain_from_env`] read the
+//!   Without it, [`env_locales`] and [`Catalog::chain_for_env`] read the
 //!   environment as gettext does.
 
 #![warn(missing_docs)]
