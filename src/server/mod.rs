@@ -55,6 +55,7 @@
 //! ```
 
 mod conn;
+mod hot;
 mod metrics;
 mod observe;
 mod openapi;
@@ -76,7 +77,6 @@ use axum::routing::{get, post};
 use axum::{BoxError, Router, middleware};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
@@ -373,6 +373,12 @@ impl App {
     /// # Ok::<(), errcat::server::ServeError>(())
     /// ```
     pub fn router(&self) -> Router {
+        let permits = Arc::new(Semaphore::new(permits(self.shared.limits.concurrency)));
+        self.router_limited_by(permits)
+    }
+
+    /// [`App::router`], its concurrency limit taking these permits.
+    fn router_limited_by(&self, permits: Arc<Semaphore>) -> Router {
         let limits = &self.shared.limits;
         // Load shedding over a global concurrency limit: a request over the
         // limit gets a 429 at once instead of queueing.
@@ -380,9 +386,7 @@ impl App {
             .layer(HandleErrorLayer::new(refused))
             .layer(TimeoutLayer::new(bounded(limits.request_timeout)))
             .layer(LoadShedLayer::new())
-            .layer(GlobalConcurrencyLimitLayer::new(permits(
-                limits.concurrency,
-            )));
+            .layer(GlobalConcurrencyLimitLayer::with_semaphore(permits));
         let api = Router::new()
             .route(routes::CODE, get(routes::code))
             .route(routes::CODE_ANY, get(routes::code_any))
@@ -579,7 +583,11 @@ pub async fn serve(
         .locales
         .as_ref()
         .and_then(|dir| watch::watch(Arc::clone(&shared), dir).ok());
-    let router = app.router();
+    // Kept answers of the code route are served before the router, under
+    // the same concurrency limit; with CORS on, the router answers all.
+    let permits = Arc::new(Semaphore::new(permits(limits.concurrency)));
+    let router = app.router_limited_by(Arc::clone(&permits));
+    let service = hot::Hot::new(Arc::clone(&shared), router, permits, app.cors.is_none());
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(bounded(limits.header_timeout))
@@ -621,8 +629,7 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let _ = socket2::SockRef::from(&stream).set_send_buffer_size(limits.send_buffer.max(1));
         let (id, state, io) = table.enter(stream);
-        let service = TowerToHyperService::new(router.clone());
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service.clone()));
         let table = Arc::clone(&table);
         tokio::spawn(async move {
             tokio::select! {

@@ -226,6 +226,21 @@ fn explain_code(
     Ok(respond(headers, &answer))
 }
 
+/// The answer to `GET /v1/codes/{catalog}/{code}` (no query) that the
+/// served catalog already rendered for these inputs, if any: what
+/// [`code`] answers to the same request.
+pub(crate) fn kept_code(
+    app: &Shared,
+    catalog_name: &str,
+    code: &str,
+    headers: &HeaderMap,
+) -> Option<Response> {
+    let spelled = format!("{catalog_name}:{code}");
+    let key = answer_key(catalog_name, &spelled, None, headers)?;
+    let answer = app.served.load().answers.get(&key)?;
+    Some(respond(headers, &answer))
+}
+
 /// Every code (of one catalog, or of both) in one language, fallback
 /// applied.
 #[utoipa::path(
