@@ -56,6 +56,7 @@
 
 mod conn;
 mod hot;
+mod log;
 mod metrics;
 mod observe;
 mod openapi;
@@ -721,15 +722,17 @@ pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
     if grace > EXIT_RESERVE * 2 {
         options.limits.shutdown_grace = grace - EXIT_RESERVE;
     }
-    // The log goes through a bounded queue to a thread of its own, which
-    // drops lines (and counts them) rather than make a request wait for a
-    // stderr nobody reads.
-    let (writer, _flush_on_exit) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-        .lossy(true)
-        .buffered_lines_limit(LOG_LINES)
-        .thread_name("errcat-log")
-        .finish(std::io::stderr());
-    let dropped = writer.error_counter();
+    // The log goes through a bounded buffer to a thread of its own, which
+    // writes it a batch at a time; lines that do not fit are dropped (and
+    // counted) rather than make a request wait for a stderr nobody reads.
+    let (writer, _flush_on_exit) =
+        log::Log::start(std::io::stderr(), LOG_BYTES, "errcat-log", EXIT_WAIT).map_err(
+            |source| ServeError::Io {
+                context: "cannot start the log's thread".to_owned(),
+                source,
+            },
+        )?;
+    let dropped = writer.dropped();
     let _ = tracing_subscriber::fmt()
         .with_writer(writer)
         .with_ansi(false)
@@ -774,8 +777,9 @@ pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
     served
 }
 
-/// The most log lines waiting for stderr; more are dropped and counted.
-const LOG_LINES: usize = 16 * 1024;
+/// The most bytes of log lines waiting for stderr (about 16,000 request
+/// lines); more are dropped and counted.
+const LOG_BYTES: usize = 2 * 1024 * 1024;
 
 /// How long the process waits, once the server has stopped, for work
 /// that cannot be cancelled (a reload reading files).

@@ -1,0 +1,244 @@
+//! The log's writer: lines gathered in a bounded buffer and written to
+//! stderr by a thread of their own, a batch at a time.
+//!
+//! A request appends its line under a short lock and never waits for
+//! stderr: when the buffer is full (stderr blocked, or nobody reading it)
+//! the line is dropped and counted. The thread is woken only when the
+//! buffer stops being empty, then waits [`GATHER`] for more lines, so that
+//! under load one `write` carries many lines instead of one wake-up and
+//! one system call per line.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
+use std::time::Duration;
+
+use tracing_subscriber::fmt::MakeWriter;
+
+/// How long the writer waits, once woken, for more lines to write at once.
+pub(crate) const GATHER: Duration = Duration::from_millis(10);
+
+/// The lines waiting for the writer, and whether it must stop.
+#[derive(Default)]
+struct Queue {
+    bytes: Vec<u8>,
+    closing: bool,
+}
+
+struct Inner {
+    queue: Mutex<Queue>,
+    ready: Condvar,
+    /// The most bytes waiting; a line that does not fit is dropped.
+    limit: usize,
+    dropped: Arc<AtomicU64>,
+}
+
+impl Inner {
+    fn lock(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Where the log's lines go: one `write` is one line.
+#[derive(Clone)]
+pub(crate) struct Log(Arc<Inner>);
+
+impl Log {
+    /// Writes to `out` from a thread named `name`, keeping at most `limit`
+    /// bytes waiting. The lines still waiting are written when the guard
+    /// is dropped, for at most `last_wait`.
+    pub(crate) fn start<W: Write + Send + 'static>(
+        out: W,
+        limit: usize,
+        name: &str,
+        last_wait: Duration,
+    ) -> std::io::Result<(Log, FlushOnDrop)> {
+        let inner = Arc::new(Inner {
+            queue: Mutex::new(Queue::default()),
+            ready: Condvar::new(),
+            limit,
+            dropped: Arc::new(AtomicU64::new(0)),
+        });
+        let (done, finished) = mpsc::channel();
+        let writer = Arc::clone(&inner);
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                write_batches(&writer, out);
+                let _ = done.send(());
+            })?;
+        let guard = FlushOnDrop {
+            inner: Arc::clone(&inner),
+            finished,
+            last_wait,
+        };
+        Ok((Log(inner), guard))
+    }
+
+    /// The count of lines dropped because the buffer was full.
+    pub(crate) fn dropped(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.0.dropped)
+    }
+
+    /// Appends one line, or drops and counts it when it does not fit.
+    fn push(&self, line: &[u8]) {
+        let mut queue = self.0.lock();
+        if queue.bytes.len() + line.len() > self.0.limit {
+            drop(queue);
+            self.0.dropped.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let woke = queue.bytes.is_empty();
+        queue.bytes.extend_from_slice(line);
+        drop(queue);
+        if woke {
+            self.0.ready.notify_one();
+        }
+    }
+}
+
+/// The writer's loop: sleeps while nothing waits, then writes everything
+/// that gathered; ends once closed and empty.
+fn write_batches(inner: &Inner, mut out: impl Write) {
+    let mut batch = Vec::new();
+    loop {
+        let mut queue = inner.lock();
+        while queue.bytes.is_empty() && !queue.closing {
+            queue = inner
+                .ready
+                .wait(queue)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        if !queue.closing {
+            drop(queue);
+            std::thread::sleep(GATHER);
+            queue = inner.lock();
+        }
+        let last = queue.closing;
+        std::mem::swap(&mut queue.bytes, &mut batch);
+        drop(queue);
+        // Nothing to do about a stderr that fails; the next batch tries again.
+        let _ = out.write_all(&batch).and_then(|()| out.flush());
+        batch.clear();
+        if last && inner.lock().bytes.is_empty() {
+            return;
+        }
+    }
+}
+
+/// Writes the lines still waiting when dropped (for at most its wait).
+pub(crate) struct FlushOnDrop {
+    inner: Arc<Inner>,
+    finished: mpsc::Receiver<()>,
+    last_wait: Duration,
+}
+
+impl Drop for FlushOnDrop {
+    fn drop(&mut self) {
+        self.inner.lock().closing = true;
+        self.inner.ready.notify_one();
+        let _ = self.finished.recv_timeout(self.last_wait);
+    }
+}
+
+/// One line being written.
+pub(crate) struct Line<'a>(&'a Log);
+
+impl Write for Line<'_> {
+    fn write(&mut self, line: &[u8]) -> std::io::Result<usize> {
+        self.0.push(line);
+        Ok(line.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> MakeWriter<'a> for Log {
+    type Writer = Line<'a>;
+
+    fn make_writer(&'a self) -> Line<'a> {
+        Line(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// An output the test can read back.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// An output that never accepts a byte.
+    struct Blocked;
+
+    impl Write for Blocked {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            std::thread::sleep(Duration::from_secs(3600));
+            Ok(0)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn line(log: &Log, text: &str) {
+        log.make_writer().write_all(text.as_bytes()).unwrap();
+    }
+
+    #[test]
+    fn lines_are_written_in_order_soon_and_all_of_them_on_drop() {
+        let out = Shared::default();
+        let (log, guard) =
+            Log::start(out.clone(), 1024, "test-log", Duration::from_secs(5)).unwrap();
+        line(&log, "one\n");
+        let start = Instant::now();
+        while out.0.lock().unwrap().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(5), "never written");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        line(&log, "two\n");
+        line(&log, "three\n");
+        drop(guard);
+        assert_eq!(*out.0.lock().unwrap(), b"one\ntwo\nthree\n");
+        assert_eq!(log.dropped().load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn a_blocked_output_drops_and_counts_lines_and_never_blocks_a_writer() {
+        let (log, guard) = Log::start(Blocked, 10, "test-log", Duration::from_millis(50)).unwrap();
+        let start = Instant::now();
+        // The first line may already be with the blocked output.
+        for _ in 0..100 {
+            line(&log, "12345\n");
+        }
+        assert!(start.elapsed() < Duration::from_secs(1));
+        let dropped = log.dropped().load(Ordering::Relaxed);
+        assert!((98..=99).contains(&dropped), "{dropped}");
+        drop(guard);
+        assert!(start.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_line_fits_up_to_the_last_byte_of_the_limit() {
+        let (log, guard) = Log::start(Blocked, 8, "test-log", Duration::from_millis(10)).unwrap();
+        // Taken by the blocked output or kept: either way not dropped, as
+        // "12345678" fits exactly.
+        line(&log, "12345678");
+        assert_eq!(log.dropped().load(Ordering::Relaxed), 0);
+        drop(guard);
+    }
+}
