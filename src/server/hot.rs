@@ -68,22 +68,7 @@ impl Hot {
         let started = Instant::now();
         let _permit = self.permits.try_acquire().ok()?;
         let _in_flight = self.shared.metrics.start();
-        let mut response = routes::kept_code(&self.shared, catalog, code, request.headers())?;
-        // As the router's layers and axum's top-level route add them.
-        let headers = response.headers_mut();
-        headers.insert(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        );
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        );
-        if let Some(length) = response.body().size_hint().exact() {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
-        }
+        let response = routes::kept_code(&self.shared, catalog, code, request.headers())?;
         observe::record(
             &self.shared,
             request.method(),
@@ -92,6 +77,25 @@ impl Hot {
             &response,
         );
         Some(response)
+    }
+}
+
+/// Completes a response as the router's layers and axum's top-level
+/// route complete it: `nosniff`, the security policy, `Content-Length`.
+pub(crate) fn complete(response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    if let Some(length) = response.body().size_hint().exact() {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
     }
 }
 
