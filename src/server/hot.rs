@@ -152,7 +152,68 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::code_path;
+    use super::*;
+    use crate::server::{App, Options};
+    use http_body_util::BodyExt;
+    use hyper::service::Service as _;
+
+    fn request(method: Method, uri: &str) -> Request<Body> {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::ACCEPT_LANGUAGE, "kk")
+            .body(Body::empty())
+            .unwrap()
+    }
+
+    async fn parts(response: Response) -> (axum::http::response::Parts, axum::body::Bytes) {
+        let (head, body) = response.into_parts();
+        (head, body.collect().await.unwrap().to_bytes())
+    }
+
+    #[tokio::test]
+    async fn kept_answers_are_given_before_the_router_and_nothing_else() {
+        let app = App::new(&Options::new()).unwrap();
+        let permits = Arc::new(Semaphore::new(1));
+        let router = app.router_limited_by(Arc::clone(&permits));
+        let hot = Hot::new(
+            Arc::clone(&app.shared),
+            router.clone(),
+            Arc::clone(&permits),
+            true,
+        );
+        let path = "/v1/codes/planfix/1000";
+        // Not kept yet: the router answers, and keeps it.
+        assert!(hot.answer(&request(Method::GET, path)).is_none());
+        let routed = parts(hot.call(request(Method::GET, path)).await.unwrap()).await;
+        let kept = hot.answer(&request(Method::GET, path)).unwrap();
+        let kept = parts(kept).await;
+        assert_eq!(kept.0.status, routed.0.status);
+        assert_eq!(kept.0.headers, routed.0.headers);
+        assert_eq!(kept.1, routed.1);
+        let called = parts(hot.call(request(Method::GET, path)).await.unwrap()).await;
+        assert_eq!((called.0.headers, called.1), (routed.0.headers, routed.1));
+
+        // Anything else goes to the router.
+        for (method, uri) in [
+            (Method::GET, "/v1/codes/planfix/1000?lang=kk"),
+            (Method::GET, "/v1/codes/planfix/1000?"),
+            (Method::HEAD, path),
+            (Method::POST, path),
+            (Method::GET, "/v1/codes/planfix:1000"),
+        ] {
+            assert!(hot.answer(&request(method, uri)).is_none(), "{uri}");
+        }
+        let off = Hot::new(Arc::clone(&app.shared), router, Arc::clone(&permits), false);
+        assert!(off.answer(&request(Method::GET, path)).is_none());
+        // With every permit taken, the router answers (429).
+        let held = permits.try_acquire().unwrap();
+        assert!(hot.answer(&request(Method::GET, path)).is_none());
+        let refused = hot.call(request(Method::GET, path)).await.unwrap();
+        assert_eq!(refused.status(), axum::http::StatusCode::TOO_MANY_REQUESTS);
+        drop(held);
+        assert!(hot.answer(&request(Method::GET, path)).is_some());
+    }
 
     #[test]
     fn only_plain_two_segment_code_paths_are_hot() {

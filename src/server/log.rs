@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use tracing_subscriber::fmt::MakeWriter;
 
-/// How long the writer waits, once woken, for more lines to write at once.
+/// How long the writer of the service's log waits, once woken, for more
+/// lines to write at once.
 pub(crate) const GATHER: Duration = Duration::from_millis(10);
 
 /// The lines waiting for the writer, and whether it must stop.
@@ -30,10 +31,22 @@ struct Inner {
     ready: Condvar,
     /// The most bytes waiting; a line that does not fit is dropped.
     limit: usize,
+    /// How long the writer waits, once woken, for more lines.
+    gather: Duration,
     dropped: Arc<AtomicU64>,
 }
 
 impl Inner {
+    fn new(limit: usize, gather: Duration) -> Inner {
+        Inner {
+            queue: Mutex::new(Queue::default()),
+            ready: Condvar::new(),
+            limit,
+            gather,
+            dropped: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, Queue> {
         self.queue.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -45,20 +58,27 @@ pub(crate) struct Log(Arc<Inner>);
 
 impl Log {
     /// Writes to `out` from a thread named `name`, keeping at most `limit`
-    /// bytes waiting. The lines still waiting are written when the guard
-    /// is dropped, for at most `last_wait`.
+    /// bytes waiting and gathering lines for [`GATHER`] before each write.
+    /// The lines still waiting are written when the guard is dropped, for
+    /// at most `last_wait`.
     pub(crate) fn start<W: Write + Send + 'static>(
         out: W,
         limit: usize,
         name: &str,
         last_wait: Duration,
     ) -> std::io::Result<(Log, FlushOnDrop)> {
-        let inner = Arc::new(Inner {
-            queue: Mutex::new(Queue::default()),
-            ready: Condvar::new(),
-            limit,
-            dropped: Arc::new(AtomicU64::new(0)),
-        });
+        Log::gathering(out, limit, GATHER, name, last_wait)
+    }
+
+    /// [`Log::start`], gathering lines for `gather`.
+    fn gathering<W: Write + Send + 'static>(
+        out: W,
+        limit: usize,
+        gather: Duration,
+        name: &str,
+        last_wait: Duration,
+    ) -> std::io::Result<(Log, FlushOnDrop)> {
+        let inner = Arc::new(Inner::new(limit, gather));
         let (done, finished) = mpsc::channel();
         let writer = Arc::clone(&inner);
         std::thread::Builder::new()
@@ -111,7 +131,7 @@ fn write_batches(inner: &Inner, mut out: impl Write) {
         }
         if !queue.closing {
             drop(queue);
-            std::thread::sleep(GATHER);
+            std::thread::sleep(inner.gather);
             queue = inner.lock();
         }
         let last = queue.closing;
@@ -168,16 +188,32 @@ mod tests {
     use super::*;
     use std::time::Instant;
 
-    /// An output the test can read back.
+    /// An output the test can read back: its bytes, and how many writes
+    /// and flushes it got.
     #[derive(Clone, Default)]
-    struct Shared(Arc<Mutex<Vec<u8>>>);
+    struct Shared(Arc<Mutex<(Vec<u8>, usize, usize)>>);
+
+    impl Shared {
+        fn bytes(&self) -> Vec<u8> {
+            self.0.lock().unwrap().0.clone()
+        }
+        fn writes(&self) -> usize {
+            self.0.lock().unwrap().1
+        }
+        fn flushes(&self) -> usize {
+            self.0.lock().unwrap().2
+        }
+    }
 
     impl Write for Shared {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(buf);
+            let mut out = self.0.lock().unwrap();
+            out.0.extend_from_slice(buf);
+            out.1 += 1;
             Ok(buf.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
+            self.0.lock().unwrap().2 += 1;
             Ok(())
         }
     }
@@ -199,22 +235,49 @@ mod tests {
         log.make_writer().write_all(text.as_bytes()).unwrap();
     }
 
+    fn until(what: &str, done: impl Fn() -> bool) {
+        let start = Instant::now();
+        while !done() {
+            assert!(start.elapsed() < Duration::from_secs(10), "{what}");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     #[test]
     fn lines_are_written_in_order_soon_and_all_of_them_on_drop() {
         let out = Shared::default();
         let (log, guard) =
             Log::start(out.clone(), 1024, "test-log", Duration::from_secs(5)).unwrap();
         line(&log, "one\n");
-        let start = Instant::now();
-        while out.0.lock().unwrap().is_empty() {
-            assert!(start.elapsed() < Duration::from_secs(5), "never written");
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        until("the line is written", || out.flushes() > 0);
+        // Nothing to write: the writer sleeps, and neither writes nor flushes.
+        let flushes = out.flushes();
+        std::thread::sleep(GATHER * 5);
+        assert_eq!(out.flushes(), flushes);
         line(&log, "two\n");
         line(&log, "three\n");
         drop(guard);
-        assert_eq!(*out.0.lock().unwrap(), b"one\ntwo\nthree\n");
+        assert_eq!(out.bytes(), b"one\ntwo\nthree\n");
         assert_eq!(log.dropped().load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn lines_written_while_the_writer_gathers_go_out_in_one_write() {
+        let out = Shared::default();
+        let (log, guard) = Log::gathering(
+            out.clone(),
+            1024,
+            Duration::from_secs(1),
+            "test-log",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        line(&log, "a\n");
+        line(&log, "b\n");
+        line(&log, "c\n");
+        until("the lines are written", || !out.bytes().is_empty());
+        assert_eq!((out.bytes(), out.writes()), (b"a\nb\nc\n".to_vec(), 1));
+        drop(guard);
     }
 
     #[test]
@@ -233,12 +296,14 @@ mod tests {
     }
 
     #[test]
-    fn a_line_fits_up_to_the_last_byte_of_the_limit() {
-        let (log, guard) = Log::start(Blocked, 8, "test-log", Duration::from_millis(10)).unwrap();
-        // Taken by the blocked output or kept: either way not dropped, as
-        // "12345678" fits exactly.
-        line(&log, "12345678");
+    fn lines_fit_up_to_the_last_byte_of_the_limit() {
+        // No writer: everything stays in the buffer.
+        let log = Log(Arc::new(Inner::new(10, GATHER)));
+        line(&log, "12345");
+        line(&log, "67890");
         assert_eq!(log.dropped().load(Ordering::Relaxed), 0);
-        drop(guard);
+        line(&log, "1");
+        assert_eq!(log.dropped().load(Ordering::Relaxed), 1);
+        assert_eq!(log.0.lock().bytes, b"1234567890");
     }
 }
