@@ -13,7 +13,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
 use std::time::Duration;
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::time::{self, FormatTime};
 
 /// How long the writer of the service's log waits, once woken, for more
 /// lines to write at once.
@@ -183,6 +187,53 @@ impl<'a> MakeWriter<'a> for Log {
     }
 }
 
+/// The log's timestamps, as tracing-subscriber writes them
+/// (`2026-12-06T05:17:43.588692Z`, UTC), with each second's date and time
+/// formatted once per thread instead of once per line.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Clock;
+
+thread_local! {
+    /// The second last formatted on this thread, and its text up to the
+    /// fraction (`2026-12-06T05:17:43.`).
+    static SECOND: std::cell::RefCell<(u64, String)> = const {
+        std::cell::RefCell::new((u64::MAX, String::new()))
+    };
+}
+
+impl FormatTime for Clock {
+    fn format_time(&self, w: &mut Writer<'_>) -> std::fmt::Result {
+        Clock::format(w, SystemTime::now)
+    }
+}
+
+impl Clock {
+    /// The timestamp of `now()` (asked once or twice).
+    fn format(w: &mut Writer<'_>, now: impl Fn() -> SystemTime) -> std::fmt::Result {
+        let second = |t: SystemTime| t.duration_since(UNIX_EPOCH).ok();
+        let Some(at) = second(now()) else {
+            return time::SystemTime.format_time(w);
+        };
+        SECOND.with(|cached| {
+            let mut cached = cached.borrow_mut();
+            if cached.0 != at.as_secs() {
+                // tracing-subscriber's own text for this second: its clock
+                // is read between two of ours that agree on the second.
+                let mut text = String::with_capacity(32);
+                time::SystemTime.format_time(&mut Writer::new(&mut text))?;
+                match (text.rfind('.'), second(now())) {
+                    (Some(dot), Some(again)) if again.as_secs() == at.as_secs() => {
+                        text.truncate(dot + 1);
+                        *cached = (at.as_secs(), text);
+                    }
+                    _ => return w.write_str(&text),
+                }
+            }
+            write!(w, "{}{:06}Z", cached.1, at.subsec_micros())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +344,52 @@ mod tests {
         assert!((98..=99).contains(&dropped), "{dropped}");
         drop(guard);
         assert!(start.elapsed() < Duration::from_secs(2));
+    }
+
+    fn stamp(now: impl Fn() -> SystemTime) -> String {
+        let mut text = String::new();
+        Clock::format(&mut Writer::new(&mut text), now).unwrap();
+        text
+    }
+
+    #[test]
+    fn timestamps_are_tracing_subscribers_own() {
+        for _ in 0..3 {
+            let mut ours = String::new();
+            let mut theirs = String::new();
+            Clock.format_time(&mut Writer::new(&mut ours)).unwrap();
+            time::SystemTime
+                .format_time(&mut Writer::new(&mut theirs))
+                .unwrap();
+            assert_eq!(ours.len(), "2026-12-06T05:17:43.588692Z".len(), "{ours}");
+            assert!(ours.ends_with('Z'), "{ours}");
+            // The same second, unless a second began between the two.
+            if ours[..20] == theirs[..20] {
+                return;
+            }
+        }
+        panic!("the timestamps never agreed");
+    }
+
+    #[test]
+    fn the_fraction_is_this_lines_and_the_second_is_cached_per_thread() {
+        std::thread::spawn(|| {
+            let now = SystemTime::now();
+            let second =
+                UNIX_EPOCH + Duration::from_secs(now.duration_since(UNIX_EPOCH).unwrap().as_secs());
+            let first = stamp(|| second + Duration::from_micros(1));
+            assert!(first.ends_with(".000001Z"), "{first}");
+            // Within the cached second, only the fraction changes.
+            let later = stamp(|| second + Duration::from_micros(999_999));
+            assert_eq!(later[..20], first[..20]);
+            assert!(later.ends_with(".999999Z"), "{later}");
+            // Before the epoch: tracing-subscriber's text for now, as is.
+            let before = stamp(|| UNIX_EPOCH - Duration::from_secs(1));
+            assert!(before.ends_with('Z'), "{before}");
+            assert_eq!(before.len(), first.len());
+        })
+        .join()
+        .unwrap();
     }
 
     #[test]

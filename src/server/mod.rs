@@ -734,6 +734,7 @@ pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
         )?;
     let dropped = writer.dropped();
     let _ = tracing_subscriber::fmt()
+        .with_timer(log::Clock)
         .with_writer(writer)
         .with_ansi(false)
         .try_init();
