@@ -324,6 +324,8 @@ mod tests {
         )
         .unwrap();
         line(&log, "a\n");
+        // Long enough for the writer to wake, short of its gathering time.
+        std::thread::sleep(Duration::from_millis(200));
         line(&log, "b\n");
         line(&log, "c\n");
         until("the lines are written", || !out.bytes().is_empty());
@@ -387,6 +389,27 @@ mod tests {
             let before = stamp(|| UNIX_EPOCH - Duration::from_secs(1));
             assert!(before.ends_with('Z'), "{before}");
             assert_eq!(before.len(), first.len());
+        })
+        .join()
+        .unwrap();
+    }
+
+    #[test]
+    fn a_second_that_changes_while_it_is_formatted_is_not_cached() {
+        std::thread::spawn(|| {
+            let now = SystemTime::now();
+            let second =
+                UNIX_EPOCH + Duration::from_secs(now.duration_since(UNIX_EPOCH).unwrap().as_secs());
+            let calls = std::cell::Cell::new(0u64);
+            // The first reading in one second, the next in the one after.
+            let text = stamp(|| {
+                calls.set(calls.get() + 1);
+                second + Duration::from_secs(calls.get() - 1)
+            });
+            assert_eq!(calls.get(), 2);
+            assert!(text.ends_with('Z'), "{text}");
+            let cached = SECOND.with(|cached| cached.borrow().0);
+            assert_eq!(cached, u64::MAX, "nothing is cached");
         })
         .join()
         .unwrap();
