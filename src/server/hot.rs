@@ -192,7 +192,15 @@ mod tests {
         assert_eq!(kept.0.headers, routed.0.headers);
         assert_eq!(kept.1, routed.1);
         let called = parts(hot.call(request(Method::GET, path)).await.unwrap()).await;
-        assert_eq!((called.0.headers, called.1), (routed.0.headers, routed.1));
+        assert_eq!(
+            (&called.0.headers, &called.1),
+            (&routed.0.headers, &routed.1)
+        );
+        // The public router, for other servers, answers the same.
+        let public = app.router().oneshot(request(Method::GET, path)).await;
+        let public = parts(public.unwrap()).await;
+        assert_eq!(public.0.status, routed.0.status);
+        assert_eq!((public.0.headers, public.1), (routed.0.headers, routed.1));
 
         // Anything else goes to the router.
         for (method, uri) in [

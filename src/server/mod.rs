@@ -782,6 +782,10 @@ pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
 /// lines); more are dropped and counted.
 const LOG_BYTES: usize = 2 * 1024 * 1024;
 
+// A request's line is about 130 bytes: room for about 16,000 of them, and
+// at most a few MiB held for a stderr nobody reads.
+const _: () = assert!(LOG_BYTES / 128 >= 16_000 && LOG_BYTES <= 4 * 1024 * 1024);
+
 /// How long the process waits, once the server has stopped, for work
 /// that cannot be cancelled (a reload reading files).
 const EXIT_WAIT: Duration = Duration::from_secs(1);
