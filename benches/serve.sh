@@ -3,7 +3,7 @@
 # size, in the same run, on loopback only. Not part of CI (.ci/run): the
 # numbers depend on the machine and what else runs on it.
 #
-#   bash benches/serve.sh            # DURATION=20s CONNECTIONS=32 THREADS=2
+#   bash benches/serve.sh            # DURATION=20s CONNECTIONS=32 THREADS=2 ROUNDS=3
 #
 # Reports, for each server, requests per second, p50/p99/p99.9 latency and
 # the count of non-2xx answers (wrk --latency, with a Lua summary for
@@ -17,6 +17,7 @@ duration=${DURATION:-20s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 million=${REQUESTS:-1000000}
+rounds=${ROUNDS:-3}
 path=/v1/codes/planfix/1000
 language=kk
 
@@ -29,10 +30,19 @@ load "$errcat_url" 5s >/dev/null
 load "$nginx_url" 5s >/dev/null
 rss_warm=$(rss_kib)
 
-echo "== nginx, static file of $size bytes ($duration, $connections connections, $threads wrk threads)"
-nginx_result=$(load "$nginx_url" "$duration"); echo "$nginx_result"
-echo "== errcat serve, GET $path, Accept-Language: $language"
-errcat_result=$(load "$errcat_url" "$duration"); echo "$errcat_result"
+# Paired rounds, alternating nginx and errcat, so that both see the same
+# state of a machine others share; each round is reported with the load
+# average, and the table below shows the last round.
+rounds_table=""
+for round in $(seq "$rounds"); do
+    echo "== round $round: nginx, static file of $size bytes ($duration, $connections connections, $threads wrk threads)"
+    nginx_result=$(load "$nginx_url" "$duration"); echo "$nginx_result"
+    echo "== round $round: errcat serve, GET $path, Accept-Language: $language"
+    errcat_result=$(load "$errcat_url" "$duration"); echo "$errcat_result"
+    ratio=$(python3 -c "print(f'{$(field "$errcat_result" rps) / $(field "$nginx_result" rps):.2f}')")
+    rounds_table+="| $round | $(cut -d' ' -f1-3 /proc/loadavg) | $(field "$nginx_result" rps) | $(field "$nginx_result" p99_us) µs | $(field "$errcat_result" rps) | $(field "$errcat_result" p50_us) µs | $(field "$errcat_result" p99_us) µs | $ratio |
+"
+done
 
 echo "== errcat: $million requests for the memory check"
 total=0 non2xx=0
@@ -43,16 +53,18 @@ while [ "$total" -lt "$million" ]; do
 done
 rss_after=$(rss_kib)
 
-ratio=$(python3 -c "print(f'{$(field "$errcat_result" rps) / $(field "$nginx_result" rps):.2f}')")
 growth=$(python3 -c "print(f'{($rss_after - $rss_warm) / $rss_warm * 100:+.1f}')")
 cat <<EOF
 
+| round | load average | nginx requests/s | nginx p99 | errcat requests/s | errcat p50 | errcat p99 | errcat / nginx |
+|---|---|---|---|---|---|---|---|
+$rounds_table
 | server | requests/s | p50 | p99 | p99.9 | non-2xx |
 |---|---|---|---|---|---|
 | nginx (static file, $size bytes) | $(field "$nginx_result" rps) | $(field "$nginx_result" p50_us) µs | $(field "$nginx_result" p99_us) µs | $(field "$nginx_result" p999_us) µs | $(field "$nginx_result" non2xx) |
 | errcat serve | $(field "$errcat_result" rps) | $(field "$errcat_result" p50_us) µs | $(field "$errcat_result" p99_us) µs | $(field "$errcat_result" p999_us) µs | $(field "$errcat_result" non2xx) |
 
-errcat / nginx throughput: $ratio (target: at least 0.5)
+errcat / nginx throughput, last round: $ratio (target: at least 0.8, with p99 under 1 ms)
 errcat resident memory: ${rss_start} KiB at start, ${rss_warm} KiB after the warm-up, ${rss_after} KiB after $total more requests ($growth % since the warm-up; target: within ±10 %); non-2xx among them: $non2xx
 load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores
 EOF

@@ -8,10 +8,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
-
-use tracing_appender::non_blocking::ErrorCounter;
 
 use super::conn::REASONS;
 
@@ -33,7 +31,7 @@ pub(crate) struct Metrics {
     closed: [AtomicU64; REASONS.len()],
     watch_errors: AtomicU64,
     /// The request log's writer, which counts the lines it dropped.
-    log: OnceLock<ErrorCounter>,
+    log: OnceLock<Arc<AtomicU64>>,
 }
 
 #[derive(Default)]
@@ -118,7 +116,7 @@ impl Metrics {
     }
 
     /// Counts the log lines this writer drops (only the first call counts).
-    pub(crate) fn set_log_counter(&self, counter: ErrorCounter) {
+    pub(crate) fn set_log_counter(&self, counter: Arc<AtomicU64>) {
         let _ = self.log.set(counter);
     }
 
@@ -208,7 +206,7 @@ impl Metrics {
              # HELP errcat_watch_errors_total Failures of the locales folder's watch.\n\
              # TYPE errcat_watch_errors_total counter\n\
              errcat_watch_errors_total {}\n",
-            self.log.get().map_or(0, ErrorCounter::dropped_lines),
+            self.log.get().map_or(0, |n| n.load(Ordering::Relaxed)),
             self.watch_errors.load(Ordering::Relaxed),
         );
         out

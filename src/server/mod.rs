@@ -55,6 +55,8 @@
 //! ```
 
 mod conn;
+mod hot;
+mod log;
 mod metrics;
 mod observe;
 mod openapi;
@@ -76,7 +78,6 @@ use axum::routing::{get, post};
 use axum::{BoxError, Router, middleware};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
@@ -373,6 +374,12 @@ impl App {
     /// # Ok::<(), errcat::server::ServeError>(())
     /// ```
     pub fn router(&self) -> Router {
+        let permits = Arc::new(Semaphore::new(permits(self.shared.limits.concurrency)));
+        self.router_limited_by(permits)
+    }
+
+    /// [`App::router`], its concurrency limit taking these permits.
+    fn router_limited_by(&self, permits: Arc<Semaphore>) -> Router {
         let limits = &self.shared.limits;
         // Load shedding over a global concurrency limit: a request over the
         // limit gets a 429 at once instead of queueing.
@@ -380,9 +387,7 @@ impl App {
             .layer(HandleErrorLayer::new(refused))
             .layer(TimeoutLayer::new(bounded(limits.request_timeout)))
             .layer(LoadShedLayer::new())
-            .layer(GlobalConcurrencyLimitLayer::new(permits(
-                limits.concurrency,
-            )));
+            .layer(GlobalConcurrencyLimitLayer::with_semaphore(permits));
         let api = Router::new()
             .route(routes::CODE, get(routes::code))
             .route(routes::CODE_ANY, get(routes::code_any))
@@ -579,7 +584,11 @@ pub async fn serve(
         .locales
         .as_ref()
         .and_then(|dir| watch::watch(Arc::clone(&shared), dir).ok());
-    let router = app.router();
+    // Kept answers of the code route are served before the router, under
+    // the same concurrency limit; with CORS on, the router answers all.
+    let permits = Arc::new(Semaphore::new(permits(limits.concurrency)));
+    let router = app.router_limited_by(Arc::clone(&permits));
+    let service = hot::Hot::new(Arc::clone(&shared), router, permits, app.cors.is_none());
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(bounded(limits.header_timeout))
@@ -621,8 +630,7 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let _ = socket2::SockRef::from(&stream).set_send_buffer_size(limits.send_buffer.max(1));
         let (id, state, io) = table.enter(stream);
-        let service = TowerToHyperService::new(router.clone());
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service.clone()));
         let table = Arc::clone(&table);
         tokio::spawn(async move {
             tokio::select! {
@@ -714,16 +722,19 @@ pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
     if grace > EXIT_RESERVE * 2 {
         options.limits.shutdown_grace = grace - EXIT_RESERVE;
     }
-    // The log goes through a bounded queue to a thread of its own, which
-    // drops lines (and counts them) rather than make a request wait for a
-    // stderr nobody reads.
-    let (writer, _flush_on_exit) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-        .lossy(true)
-        .buffered_lines_limit(LOG_LINES)
-        .thread_name("errcat-log")
-        .finish(std::io::stderr());
-    let dropped = writer.error_counter();
+    // The log goes through a bounded buffer to a thread of its own, which
+    // writes it a batch at a time; lines that do not fit are dropped (and
+    // counted) rather than make a request wait for a stderr nobody reads.
+    let (writer, _flush_on_exit) =
+        log::Log::start(std::io::stderr(), LOG_BYTES, "errcat-log", EXIT_WAIT).map_err(
+            |source| ServeError::Io {
+                context: "cannot start the log's thread".to_owned(),
+                source,
+            },
+        )?;
+    let dropped = writer.dropped();
     let _ = tracing_subscriber::fmt()
+        .with_timer(log::Clock)
         .with_writer(writer)
         .with_ansi(false)
         .try_init();
@@ -767,8 +778,13 @@ pub fn run(addr: SocketAddr, mut options: Options) -> Result<(), ServeError> {
     served
 }
 
-/// The most log lines waiting for stderr; more are dropped and counted.
-const LOG_LINES: usize = 16 * 1024;
+/// The most bytes of log lines waiting for stderr (about 16,000 request
+/// lines); more are dropped and counted.
+const LOG_BYTES: usize = 2 * 1024 * 1024;
+
+// A request's line is about 130 bytes: room for about 16,000 of them, and
+// at most a few MiB held for a stderr nobody reads.
+const _: () = assert!(LOG_BYTES / 128 >= 16_000 && LOG_BYTES <= 4 * 1024 * 1024);
 
 /// How long the process waits, once the server has stopped, for work
 /// that cannot be cancelled (a reload reading files).

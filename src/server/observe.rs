@@ -6,10 +6,10 @@
 //! that reaches it, and it is escaped like everything from outside.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header;
+use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -35,7 +35,18 @@ pub(crate) async fn observe(
         .unwrap_or(UNMATCHED);
     let method = request.method().clone();
     let response = next.run(request).await;
-    let latency = started.elapsed();
+    record(&app, &method, route, started.elapsed(), &response);
+    response
+}
+
+/// The metrics sample and the log line of one answered request.
+pub(crate) fn record(
+    app: &Shared,
+    method: &Method,
+    route: &'static str,
+    latency: Duration,
+    response: &Response,
+) {
     let status = response.status().as_u16();
     app.metrics.record(route, status, latency);
     let locale = response
@@ -51,5 +62,4 @@ pub(crate) async fn observe(
         latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
         locale = %escape(locale),
     );
-    response
 }

@@ -220,6 +220,21 @@ fn explain_code(
     Ok(respond(headers, &answer))
 }
 
+/// The answer to `GET /v1/codes/{catalog}/{code}` (no query) that the
+/// served catalog already rendered for these inputs, if any: what
+/// [`code`] answers to the same request.
+pub(crate) fn kept_code(
+    app: &Shared,
+    catalog_name: &str,
+    code: &str,
+    headers: &HeaderMap,
+) -> Option<Response> {
+    let spelled = format!("{catalog_name}:{code}");
+    let key = answer_key(catalog_name, &spelled, None, headers)?;
+    let answer = app.served.load().answers.get(&key)?;
+    Some(respond_kept(headers, &answer))
+}
+
 /// Every code (of one catalog, or of both) in one language, fallback
 /// applied.
 #[utoipa::path(
@@ -483,6 +498,11 @@ pub(crate) struct Rendered {
     body: axum::body::Bytes,
     etag: HeaderValue,
     language: HeaderValue,
+    /// The whole head of its 200, and of its 304, as the service sends
+    /// them: [`respond`]'s headers completed as the router's layers
+    /// complete them (see `hot::complete`).
+    ok_head: HeaderMap,
+    not_modified_head: HeaderMap,
 }
 
 /// The most answers [`Answers`] keeps; when full it starts again empty.
@@ -567,12 +587,21 @@ fn render(language: &str, body: &impl Serialize) -> Result<Rendered, ApiError> {
             err.to_string(),
         )
     })?;
-    Ok(Rendered {
+    let mut rendered = Rendered {
         body: bytes.into(),
         etag,
         language: HeaderValue::try_from(language)
             .unwrap_or_else(|_| HeaderValue::from_static("en")),
-    })
+        ok_head: HeaderMap::new(),
+        not_modified_head: HeaderMap::new(),
+    };
+    let head = |fresh: bool| {
+        let mut response = answer(fresh, &rendered);
+        super::hot::complete(&mut response);
+        std::mem::take(response.headers_mut())
+    };
+    (rendered.ok_head, rendered.not_modified_head) = (head(false), head(true));
+    Ok(rendered)
 }
 
 /// A JSON answer that clients may cache and revalidate: a strong ETag over
@@ -588,14 +617,45 @@ fn cacheable(request: &HeaderMap, language: &str, body: &impl Serialize) -> Resp
 /// The answer to one request from a rendered answer: 304 when its
 /// `If-None-Match` names the ETag.
 fn respond(request: &HeaderMap, rendered: &Rendered) -> Response {
-    let etag = rendered.etag.as_bytes();
-    let fresh = request
+    answer(fresh(request, &rendered.etag), rendered)
+}
+
+/// The same answer as [`respond`], with the whole head the service sends
+/// (kept with the answer), for the hot path.
+fn respond_kept(request: &HeaderMap, rendered: &Rendered) -> Response {
+    let (status, body, head) = if fresh(request, &rendered.etag) {
+        (
+            StatusCode::NOT_MODIFIED,
+            Body::empty(),
+            &rendered.not_modified_head,
+        )
+    } else {
+        (
+            StatusCode::OK,
+            Body::from(rendered.body.clone()),
+            &rendered.ok_head,
+        )
+    };
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = head.clone();
+    response
+}
+
+/// Whether the request's `If-None-Match` names `etag` (or `*`).
+fn fresh(request: &HeaderMap, etag: &HeaderValue) -> bool {
+    let etag = etag.as_bytes();
+    request
         .get_all(header::IF_NONE_MATCH)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(|t| t.trim())
-        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t).as_bytes() == etag);
+        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t).as_bytes() == etag)
+}
+
+/// A rendered answer: its 304 when `fresh`, else its 200.
+fn answer(fresh: bool, rendered: &Rendered) -> Response {
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {

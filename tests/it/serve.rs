@@ -320,6 +320,141 @@ fn conditional_requests_answer_304_while_the_etag_is_current() {
     assert_eq!(list.status, 304);
 }
 
+/// The whole answer to `raw`, as bytes, without the `date` header (the
+/// only part that changes from one second to the next).
+fn raw_answer(addr: SocketAddr, raw: &str) -> Vec<u8> {
+    let mut stream = connect(addr);
+    stream.write_all(raw.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let kept: Vec<&str> = text
+        .split("\r\n")
+        .filter(|line| !line.starts_with("date: "))
+        .collect();
+    kept.join("\r\n").into_bytes()
+}
+
+#[test]
+fn kept_answers_are_the_routers_byte_for_byte_for_every_code_and_locale() {
+    // The first request of each is answered by the router (and its answer
+    // kept); the same request again, and its revalidation, are answered
+    // from what was kept. Both must be the same bytes, and the library's.
+    let server = Server::embedded();
+    let catalog = Catalog::embedded();
+    let locales: Vec<String> = catalog.locales().map(ToString::to_string).collect();
+    assert!(locales.len() >= 4, "{locales:?}");
+    let mut served = 0;
+    for id in CatalogId::ALL {
+        for code in id.codes() {
+            for (path, locale) in [
+                (format!("/v1/codes/{id}/{}", code.number()), &locales[0]),
+                (format!("/v1/codes/{id}/{}", code.name()), &locales[1]),
+            ]
+            .into_iter()
+            .chain(
+                locales
+                    .iter()
+                    .map(|l| (format!("/v1/codes/{id}/{}", code.number()), l)),
+            ) {
+                let ask = |extra: &str| {
+                    raw_answer(
+                        server.addr,
+                        &format!(
+                            "GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Language: {locale}\r\n{extra}Connection: close\r\n\r\n"
+                        ),
+                    )
+                };
+                let routed = ask("");
+                let kept = ask("");
+                assert_eq!(
+                    String::from_utf8_lossy(&kept),
+                    String::from_utf8_lossy(&routed),
+                    "{path} {locale}"
+                );
+                let text = String::from_utf8(routed).unwrap();
+                let (head, body) = text.split_once("\r\n\r\n").unwrap();
+                let expected = catalog
+                    .explain(&format!("{id}:{}", code.number()), locale)
+                    .unwrap();
+                assert_eq!(
+                    serde_json::from_str::<Value>(body).unwrap(),
+                    serde_json::to_value(&expected).unwrap(),
+                    "{path} {locale}"
+                );
+                assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+                assert!(head.contains(&format!("\r\ncontent-language: {}\r\n", expected.locale())));
+                let etag = head
+                    .split("\r\n")
+                    .find_map(|l| l.strip_prefix("etag: "))
+                    .unwrap()
+                    .to_owned();
+                let revalidated = ask(&format!("If-None-Match: {etag}\r\n"));
+                let revalidated = String::from_utf8(revalidated).unwrap();
+                assert!(
+                    revalidated.starts_with("HTTP/1.1 304 Not Modified\r\n"),
+                    "{revalidated}"
+                );
+                served += 1;
+            }
+        }
+    }
+    assert_eq!(
+        served,
+        (CatalogId::ALL
+            .iter()
+            .map(|id| id.codes().len())
+            .sum::<usize>())
+            * (locales.len() + 2)
+    );
+
+    // A 304 from the router (nothing kept yet on a new server) and one
+    // from what was kept: the same bytes.
+    let server = Server::embedded();
+    let first = get(
+        server.addr,
+        "/v1/codes/planfix/1000",
+        &[("Accept-Language", "kk")],
+    );
+    let etag = first.header("etag").unwrap().to_owned();
+    let fresh = Server::embedded();
+    let revalidate = format!(
+        "GET /v1/codes/planfix/1000 HTTP/1.1\r\nHost: x\r\nAccept-Language: kk\r\nIf-None-Match: W/{etag}\r\nConnection: close\r\n\r\n"
+    );
+    let routed = raw_answer(fresh.addr, &revalidate);
+    let kept = raw_answer(server.addr, &revalidate);
+    assert_eq!(
+        String::from_utf8_lossy(&kept),
+        String::from_utf8_lossy(&routed)
+    );
+    assert!(routed.starts_with(b"HTTP/1.1 304 Not Modified\r\n"));
+
+    // Kept answers are counted and timed as the router's are.
+    let metrics = server.get("/metrics", &[]).text();
+    assert_eq!(
+        metric(
+            &metrics,
+            "errcat_http_requests_total{route=\"/v1/codes/{catalog}/{code}\",status=\"200\"}"
+        ),
+        1
+    );
+    assert_eq!(
+        metric(
+            &metrics,
+            "errcat_http_requests_total{route=\"/v1/codes/{catalog}/{code}\",status=\"304\"}"
+        ),
+        1
+    );
+    assert_eq!(
+        metric(
+            &metrics,
+            "errcat_http_request_duration_seconds_count{route=\"/v1/codes/{catalog}/{code}\"}"
+        ),
+        2
+    );
+    assert_eq!(metric(&metrics, "errcat_http_requests_in_flight"), 1);
+}
+
 #[test]
 fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
     let server = Server::embedded();
@@ -775,6 +910,12 @@ fn cors_is_off_unless_origins_are_named() {
         &[("Origin", "https://evil.example")],
     );
     assert_eq!(r.header("access-control-allow-origin"), None);
+    // Asked again, once its answer is kept: CORS still applies.
+    let r = open.get("/v1/codes/planfix/1000", &origin);
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("https://support.example.com")
+    );
     let preflight = exchange(
         open.addr,
         b"OPTIONS /v1/explain-response HTTP/1.1\r\nHost: x\r\nConnection: close\r\nOrigin: https://support.example.com\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n",
@@ -798,6 +939,9 @@ fn over_the_concurrency_limit_is_429_at_once() {
     let mut limits = Limits::default();
     limits.concurrency = 1;
     let server = Server::start(Options::new().with_limits(limits));
+    // Asked once, so that its answer is kept: a kept answer is under the
+    // same limit.
+    assert_eq!(server.get("/v1/codes/planfix/1000", &[]).status, 200);
     let held = start_slow_post(server.addr, PLANFIX_FAILURE);
     eventually("the slow request is in flight", || server.in_flight() >= 2);
     let r = server.get("/v1/codes/planfix/1000", &[]);
@@ -1150,6 +1294,21 @@ fn the_binary_reloads_on_sighup_logs_each_request_and_stops_on_sigterm() {
         assert!(line.contains(field), "{field} missing: {line}");
     }
     assert_eq!(line.matches('\n').count(), 0);
+    // Asked again: a kept answer is logged the same way.
+    let r = get(addr, "/v1/codes/planfix/1000", &[("Accept-Language", "ru")]);
+    assert_eq!(r.status, 200);
+    let r = get(addr, "/v1/codes/planfix/1000", &[("Accept-Language", "ru")]);
+    assert_eq!(r.status, 200);
+    process.wait_for("locale=ru");
+    let line = process.wait_for("locale=ru");
+    for field in [
+        "method=GET",
+        "route=\"/v1/codes/{catalog}/{code}\"",
+        "status=200",
+        "latency_us=",
+    ] {
+        assert!(line.contains(field), "{field} missing: {line}");
+    }
 
     process.signal(libc::SIGHUP);
     process.wait_for("trigger=\"signal\"");
