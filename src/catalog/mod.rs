@@ -510,6 +510,17 @@ impl Catalog {
         if chain.instance != self.instance {
             return self.lookup_rebuilt(code, chain, args);
         }
+        self.lookup_own(code, chain, args)
+    }
+
+    /// A lookup along a chain in this catalog's slots.
+    #[inline(always)]
+    fn lookup_own(
+        &self,
+        code: Code,
+        chain: &FallbackChain,
+        args: Option<&Args<'_>>,
+    ) -> Result<Explanation<'_>, Error> {
         self.lookup_slots(
             code,
             Requested::of(&chain.requested),
@@ -529,15 +540,7 @@ impl Catalog {
         chain: &FallbackChain,
         args: Option<&Args<'_>>,
     ) -> Result<Explanation<'_>, Error> {
-        let chain = self.rebuild(chain);
-        self.lookup_slots(
-            code,
-            Requested::of(&chain.requested),
-            chain.head,
-            &chain.asked,
-            &chain.slots,
-            args,
-        )
+        self.lookup_own(code, &self.rebuild(chain), args)
     }
 
     /// `chain` in this catalog's slots, for phrases and labels: as it is
