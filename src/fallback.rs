@@ -56,8 +56,27 @@ pub struct FallbackChain {
     /// text from these or from `head` is not a fallback.
     pub(crate) asked: Vec<u16>,
     pub(crate) slots: Vec<u16>,
-    /// The locales behind `slots`, for display and for use with another catalog.
+    /// The locales behind `slots`, for display.
     pub(crate) locales: Vec<LanguageIdentifier>,
+    /// What the caller gave, as given (not narrowed to this catalog's
+    /// locales): another catalog builds the chain from it again.
+    pub(crate) recipe: Recipe,
+}
+
+/// How a chain was built, from the caller's input as given.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum Recipe {
+    /// The default chain of the requested locale (`Catalog::chain`).
+    #[default]
+    Default,
+    /// The caller's own order (`Catalog::chain_from`).
+    Ordered(Vec<LanguageIdentifier>),
+    /// The user's languages, the fallback table's, then the last resort,
+    /// without the excluded ones (`Catalog::chain_for_*`).
+    Preferred {
+        accepted: Vec<LanguageIdentifier>,
+        excluded: Vec<LanguageIdentifier>,
+    },
 }
 
 impl FallbackChain {

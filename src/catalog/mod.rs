@@ -29,7 +29,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::explanation::{Explanation, Formatted, Requested, Subject, Texts};
 use crate::fallback::fit;
-use crate::fallback::{FallbackChain, LAST_RESORT};
+use crate::fallback::{FallbackChain, LAST_RESORT, Recipe};
 use crate::ftl::SourceFile;
 use crate::ftl::render::{Bundle, Part, format_part, format_value, load};
 use crate::locale::{english, parse_locale};
@@ -429,6 +429,10 @@ impl Catalog {
         let requested = accepted.first().cloned().unwrap_or_else(english);
         let mut chain = self.ordered_chain(requested, &ids);
         chain.asked = accepted.iter().filter_map(|id| self.narrow(id)).collect();
+        chain.recipe = Recipe::Preferred {
+            accepted: accepted.to_vec(),
+            excluded: excluded.to_vec(),
+        };
         chain
     }
 
@@ -455,6 +459,7 @@ impl Catalog {
         let mut chain = self.make_chain(requested, head, slots);
         // Every locale of a caller's own list is one it asked for.
         chain.asked = ids.iter().filter_map(|id| self.narrow(id)).collect();
+        chain.recipe = Recipe::Ordered(ids.to_vec());
         chain
     }
 
@@ -557,26 +562,23 @@ impl Catalog {
         }
     }
 
-    /// Another catalog's chain in this one's slots: its locales in its
-    /// order, the requested one first, each narrowed to a locale shipped
-    /// here (the others skipped), then the last resort. What the caller
-    /// asked for there, it asked for here.
+    /// Another catalog's chain in this one's slots: built again from
+    /// what its caller gave, as given, the way that catalog built it, so
+    /// that it tries, and counts as asked for, what this catalog's own
+    /// chain for the same input would.
     #[cold]
     #[inline(never)]
     fn rebuild(&self, chain: &FallbackChain) -> FallbackChain {
-        let ids: Vec<LanguageIdentifier> = std::iter::once(&chain.requested)
-            .chain(&chain.locales)
-            .cloned()
-            .collect();
-        let mut rebuilt = self.ordered_chain(chain.requested.clone(), &ids);
-        rebuilt.asked = chain
-            .slots
-            .iter()
-            .zip(&chain.locales)
-            .filter(|(slot, _)| chain.head == Some(**slot) || chain.asked.contains(slot))
-            .filter_map(|(_, l)| self.narrow(l))
-            .collect();
-        rebuilt
+        let requested = chain.requested.clone();
+        match &chain.recipe {
+            Recipe::Default => {
+                let (head, slots) = self.default_chain(&requested);
+                let slots = slots.to_vec();
+                self.make_chain(requested, head, slots)
+            }
+            Recipe::Ordered(ids) => self.ordered_chain(requested, ids),
+            Recipe::Preferred { accepted, excluded } => self.preferred_chain(accepted, excluded),
+        }
     }
 
     /// The first slot of `slots` whose locale has a message for `code`.
@@ -1044,6 +1046,7 @@ impl Catalog {
             asked: Vec::new(),
             slots,
             locales,
+            recipe: Recipe::Default,
         }
     }
 

@@ -265,24 +265,41 @@ fn every_catalog_answers_every_catalogs_chain_as_its_own() {
         "kk/planfix.ftl",
         b"catalog-title = Planfix (kk folder)\nsection-tasks = Tasks (kk folder)\ntask-not-found = Folder.\n    .title = Folder\n",
     );
+    // A regional locale only one catalog ships (a review found kk counted
+    // as asked for when another catalog had narrowed kk-KZ to it).
+    let own_kk_kz = crate::fixtures::TempDir::new();
+    own_kk_kz.write(
+        "kk-KZ/planfix.ftl",
+        b"task-not-found = kk-KZ.\n    .title = kk-KZ\n",
+    );
     let embedded = Catalog::embedded();
     let (de, _) = Catalog::from_dir(with_de.path()).unwrap();
     let (kk, _) = Catalog::from_dir(own_kk.path()).unwrap();
-    let catalogs: [(&str, &Catalog); 3] =
-        [("embedded", embedded), ("with de", &de), ("own kk", &kk)];
+    let (kk_kz, _) = Catalog::from_dir(own_kk_kz.path()).unwrap();
+    let catalogs: [(&str, &Catalog); 4] = [
+        ("embedded", embedded),
+        ("with de", &de),
+        ("own kk", &kk),
+        ("own kk-KZ", &kk_kz),
+    ];
     let tags = ["kk", "kk-KZ", "uk", "ru-UA", "en", "de-AT", "fr", "pt-BR"];
+    // Every constructor, with the caller's input as given.
+    let build = |catalog: &Catalog, tag: &str| {
+        [
+            catalog.chain(tag).unwrap(),
+            catalog.chain_from([tag]).unwrap(),
+            catalog.chain_from([tag, "de"]).unwrap(),
+            catalog.chain_for_accept_language(&format!("{tag}, uk;q=0.5")),
+            catalog.chain_for_accept_language(&format!("{tag}, de;q=0.5, ru;q=0")),
+            catalog.chain_for_languages([tag, "de-CH"]),
+        ]
+    };
     let mut compared = 0;
     for (built_by, builder) in catalogs {
         for tag in tags {
-            let chains = [
-                builder.chain(tag).unwrap(),
-                builder.chain_for_accept_language(&format!("{tag}, uk;q=0.5")),
-            ];
+            let chains = build(builder, tag);
             for (answer_by, answerer) in catalogs {
-                let own = [
-                    answerer.chain(tag).unwrap(),
-                    answerer.chain_for_accept_language(&format!("{tag}, uk;q=0.5")),
-                ];
+                let own = build(answerer, tag);
                 for (foreign, own) in chains.iter().zip(&own) {
                     let at = format!("{answer_by} with {built_by}'s chain {foreign}");
                     for catalog in CatalogId::ALL {
@@ -331,9 +348,9 @@ fn every_catalog_answers_every_catalogs_chain_as_its_own() {
             }
         }
     }
-    // 3 builders × 8 tags × 2 chains × 3 answerers × every code.
+    // 4 builders × 8 tags × 6 chains × 4 answerers × every code.
     let codes: usize = CatalogId::ALL.iter().map(|c| c.codes().len()).sum();
-    assert_eq!(compared, 3 * tags.len() * 2 * 3 * codes);
+    assert_eq!(compared, 4 * tags.len() * 6 * 4 * codes);
 }
 
 /// Chains compare by what they are, a list of locales: the same requested
