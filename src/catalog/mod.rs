@@ -1155,7 +1155,20 @@ impl Catalog {
             });
         }
         if let Some(backstop) = self.backstop {
-            return backstop.lookup_slots(code, requested, None, &[], &backstop.unshipped, args);
+            // The backstop answers in the last resort: no fallback when the
+            // caller asked for it here (a folder's `en` lacking the message).
+            let english = english();
+            let asked_english = head.into_iter().chain(asked.iter().copied()).any(|s| {
+                self.locales
+                    .get(usize::from(s))
+                    .is_some_and(|l| l.id == english)
+            });
+            let head = backstop
+                .unshipped
+                .first()
+                .copied()
+                .filter(|_| asked_english);
+            return backstop.lookup_slots(code, requested, head, &[], &backstop.unshipped, args);
         }
         Err(Error::NoText {
             code: code.to_string(),

@@ -541,19 +541,26 @@ impl Answers {
 }
 
 /// The inputs that decide a code's answer, as one key; `None` when they
-/// are too long to keep.
+/// are too long to keep or one holds a NUL.
 fn answer_key(
     catalog: &str,
     code: &str,
     lang: Option<&str>,
     headers: &HeaderMap,
 ) -> Option<String> {
+    // The parts are joined by NUL: a part with one could pass for another
+    // request's key (`?lang=%00kk` for `Accept-Language: kk`), so such a
+    // request is never kept or answered from what is kept.
+    let lang = lang.unwrap_or_default();
+    if [catalog, code, lang].iter().any(|part| part.contains('\0')) {
+        return None;
+    }
     let mut key = String::with_capacity(64);
     key.push_str(catalog);
     key.push('\0');
     key.push_str(code);
     key.push('\0');
-    key.push_str(lang.unwrap_or_default());
+    key.push_str(lang);
     for value in headers.get_all(header::ACCEPT_LANGUAGE) {
         key.push('\0');
         key.push_str(value.to_str().ok()?);

@@ -397,3 +397,34 @@ fn chains_are_equal_when_they_ask_for_and_try_the_same_locales() {
     assert_ne!(default, embedded.chain("de").unwrap(), "asks for de");
     assert_eq!(default.to_string(), "en: en");
 }
+
+/// A folder whose `en` lacks a message is answered by the embedded
+/// catalog's English: what the caller asked for when it asked for English
+/// (not a fallback), a fallback when it asked for another language.
+#[test]
+fn the_embedded_english_behind_a_folder_is_no_fallback_for_english() {
+    let dir = crate::fixtures::TempDir::new();
+    dir.write("en/planfix.ftl", b"");
+    let (folder, _) = Catalog::from_dir(dir.path()).unwrap();
+    let e = folder.explain("planfix:1000", "en").unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("en", false)
+    );
+    let e = folder.explain("planfix:1000", "en-GB").unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("en", false)
+    );
+    let e = folder.explain("planfix:1000", "de").unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("en", true)
+    );
+    let chain = folder.chain_from(["de", "en"]).unwrap();
+    let e = folder.lookup(planfix::TASK_NOT_FOUND, &chain).unwrap();
+    assert_eq!(
+        (e.locale().to_string().as_str(), e.is_fallback()),
+        ("en", false)
+    );
+}

@@ -517,6 +517,17 @@ fn unknown_codes_and_bad_input_get_json_errors_with_their_status() {
             .unwrap()
             .contains("4242")
     );
+    // A NUL in `?lang=` is a bad locale, also after the answer to the
+    // request it could pass for (`Accept-Language: kk`) was kept.
+    for _ in 0..2 {
+        let kept = server.get("/v1/codes/planfix/1000", &[("Accept-Language", "kk")]);
+        assert_eq!(kept.status, 200);
+        let nul = server.get("/v1/codes/planfix/1000?lang=%00kk", &[]);
+        assert_eq!(
+            (nul.status, nul.error_kind()),
+            (400, "invalid-locale".into())
+        );
+    }
     // The same in one segment.
     let one = server.get("/v1/codes/planfix:4242", &[("Accept-Language", "uk")]);
     assert_eq!(one.json()["error"], unknown.json()["error"]);
