@@ -92,7 +92,8 @@ pub(crate) fn read_dir(
                         &shown,
                         Rule::UnknownFile,
                         format!(
-                            "{catalog:?} is not a catalog (mobizon, planfix) or errcat's own words (errcat); the file is ignored"
+                            "{catalog:?} is not a catalog ({}) or errcat's own words (errcat); the file is ignored",
+                            crate::error::known_catalogs()
                         ),
                     )
                 });

@@ -7,8 +7,10 @@
 //! words around the codes ([`Phrase`], for front-ends that say them), and
 //! the helpers they share.
 //!
-//! An application that explains codes needs none of this; the `errcat`
-//! command uses all of it.
+//! An application that explains codes needs none of this but [`Phrase`],
+//! and that only to say errcat's own words around the texts
+//! (`Catalog::phrase`, `Kind::phrase`); the `errcat` command uses all of
+//! it.
 //!
 //! ```
 //! let report = errcat::tooling::check_embedded();
