@@ -58,13 +58,15 @@ pub(crate) fn from_dir_checked(dir: &Path) -> Result<(Catalog, Report), Error> {
     let mut catalog = from_sources(&files, &broken, &mut loaded);
     catalog.backstop = Some(Catalog::embedded());
     drop(broken);
-    // The loader and the check often find the same problem: keep it once.
+    // The loader and the check often find the same problem: keep it once
+    // (by a set of what is kept, not a search per finding).
+    let mut known: std::collections::HashSet<(String, usize, usize, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|k| (k.path.clone(), k.line, k.column, k.rule))
+        .collect();
     for d in found.into_iter().chain(loaded) {
-        let known = report.diagnostics.iter().any(|k| {
-            (k.path.as_str(), k.line, k.column, k.rule)
-                == (d.path.as_str(), d.line, d.column, d.rule)
-        });
-        if !known {
+        if known.insert((d.path.clone(), d.line, d.column, d.rule)) {
             report.diagnostics.push(d);
         }
     }

@@ -179,6 +179,22 @@ pub fn check_sources(
         }
     }
 
+    // Each file by its locale and catalog, the first of a pair winning, and
+    // the reference locale's: found once, so that checking a folder of
+    // thousands of locales takes time in proportion to their number.
+    let mut by_name: HashMap<(&str, &str), &ParsedFile> = HashMap::new();
+    for file in &parsed {
+        by_name
+            .entry((file.locale.as_str(), file.catalog.as_str()))
+            .or_insert(file);
+    }
+    let mut reference_of: HashMap<&str, &ParsedFile> = HashMap::new();
+    for file in parsed.iter().chain(&reference_files) {
+        if file.locale == LAST_RESORT {
+            reference_of.entry(file.catalog.as_str()).or_insert(file);
+        }
+    }
+    let base = base_dir(files);
     let empty = BTreeMap::new();
     let mut coverage = Vec::new();
     for locale in &locales {
@@ -198,17 +214,12 @@ pub fn check_sources(
         for catalog in catalogs {
             let required = &catalog.required;
             row.required += required.len();
-            let reference = parsed
-                .iter()
-                .chain(&reference_files)
-                .find(|f| f.locale == LAST_RESORT && f.catalog == catalog.name)
+            let reference = reference_of
+                .get(catalog.name)
                 .map_or(&empty, |f| &f.messages);
-            let Some(file) = parsed
-                .iter()
-                .find(|f| &f.locale == locale && f.catalog == catalog.name)
-            else {
+            let Some(file) = by_name.get(&(locale.as_str(), catalog.name)).copied() else {
                 row.missing += required.len();
-                let path = format!("{}/{locale}/{}.ftl", base_dir(files), catalog.name);
+                let path = format!("{base}/{locale}/{}.ftl", catalog.name);
                 let mut problem = file_problem(
                     &path,
                     Rule::MissingMessage,
