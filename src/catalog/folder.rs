@@ -28,17 +28,21 @@ pub(super) fn from_dir(dir: &Path) -> Result<(Catalog, Vec<Diagnostic>), Error> 
     Ok((catalog, diagnostics))
 }
 
-/// A folder's files, then the embedded file of every (locale, catalog)
-/// the folder lacks: the folder's own files replace the embedded ones.
+/// The embedded file of every (locale, catalog) a folder lacks, then the
+/// folder's own files, which replace the embedded ones. The embedded files
+/// come first because the table builder spends its text budget in the
+/// order it is given files: a folder's files can use up the budget for
+/// themselves, never for the shipped languages they do not touch.
 fn with_embedded(owned: &[OwnedSourceFile]) -> Vec<SourceFile<'_>> {
-    let mut files: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
+    let folder: Vec<SourceFile<'_>> = owned.iter().map(OwnedSourceFile::borrow).collect();
     let own: std::collections::HashSet<(&str, &str)> =
-        files.iter().map(|f| (f.locale, f.catalog)).collect();
-    for embedded in EMBEDDED {
-        if !own.contains(&(embedded.locale, embedded.catalog)) {
-            files.push(*embedded);
-        }
-    }
+        folder.iter().map(|f| (f.locale, f.catalog)).collect();
+    let mut files: Vec<SourceFile<'_>> = EMBEDDED
+        .iter()
+        .filter(|embedded| !own.contains(&(embedded.locale, embedded.catalog)))
+        .copied()
+        .collect();
+    files.extend(folder);
     files
 }
 

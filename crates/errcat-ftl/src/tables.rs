@@ -123,8 +123,9 @@ struct LoadingLocale {
 /// in them instead of failing: whatever parses is served, the rest falls
 /// back. A file of no catalog is skipped; of two files for one locale and
 /// catalog the first wins; the lines `broken` lists for a path (the
-/// messages in which `errcat check` found an error) are left out. Every
-/// step is linear in the number of files and their bytes.
+/// messages in which `errcat check` found an error) are left out. The
+/// text budget (`ftl::budget::MAX_TOTAL_BYTES`) is spent in the order of
+/// `files`. Every step is linear in the number of files and their bytes.
 pub fn build(
     files: &[SourceFile<'_>],
     catalogs: &[CatalogSpec<'_>],
@@ -176,7 +177,18 @@ pub fn build(
 
     let path = |index: usize| files.get(index).map_or("", |f| f.path);
     let ids: Vec<LanguageIdentifier> = locales.iter().map(|l| l.id.clone()).collect();
-    let mut budget = Budget::default();
+    let count = ids.len();
+    // Where each catalog's codes and labels start in a locale's row.
+    let mut code_at = Vec::with_capacity(catalogs.len());
+    let mut label_at = Vec::with_capacity(catalogs.len());
+    let (mut codes, mut labels) = (0, 0);
+    for catalog in catalogs {
+        code_at.push(codes);
+        label_at.push(labels);
+        codes += catalog.codes.len();
+        labels += 1 + catalog.sections.len();
+    }
+    let phrase_ids = Phrase::ALL.map(Phrase::id);
     let mut tables = Tables {
         chains: default_chains(&ids),
         unshipped: ids
@@ -186,52 +198,76 @@ pub fn build(
             .into_iter()
             .collect(),
         locales: ids,
-        messages: Vec::new(),
-        labels: Vec::new(),
-        bundles: Vec::new(),
-        phrases: Vec::new(),
-        phrase_bundles: Vec::new(),
+        messages: vec![None; count * codes],
+        labels: vec![None; count * labels],
+        bundles: (0..count * catalogs.len()).map(|_| None).collect(),
+        phrases: vec![None; count * phrase_ids.len()],
+        phrase_bundles: (0..count).map(|_| None).collect(),
     };
-    for locale in locales {
-        let row: Vec<CatalogFile<'_>> = catalogs
-            .iter()
-            .zip(&locale.files)
-            .map(|(catalog, file)| CatalogFile {
-                loaded: file.as_ref().map(|(loaded, _)| loaded),
-                path: file.as_ref().map_or("", |(_, index)| path(*index)),
-                codes: catalog.codes.clone(),
-                sections: catalog.sections.clone(),
-            })
-            .collect();
-        let row = render_locale(&row, &mut budget, diagnostics);
+    // Every file loaded, in the order given: the budget is spent in that
+    // order, so a caller lists first what must not be crowded out (the
+    // shipped files behind a folder's own).
+    let mut work: Vec<(usize, usize, Option<usize>, Loaded)> = Vec::new();
+    for (slot, locale) in locales.into_iter().enumerate() {
+        for (catalog, file) in locale.files.into_iter().enumerate() {
+            if let Some((loaded, index)) = file {
+                work.push((index, slot, Some(catalog), loaded));
+            }
+        }
+        if let Some((loaded, index)) = locale.phrases {
+            work.push((index, slot, None, loaded));
+        }
+    }
+    work.sort_by_key(|(index, ..)| *index);
+    let mut budget = Budget::default();
+    for (index, slot, catalog, loaded) in work {
+        let Some(catalog) = catalog else {
+            // errcat's own words.
+            let rendered = render_phrases(
+                Some(&loaded),
+                path(index),
+                &phrase_ids,
+                &mut budget,
+                diagnostics,
+            );
+            let dynamic = rendered.iter().any(|p| matches!(p, Some(Text::Dynamic)));
+            place(&mut tables.phrases, slot * phrase_ids.len(), rendered);
+            if let Some(cell) = tables.phrase_bundles.get_mut(slot) {
+                *cell = kept(Some((loaded, index)), dynamic);
+            }
+            continue;
+        };
+        let (Some(spec), Some(&code_at), Some(&label_at)) = (
+            catalogs.get(catalog),
+            code_at.get(catalog),
+            label_at.get(catalog),
+        ) else {
+            continue;
+        };
+        let file = CatalogFile {
+            loaded: Some(&loaded),
+            path: path(index),
+            codes: spec.codes.clone(),
+            sections: spec.sections.clone(),
+        };
+        let row = render_locale(&[file], &mut budget, diagnostics);
         // A bundle is kept only for a file with a message that needs
         // arguments: every other text is in the tables already.
-        let mut rendered = row.messages.into_iter();
-        for (catalog, file) in catalogs.iter().zip(locale.files) {
-            let mut dynamic = false;
-            for message in rendered.by_ref().take(catalog.codes.len()) {
-                dynamic |= message.as_ref().is_some_and(|m| !m.plain);
-                tables.messages.push(message);
-            }
-            tables.bundles.push(kept(file, dynamic));
+        let dynamic = row.messages.iter().flatten().any(|m| !m.plain);
+        place(&mut tables.messages, slot * codes + code_at, row.messages);
+        place(&mut tables.labels, slot * labels + label_at, row.labels);
+        if let Some(cell) = tables.bundles.get_mut(slot * catalogs.len() + catalog) {
+            *cell = kept(Some((loaded, index)), dynamic);
         }
-        tables.labels.extend(row.labels);
-        // errcat's own words, after the catalogs within the same budget.
-        let rendered = render_phrases(
-            locale.phrases.as_ref().map(|(loaded, _)| loaded),
-            locale
-                .phrases
-                .as_ref()
-                .map_or("", |(_, index)| path(*index)),
-            &Phrase::ALL.map(Phrase::id),
-            &mut budget,
-            diagnostics,
-        );
-        let dynamic = rendered.iter().any(|p| matches!(p, Some(Text::Dynamic)));
-        tables.phrases.extend(rendered);
-        tables.phrase_bundles.push(kept(locale.phrases, dynamic));
     }
     tables
+}
+
+/// Puts `items` into `table` from `at` on.
+fn place<T>(table: &mut [T], at: usize, items: Vec<T>) {
+    for (cell, item) in table.iter_mut().skip(at).zip(items) {
+        *cell = item;
+    }
 }
 
 /// The bundle of a loaded file, when it has a message to format.
