@@ -160,6 +160,9 @@ fn read_reply(stream: &mut TcpStream) -> Reply {
         match stream.read(&mut chunk) {
             Ok(0) => break,
             Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            // A signal delivered to this process (a child's exit, with a
+            // handler installed) interrupts a blocking read: read again.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             // A reset after the full answer (the server closed with unread
             // input) still leaves the answer in `bytes`.
             Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset && !bytes.is_empty() => break,
@@ -1423,6 +1426,7 @@ fn until_closed(mut stream: TcpStream) {
         match stream.read(&mut chunk) {
             Ok(0) => return,
             Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e)
                 if matches!(
                     e.kind(),
