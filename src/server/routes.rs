@@ -541,34 +541,26 @@ impl Answers {
 }
 
 /// The inputs that decide a code's answer, as one key; `None` when they
-/// are too long to keep or one holds a NUL.
+/// are too long to keep. Each part is written after its length
+/// (`7:planfix4:1000…`), so no part can pass for another whatever bytes it
+/// holds (`?lang=%00kk` is not `Accept-Language: kk`).
 fn answer_key(
     catalog: &str,
     code: &str,
     lang: Option<&str>,
     headers: &HeaderMap,
 ) -> Option<String> {
-    // The parts are joined by NUL: a part with one could pass for another
-    // request's key (`?lang=%00kk` for `Accept-Language: kk`), so such a
-    // request is never kept or answered from what is kept.
-    let lang = lang.unwrap_or_default();
-    if [catalog, code, lang].iter().any(|part| part.contains('\0')) {
-        return None;
-    }
     let mut key = String::with_capacity(64);
-    key.push_str(catalog);
-    key.push('\0');
-    key.push_str(code);
-    key.push('\0');
-    key.push_str(lang);
+    let mut part = |text: &str| {
+        let _ = write!(key, "{}:", text.len());
+        key.push_str(text);
+        key.len() <= MAX_KEY_BYTES
+    };
+    let mut fits = part(catalog) && part(code) && part(lang.unwrap_or_default());
     for value in headers.get_all(header::ACCEPT_LANGUAGE) {
-        key.push('\0');
-        key.push_str(value.to_str().ok()?);
-        if key.len() > MAX_KEY_BYTES {
-            return None;
-        }
+        fits = fits && part(value.to_str().ok()?);
     }
-    (key.len() <= MAX_KEY_BYTES).then_some(key)
+    fits.then_some(key)
 }
 
 /// Renders `body` as JSON with its ETag, or says why it cannot be.
