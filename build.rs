@@ -463,17 +463,15 @@ fn english_titles(
     let Some(slot) = tables.locales.iter().position(|l| *l == LAST_RESORT) else {
         return titles;
     };
-    let count: usize = specs.iter().map(|s| s.codes.len()).sum();
-    let mut at = slot * count;
-    for (spec, (catalog, rows)) in specs.iter().zip(all) {
+    let (starts, length) = tables::code_offsets(specs);
+    for (start, (catalog, rows)) in starts.iter().zip(all) {
         for (i, row) in rows.iter().enumerate() {
-            if let Some(Some(m)) = tables.messages.get(at + i) {
+            if let Some(Some(m)) = tables.messages.get(slot * length + start + i) {
                 if let Text::Plain(title) = &m.title {
                     titles.insert(((*catalog).to_owned(), row.name.clone()), title.to_string());
                 }
             }
         }
-        at += spec.codes.len();
     }
     titles
 }

@@ -179,13 +179,11 @@ pub fn build(
     let ids: Vec<LanguageIdentifier> = locales.iter().map(|l| l.id.clone()).collect();
     let count = ids.len();
     // Where each catalog's codes and labels start in a locale's row.
-    let mut code_at = Vec::with_capacity(catalogs.len());
+    let (code_at, codes) = code_offsets(catalogs);
     let mut label_at = Vec::with_capacity(catalogs.len());
-    let (mut codes, mut labels) = (0, 0);
+    let mut labels = 0;
     for catalog in catalogs {
-        code_at.push(codes);
         label_at.push(labels);
-        codes += catalog.codes.len();
         labels += 1 + catalog.sections.len();
     }
     let phrase_ids = Phrase::ALL.map(Phrase::id);
@@ -247,8 +245,8 @@ pub fn build(
         let file = CatalogFile {
             loaded: Some(&loaded),
             path: path(index),
-            codes: spec.codes.clone(),
-            sections: spec.sections.clone(),
+            codes: &spec.codes,
+            sections: &spec.sections,
         };
         let row = render_locale(&[file], &mut budget, diagnostics);
         // A bundle is kept only for a file with a message that needs
@@ -261,6 +259,19 @@ pub fn build(
         }
     }
     tables
+}
+
+/// Where each catalog's codes start in a locale's row of
+/// [`Tables::messages`], and the row's length: `messages[slot * length +
+/// start + code]`.
+pub fn code_offsets(catalogs: &[CatalogSpec<'_>]) -> (Vec<usize>, usize) {
+    let mut starts = Vec::with_capacity(catalogs.len());
+    let mut length = 0;
+    for catalog in catalogs {
+        starts.push(length);
+        length += catalog.codes.len();
+    }
+    (starts, length)
 }
 
 /// Puts `items` into `table` from `at` on.

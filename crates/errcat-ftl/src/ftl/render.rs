@@ -382,9 +382,9 @@ pub struct CatalogFile<'l> {
     /// Its path, for diagnostics.
     pub path: &'l str,
     /// The codes' names, in registry order.
-    pub codes: Vec<&'l str>,
+    pub codes: &'l [&'l str],
     /// The section ids, in registry order.
-    pub sections: Vec<&'l str>,
+    pub sections: &'l [&'l str],
 }
 
 /// A locale's row of the tables: every code's message and every label, in
@@ -423,7 +423,7 @@ pub fn render_locale(
                 .and_then(|l| render_label(&l.bundle, &id));
             row.labels.push(label);
         }
-        for name in &file.codes {
+        for name in file.codes {
             let message = file
                 .loaded
                 .filter(|l| afford(l, name))
