@@ -74,6 +74,19 @@ pub(crate) struct LangQuery {
     lang: Option<String>,
 }
 
+/// The request headers a code's answer depends on, for both code routes.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub(crate) struct CodeHeaders {
+    /// The user's languages, used when `lang` is absent
+    #[param(rename = "Accept-Language")]
+    accept_language: Option<String>,
+    /// An ETag from an earlier answer: 304 if it is still current
+    #[param(rename = "If-None-Match")]
+    if_none_match: Option<String>,
+}
+
 /// `?catalog=&lang=` of the list.
 #[derive(serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -123,8 +136,7 @@ pub(crate) struct ResponseQuery {
         ("catalog" = CatalogDoc, Path, description = "The API whose code it is"),
         ("code" = String, Path, description = "The number the API returns (`1000`) or the code's stable name (`task-not-found`)"),
         LangQuery,
-        ("Accept-Language" = Option<String>, Header, description = "The user's languages, used when `lang` is absent"),
-        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: 304 if it is still current"),
+        CodeHeaders,
     ),
     responses(
         (status = 200, description = "The explanation", body = ExplanationDoc, headers(
@@ -163,8 +175,7 @@ pub(crate) async fn code(
     params(
         ("code" = String, Path, description = "The code as `<catalog>:<number>` (`planfix:1000`), `<catalog>:<name>` (`planfix:task-not-found`) or a number only one catalog has (`1000`)"),
         LangQuery,
-        ("Accept-Language" = Option<String>, Header, description = "The user's languages, used when `lang` is absent"),
-        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: 304 if it is still current"),
+        CodeHeaders,
     ),
     responses(
         (status = 200, description = "The explanation, the same as at `/v1/codes/{catalog}/{number}`", body = ExplanationDoc, headers(
