@@ -70,10 +70,9 @@ pub fn fit(shipped: &LanguageIdentifier, requested: &LanguageIdentifier) -> Opti
 
 /// The default chain of the shipped locale at `slot` of `locales`, as
 /// slots: itself, its shipped less specific locales (`pt-BR` → `pt`), the
-/// table's languages, then the last resort. The compiled catalog stores
-/// these chains; a folder catalog computes them when it loads (with
-/// [`default_chains`], all at once).
-#[allow(dead_code)] // build.rs's: the library uses `default_chains`.
+/// table's languages, then the last resort. The table builder computes
+/// every locale's at once with [`default_chains`]; this one indexes the
+/// locales for a single chain.
 pub fn default_chain(locales: &[LanguageIdentifier], slot: usize) -> Vec<u16> {
     Locales::index(locales).chain(slot)
 }
